@@ -1,0 +1,41 @@
+import { net, protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { resolveAppRequest } from './services/app-files.ts';
+import { mimeType, resolveAssetRequest } from './services/content/assets.ts';
+import { CONTENT_SECURITY_POLICY } from './services/security/csp.ts';
+
+export const ASSET_BASE = 'asset://blog/';
+
+/** Must run before the app is ready. */
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: 'asset', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+/** The renderer from `app://folio/`, the blog's files from `asset://blog/` (checklist item 4). */
+export function handleProtocols(rendererFolder: string, blogRoot: () => string | null): void {
+  protocol.handle('app', async (request) => {
+    const file = resolveAppRequest(rendererFolder, request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+  protocol.handle('asset', async (request) => {
+    const root = blogRoot();
+    if (!root) return new Response('No folder is open', { status: 404 });
+    try {
+      const file = await resolveAssetRequest(root, request.url, ASSET_BASE);
+      return new Response(await readFile(file), {
+        headers: { 'Content-Type': mimeType(file), 'X-Content-Type-Options': 'nosniff' },
+      });
+    } catch (error) {
+      return new Response(error instanceof Error ? error.message : 'Not found', { status: 404 });
+    }
+  });
+}

@@ -1,0 +1,55 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { FolioError } from '../../../shared/errors.ts';
+
+function isInside(root: string, candidate: string): boolean {
+  const rel = path.relative(root, candidate);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** `relativePath` as the renderer writes it: `/`-separated, relative to the blog folder. */
+function checkShape(relativePath: string): void {
+  if (relativePath.includes('\0')) {
+    throw new FolioError('OUTSIDE_FOLDER', 'The path contains a NUL character');
+  }
+  if (
+    path.isAbsolute(relativePath) ||
+    path.win32.isAbsolute(relativePath) ||
+    relativePath.includes('\\')
+  ) {
+    throw new FolioError(
+      'OUTSIDE_FOLDER',
+      `“${relativePath}” is not a path inside the blog folder`,
+    );
+  }
+}
+
+/**
+ * Resolves a path from the renderer to a real path inside `root` (itself a real path).
+ * Symlinks are followed before the check, so a link pointing out of the folder is refused.
+ */
+export async function resolveInside(root: string, relativePath: string): Promise<string> {
+  checkShape(relativePath);
+  const joined = path.resolve(root, relativePath);
+  if (!isInside(root, joined)) {
+    throw new FolioError('OUTSIDE_FOLDER', `“${relativePath}” is outside the blog folder`);
+  }
+  let real: string;
+  try {
+    real = await realpath(joined);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new FolioError('NOT_FOUND', `“${relativePath}” does not exist in the blog folder`);
+    }
+    throw error;
+  }
+  if (!isInside(root, real)) {
+    throw new FolioError('OUTSIDE_FOLDER', `“${relativePath}” leads outside the blog folder`);
+  }
+  return real;
+}
+
+/** The renderer-facing form of a path inside `root`. */
+export function toRelative(root: string, absolute: string): string {
+  return path.relative(root, absolute).split(path.sep).join('/');
+}

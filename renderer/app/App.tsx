@@ -1,0 +1,264 @@
+import { EditorView } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  findFrontMatter,
+  parseFrontMatter,
+  type ParsedFrontMatter,
+} from '../../shared/frontmatter.ts';
+import type { PostSummary, WorkspaceInfo } from '../../shared/models.ts';
+import { api } from '../api.ts';
+import { createEditorState } from '../editor/setup.ts';
+import { joinFileText, splitFileText } from '../editor/file-text.ts';
+import { EditorPane } from '../features/editor/EditorPane.tsx';
+import { frontMatterTransaction } from '../features/frontmatter/edit-transaction.ts';
+import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
+import { PostList } from '../features/library/PostList.tsx';
+import { Preview } from '../features/preview/Preview.tsx';
+import { isDirty, type Buffer } from './buffers.ts';
+import { StatusBar, type Status } from './StatusBar.tsx';
+import { Toolbar } from './Toolbar.tsx';
+
+/** Front matter sits at the top; parsing only the head of a long post keeps keystrokes cheap. */
+const HEAD_CHARS = 64 * 1024;
+
+function parseHead(view: EditorView): ParsedFrontMatter {
+  const doc = view.state.doc;
+  const head = doc.sliceString(0, Math.min(doc.length, HEAD_CHARS));
+  const block = findFrontMatter(head);
+  return parseFrontMatter(block || doc.length <= HEAD_CHARS ? head : doc.toString());
+}
+
+const PREVIEW_DELAY_MS = 60;
+
+export function App() {
+  const viewRef = useRef<EditorView | null>(null);
+  const buffers = useRef(new Map<string, Buffer>());
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [activePath, setActivePath] = useState<string | null>(null);
+  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
+  const [frontMatter, setFrontMatter] = useState<ParsedFrontMatter | null>(null);
+  const [previewText, setPreviewText] = useState('');
+  const [status, setStatus] = useState<Status | null>(null);
+  const previewTimer = useRef<number | undefined>(undefined);
+  // The active path as event handlers see it, without re-creating them on every switch.
+  const activeRef = useRef<string | null>(null);
+
+  const markDirty = useCallback((path: string, value: boolean) => {
+    setDirty((old) => {
+      if (old.has(path) === value) return old;
+      const next = new Set(old);
+      if (value) next.add(path);
+      else next.delete(path);
+      return next;
+    });
+  }, []);
+
+  // Typing stays on CodeMirror's path; the form reads the head, the preview waits a beat.
+  const onDocChange = useCallback(() => {
+    const view = viewRef.current;
+    const path = activeRef.current;
+    if (!view || !path) return;
+    const buffer = buffers.current.get(path);
+    if (!buffer) return;
+    buffer.state = view.state;
+    markDirty(path, isDirty(buffer));
+    setFrontMatter(parseHead(view));
+    window.clearTimeout(previewTimer.current);
+    previewTimer.current = window.setTimeout(
+      () => setPreviewText(view.state.doc.toString()),
+      PREVIEW_DELAY_MS,
+    );
+  }, [markDirty]);
+
+  const showBuffer = useCallback((buffer: Buffer) => {
+    const view = viewRef.current;
+    if (!view) return;
+    view.setState(buffer.state);
+    activeRef.current = buffer.path;
+    setActivePath(buffer.path);
+    setFrontMatter(parseHead(view));
+    setPreviewText(view.state.doc.toString());
+  }, []);
+
+  const openPost = useCallback(
+    async (path: string) => {
+      const existing = buffers.current.get(path);
+      if (existing) return showBuffer(existing);
+      try {
+        const file = await api.readPost({ path });
+        const shape = splitFileText(file.text);
+        const state = createEditorState({
+          text: shape.doc,
+          lineSeparator: shape.lineSeparator,
+          onChange: onDocChange,
+        });
+        const buffer: Buffer = { path, state, saved: state.doc, version: file.version, shape };
+        buffers.current.set(path, buffer);
+        showBuffer(buffer);
+        setStatus(null);
+      } catch (error) {
+        setStatus({ kind: 'error', text: (error as Error).message });
+      }
+    },
+    [onDocChange, showBuffer],
+  );
+
+  const loadWorkspace = useCallback(async (info: WorkspaceInfo | null) => {
+    buffers.current.clear();
+    setDirty(new Set());
+    activeRef.current = null;
+    setActivePath(null);
+    setFrontMatter(null);
+    setPreviewText('');
+    setWorkspace(info);
+    viewRef.current?.setState(
+      createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
+    );
+    setPosts(info ? await api.listPosts() : []);
+  }, []);
+
+  const save = useCallback(async () => {
+    const path = activeRef.current;
+    const buffer = path ? buffers.current.get(path) : undefined;
+    if (!buffer) return;
+    const doc = buffer.state.doc;
+    try {
+      const result = await api.savePost({
+        path: buffer.path,
+        text: joinFileText(buffer.shape, doc.toString()),
+        expected: buffer.version,
+      });
+      buffer.saved = doc;
+      buffer.version = result.version;
+      markDirty(buffer.path, isDirty(buffer));
+      setPosts((old) => old.map((p) => (p.path === result.path ? result.summary : p)));
+      setStatus({ kind: 'ok', text: `Saved ${result.summary.title}` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
+    }
+  }, [markDirty]);
+
+  const openFolder = useCallback(async () => {
+    if (
+      dirty.size &&
+      !window.confirm(
+        `${dirty.size} post(s) have unsaved changes. Open another folder and discard them?`,
+      )
+    ) {
+      return;
+    }
+    try {
+      await api.openWorkspace();
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
+    }
+  }, [dirty]);
+
+  useEffect(() => {
+    void api.getWorkspace().then(loadWorkspace);
+    return api.on.workspaceChanged((info) => void loadWorkspace(info));
+  }, [loadWorkspace]);
+
+  const commands = useRef({ save, openFolder });
+  useEffect(() => {
+    commands.current = { save, openFolder };
+  }, [save, openFolder]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.shiftKey &&
+        !event.altKey &&
+        event.key.toLowerCase() === 's'
+      ) {
+        event.preventDefault();
+        void commands.current.save();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    const off = api.on.menuCommand(({ command }) => void commands.current[command]());
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      off();
+    };
+  }, []);
+
+  // Closing the window with unsaved work asks first (Electron shows the browser's prompt).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirty.size) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+
+  const active = posts.find((p) => p.path === activePath) ?? null;
+  const activeDirty = activePath !== null && dirty.has(activePath);
+  useEffect(() => {
+    const name = active ? `${activeDirty ? '• ' : ''}${active.title} — ` : '';
+    document.title = `${name}${workspace ? `${workspace.name} — ` : ''}Folio`;
+  }, [active, activeDirty, workspace]);
+
+  const onFieldChange = useCallback((key: string, value: unknown) => {
+    const view = viewRef.current;
+    if (!view) return;
+    try {
+      const spec = frontMatterTransaction(view.state, { [key]: value });
+      if (spec) view.dispatch(spec);
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
+    }
+  }, []);
+
+  const jumpToLine = useCallback((line: number) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const pos = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines)).from;
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    view.focus();
+  }, []);
+
+  const previewSource = useMemo(() => (activePath ? previewText : ''), [activePath, previewText]);
+
+  return (
+    <div className="app">
+      <Toolbar
+        workspace={workspace}
+        onOpenFolder={() => void openFolder()}
+        onSave={() => void save()}
+        canSave={activeDirty}
+      />
+      <div className="panes">
+        <PostList
+          posts={posts}
+          activePath={activePath}
+          dirty={dirty}
+          onOpen={(path) => void openPost(path)}
+        />
+        <main className="editor-column" aria-label="Editor">
+          {activePath && frontMatter ? (
+            <FrontMatterForm
+              parsed={frontMatter}
+              onChange={onFieldChange}
+              onJumpToLine={jumpToLine}
+            />
+          ) : null}
+          <EditorPane viewRef={viewRef} hidden={!activePath} />
+          {!activePath ? (
+            <div className="empty-state">
+              <h2>{workspace ? 'Pick a post to start writing' : 'Open a blog folder to begin'}</h2>
+              <p>
+                {workspace
+                  ? `${posts.length} posts in ${workspace.name}`
+                  : 'Folio edits the Markdown sources of your static site.'}
+              </p>
+            </div>
+          ) : null}
+        </main>
+        <Preview source={previewSource} postPath={activePath} workspace={workspace} />
+      </div>
+      <StatusBar status={status} onDismiss={() => setStatus(null)} />
+    </div>
+  );
+}

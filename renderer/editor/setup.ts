@@ -1,0 +1,32 @@
+/**
+ * Composes the editor from small extension modules, one place for the whole set.
+ */
+import { EditorState, type Extension } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { editingBasics } from './basics.ts';
+import { markdownSupport } from './markdown.ts';
+import { writingTheme } from './theme.ts';
+
+export interface DocumentOptions {
+  text: string;
+  /** The file's line break; CodeMirror must join lines with it or a save would rewrite CRLF. */
+  lineSeparator: string;
+  onChange: (update: { state: EditorState; docChanged: boolean }) => void;
+}
+
+export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extension {
+  return [
+    EditorState.lineSeparator.of(options.lineSeparator),
+    editingBasics(),
+    markdownSupport(),
+    writingTheme(),
+    EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true' }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged) options.onChange({ state: update.state, docChanged: true });
+    }),
+  ];
+}
+
+export function createEditorState(options: DocumentOptions): EditorState {
+  return EditorState.create({ doc: options.text, extensions: editorExtensions(options) });
+}

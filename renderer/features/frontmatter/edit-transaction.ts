@@ -1,0 +1,39 @@
+import type { EditorState, TransactionSpec } from '@codemirror/state';
+import { updateFrontMatter } from '../../../shared/frontmatter.ts';
+
+/** The one changed span between two texts, so a form edit touches only its own bytes. */
+export function changedSpan(
+  before: string,
+  after: string,
+): { from: number; to: number; insert: string } | null {
+  if (before === after) return null;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
+}
+
+/**
+ * A form edit as one undoable editor transaction. Only the front-matter block is rewritten
+ * (by the lossless editor in shared/), so the body cannot change.
+ */
+export function frontMatterTransaction(
+  state: EditorState,
+  changes: Record<string, unknown>,
+): TransactionSpec | null {
+  const text = state.doc.toString();
+  const next = updateFrontMatter(text, changes);
+  const span = changedSpan(text, next);
+  if (!span) return null;
+  return { changes: span, userEvent: 'input.frontmatter' };
+}

@@ -1,0 +1,90 @@
+/**
+ * The one contract between the renderer and the main process. Every request channel with
+ * its argument schema (validated at runtime by the main side) and result type, and every
+ * event channel (main -> renderer). Nothing else names a channel.
+ */
+import { z } from 'zod';
+import type { EventChannel, RequestChannel } from './channels.ts';
+import type { FileVersion, PostFile, PostSummary, SaveResult, WorkspaceInfo } from './models.ts';
+
+/** A path inside the open blog folder, relative to it; the main side confines it with realpath. */
+const relativePath = z.string().min(1, 'A path is required').max(4096, 'The path is too long');
+
+const fileVersion = z.strictObject({
+  mtimeMs: z.number().finite(),
+  size: z.number().int().nonnegative(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'A version hash is 64 hex digits'),
+});
+
+/** Posts over this size are refused before they cross IPC; the editor handles 10 MB posts. */
+export const MAX_POST_CHARS = 64 * 1024 * 1024;
+
+interface RequestSpec<A extends z.ZodType, R> {
+  args: A;
+  result: R;
+}
+
+function request<A extends z.ZodType>(args: A) {
+  return { returns: <R>(): RequestSpec<A, R> => ({ args, result: undefined as unknown as R }) };
+}
+
+const noArgs = z.strictObject({});
+
+export const requests = {
+  getWorkspace: request(noArgs).returns<WorkspaceInfo | null>(),
+  /** Without a path, the main process asks with the native folder dialog; null when cancelled. */
+  openWorkspace: request(
+    z.strictObject({ path: z.string().min(1).max(4096).optional() }),
+  ).returns<WorkspaceInfo | null>(),
+  listPosts: request(noArgs).returns<PostSummary[]>(),
+  readPost: request(z.strictObject({ path: relativePath })).returns<PostFile>(),
+  savePost: request(
+    z.strictObject({
+      path: relativePath,
+      text: z.string().max(MAX_POST_CHARS, 'The post is larger than Folio saves'),
+      expected: fileVersion,
+    }),
+  ).returns<SaveResult>(),
+  openExternal: request(z.strictObject({ url: z.string().min(1).max(8192) })).returns<boolean>(),
+} satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
+
+function event<P>() {
+  return undefined as unknown as P;
+}
+
+export const events = {
+  workspaceChanged: event<WorkspaceInfo>(),
+  /** Menu items that act on renderer state (Save acts on the editor's buffer). */
+  menuCommand: event<{ command: MenuCommand }>(),
+} satisfies { [E in EventChannel]: unknown };
+
+export type MenuCommand = 'save' | 'openFolder';
+
+export type Requests = typeof requests;
+export type { EventChannel, RequestChannel };
+export type RequestArgs<C extends RequestChannel> = z.input<Requests[C]['args']>;
+export type ParsedArgs<C extends RequestChannel> = z.output<Requests[C]['args']>;
+export type RequestResult<C extends RequestChannel> = Requests[C]['result'];
+export type EventPayload<E extends EventChannel> = (typeof events)[E];
+
+export { eventChannels, requestChannels } from './channels.ts';
+
+/** What a request returns across the wire: errors travel as data, see shared/errors.ts. */
+export type Envelope<R> =
+  { ok: true; value: R } | { ok: false; error: { code: string; message: string } };
+
+type Method<C extends RequestChannel> =
+  Record<never, never> extends RequestArgs<C>
+    ? (args?: RequestArgs<C>) => Promise<RequestResult<C>>
+    : (args: RequestArgs<C>) => Promise<RequestResult<C>>;
+
+export type FolioApi = { [C in RequestChannel]: Method<C> } & {
+  on: { [E in EventChannel]: (listener: (payload: EventPayload<E>) => void) => () => void };
+};
+
+/** The object the main side implements: parsed arguments in, results out. */
+export type Handlers = {
+  [C in RequestChannel]: (args: ParsedArgs<C>) => Promise<RequestResult<C>>;
+};
+
+export type { FileVersion };

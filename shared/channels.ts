@@ -1,0 +1,17 @@
+/**
+ * The channel names alone, free of the schema library, so the sandboxed preload stays tiny.
+ * shared/api.ts checks that its request and event maps have exactly these keys.
+ */
+export const requestChannels = [
+  'getWorkspace',
+  'openWorkspace',
+  'listPosts',
+  'readPost',
+  'savePost',
+  'openExternal',
+] as const;
+
+export const eventChannels = ['workspaceChanged', 'menuCommand'] as const;
+
+export type RequestChannel = (typeof requestChannels)[number];
+export type EventChannel = (typeof eventChannels)[number];

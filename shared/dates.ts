@@ -1,0 +1,147 @@
+/**
+ * Front-matter dates are kept as the text the writer wrote. This module reads that text for
+ * sorting and writes a new date back in the same layout (and offset), so editing a date
+ * never turns `2024-01-02 10:00:00 +0800` into a UTC `…Z` string.
+ */
+
+const DATE_RE =
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:([ T]+)(\d{1,2}):(\d{2})(?::(\d{2}))?(\.\d+)?)?(\s*)(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+
+interface DateLayout {
+  sep: string;
+  padMonth: boolean;
+  padDay: boolean;
+  timeSep: string | null;
+  padHour: boolean;
+  seconds: boolean;
+  fraction: string | null;
+  zoneSpace: string;
+  zone: string | null;
+}
+
+function zoneMinutes(zone: string | null): number | null {
+  if (zone === null) return null;
+  if (zone === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
+function layoutOf(text: string): DateLayout | null {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return null;
+  return {
+    sep: m[2]!,
+    padMonth: m[3]!.length === 2,
+    padDay: m[4]!.length === 2,
+    timeSep: m[5] ?? null,
+    padHour: (m[6] ?? '00').length === 2,
+    seconds: m[8] !== undefined,
+    fraction: m[9] ?? null,
+    zoneSpace: m[10] ?? '',
+    zone: m[11] ?? null,
+  };
+}
+
+const DEFAULT_LAYOUT: DateLayout = {
+  sep: '-',
+  padMonth: true,
+  padDay: true,
+  timeSep: ' ',
+  padHour: true,
+  seconds: true,
+  fraction: null,
+  zoneSpace: '',
+  zone: null,
+};
+
+const pad2 = (n: number, pad = true) => (pad ? String(n).padStart(2, '0') : String(n));
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  hasTime: boolean;
+}
+
+/** Wall-clock parts of `date`, in the zone the layout names, else in local time. */
+function partsOf(date: Date, zone: string | null): DateParts {
+  const offset = zoneMinutes(zone);
+  const d = offset === null ? date : new Date(date.getTime() + offset * 60_000);
+  const utc = offset !== null;
+  return {
+    year: utc ? d.getUTCFullYear() : d.getFullYear(),
+    month: (utc ? d.getUTCMonth() : d.getMonth()) + 1,
+    day: utc ? d.getUTCDate() : d.getDate(),
+    hour: utc ? d.getUTCHours() : d.getHours(),
+    minute: utc ? d.getUTCMinutes() : d.getMinutes(),
+    second: utc ? d.getUTCSeconds() : d.getSeconds(),
+    hasTime: true,
+  };
+}
+
+function writeParts(layout: DateLayout, p: DateParts): string {
+  let out = `${p.year}${layout.sep}${pad2(p.month, layout.padMonth)}${layout.sep}${pad2(p.day, layout.padDay)}`;
+  if (layout.timeSep === null) return out;
+  out += `${layout.timeSep}${pad2(p.hour, layout.padHour)}:${pad2(p.minute)}`;
+  if (layout.seconds) out += `:${pad2(p.second)}`;
+  if (layout.fraction) out += layout.fraction.replace(/\d/g, '0');
+  if (layout.zone) out += layout.zoneSpace + layout.zone;
+  return out;
+}
+
+/**
+ * Writes `date` in the layout of `existing` (the field's current text). Date-only stays
+ * date-only, an offset stays that offset, Hexo's `2013/7/13 20:46:25` keeps its shape.
+ * Without a recognisable existing layout: `YYYY-MM-DD HH:mm:ss` in local time.
+ */
+export function formatDateLike(existing: string, date: Date): string {
+  const layout = layoutOf(existing) ?? DEFAULT_LAYOUT;
+  return writeParts(layout, partsOf(date, layout.zone));
+}
+
+/** The wall-clock parts as written, for a date or datetime input. */
+export function readDateParts(text: string): DateParts | null {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return null;
+  return {
+    year: Number(m[1]),
+    month: Number(m[3]),
+    day: Number(m[4]),
+    hour: Number(m[6] ?? 0),
+    minute: Number(m[7] ?? 0),
+    second: Number(m[8] ?? 0),
+    hasTime: m[5] !== undefined,
+  };
+}
+
+/**
+ * Replaces the wall-clock parts of `existing` and keeps everything else about it (layout,
+ * offset). This is what the form's date input writes: no time-zone conversion at all.
+ */
+export function replaceDateParts(existing: string, parts: DateParts): string {
+  const layout = layoutOf(existing) ?? { ...DEFAULT_LAYOUT, timeSep: parts.hasTime ? ' ' : null };
+  return writeParts(layout, parts);
+}
+
+/** Milliseconds since the epoch for sorting; local-time dates are read as UTC, which keeps order. */
+export function dateSortValue(value: unknown): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  if (typeof value !== 'string') return null;
+  const m = DATE_RE.exec(value.trim());
+  if (!m) return null;
+  const base = Date.UTC(
+    Number(m[1]),
+    Number(m[3]) - 1,
+    Number(m[4]),
+    Number(m[6] ?? 0),
+    Number(m[7] ?? 0),
+    Number(m[8] ?? 0),
+  );
+  const offset = zoneMinutes(m[11] ?? null) ?? 0;
+  return base - offset * 60_000;
+}

@@ -1,0 +1,52 @@
+/**
+ * One fixture, two hosts: every spec gets a page showing Folio on a temp copy of the sample
+ * blog, in the Chromium host (always) or the Electron host (when an Electron binary exists).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openChromiumHost, type HostControls } from './hosts/chromium-host.ts';
+import { electronBinary, openElectronHost } from './hosts/electron-host.ts';
+import { screenshotDir, tempBlog } from './hosts/paths.ts';
+
+export interface FolioFixture {
+  page: Page;
+  /** The temp blog folder the app has open. */
+  blog: string;
+  host: 'chromium' | 'electron';
+  /** Chromium host only: stands in for the native dialogs and the system browser. */
+  controls: HostControls | null;
+  screenshot(name: string): Promise<void>;
+}
+
+export const test = base.extend<{ folio: FolioFixture }>({
+  // Playwright reads a fixture's dependencies from this (empty) destructuring pattern.
+  // eslint-disable-next-line no-empty-pattern
+  folio: async ({}, use, testInfo) => {
+    const host = testInfo.project.metadata.host as 'chromium' | 'electron';
+    if (host === 'electron') test.skip(!electronBinary(), 'no Electron binary');
+    const temp = tempBlog();
+    const opened =
+      host === 'electron'
+        ? { ...(await openElectronHost(temp.blog, temp.data)), controls: null }
+        : await openChromiumHost(temp.blog, temp.data);
+    const fixture: FolioFixture = {
+      page: opened.page,
+      blog: temp.blog,
+      host,
+      controls: opened.controls,
+      async screenshot(name) {
+        mkdirSync(screenshotDir, { recursive: true });
+        await opened.page.screenshot({ path: path.join(screenshotDir, `${host}-${name}.png`) });
+      },
+    };
+    try {
+      await use(fixture);
+    } finally {
+      await opened.close();
+      temp.dispose();
+    }
+  },
+});
+
+export { expect };

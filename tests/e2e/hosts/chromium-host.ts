@@ -1,0 +1,111 @@
+/**
+ * The Chromium host: the built renderer in a real Chromium, with `window.folio` built by the
+ * same `createBridge` the preload uses, over the real main-process handlers in this Node
+ * process (Playwright's exposeBinding). Pages come from http://folio.test with the app's CSP.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import type { EventChannel, EventPayload } from '../../../shared/api.ts';
+import { eventChannels, requestChannels } from '../../../shared/channels.ts';
+import { createBridge } from '../../../shared/client.ts';
+import { resolveAppRequest } from '../../../electron/services/app-files.ts';
+import { mimeType, resolveAssetRequest } from '../../../electron/services/content/assets.ts';
+import { createDispatcher } from '../../../electron/services/dispatch.ts';
+import { createFolio, type Folio } from '../../../electron/services/handlers.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/services/security/csp.ts';
+import { createSettingsStore } from '../../../electron/services/settings/settings.ts';
+import { rendererDist } from './paths.ts';
+
+const ORIGIN = 'http://folio.test';
+export const CHROMIUM_ASSET_BASE = `${ORIGIN}/@asset/`;
+
+export interface HostControls {
+  /** Folders the next native folder dialogs return (null = cancelled). */
+  folderPicks: Array<string | null>;
+  externalUrls: string[];
+  folio: Folio;
+}
+
+let browser: Promise<Browser> | null = null;
+
+function launch(): Promise<Browser> {
+  const executablePath = process.env.FOLIO_CHROMIUM || undefined;
+  browser ??= chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return browser;
+}
+
+export async function openChromiumHost(
+  blog: string,
+  dataFolder: string,
+): Promise<{ page: Page; controls: HostControls; close(): Promise<void> }> {
+  if (!existsSync(rendererDist)) throw new Error('Build the renderer first: npm run build');
+  const context = await (await launch()).newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const controls: HostControls = {
+    folderPicks: [],
+    externalUrls: [],
+    folio: undefined as unknown as Folio,
+  };
+  controls.folio = createFolio({
+    settings: createSettingsStore(dataFolder),
+    assetBase: CHROMIUM_ASSET_BASE,
+    pickFolder: async () => controls.folderPicks.shift() ?? null,
+    openExternal: async (url) => void controls.externalUrls.push(url),
+    emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
+      void page
+        .evaluate(
+          ([c, p]) =>
+            (window as unknown as { __folioEmit(c: string, p: unknown): void }).__folioEmit(c, p),
+          [channel, payload] as const,
+        )
+        .catch(() => undefined);
+    },
+  });
+  await controls.folio.openFolder(blog);
+  const dispatch = createDispatcher(controls.folio.handlers);
+  await page.exposeBinding('__folioInvoke', (_source, channel: unknown, args: unknown) =>
+    dispatch(channel, args),
+  );
+  await page.addInitScript({
+    content: `(() => {
+      const listeners = new Map();
+      window.__folioEmit = (channel, payload) => (listeners.get(channel) || []).forEach((l) => l(payload));
+      const subscribe = (channel, listener) => {
+        listeners.set(channel, [...(listeners.get(channel) || []), listener]);
+        return () => listeners.set(channel, (listeners.get(channel) || []).filter((l) => l !== listener));
+      };
+      const invoke = (channel, args) => window.__folioInvoke(channel, args);
+      window.folio = (${createBridge.toString()})(invoke, subscribe, ${JSON.stringify({ requestChannels, eventChannels })});
+    })();`,
+  });
+  await page.route(`${ORIGIN}/**`, async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(CHROMIUM_ASSET_BASE)) {
+      const root = controls.folio.workspace()?.info.root;
+      try {
+        const file = await resolveAssetRequest(root ?? '', url, CHROMIUM_ASSET_BASE);
+        return route.fulfill({ body: readFileSync(file), contentType: mimeType(file) });
+      } catch {
+        return route.fulfill({ status: 404, body: 'Not found' });
+      }
+    }
+    const file = resolveAppRequest(rendererDist, url);
+    if (!file || !existsSync(file)) return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({
+      body: readFileSync(file),
+      contentType: mimeType(file),
+      headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+    });
+  });
+  await page.goto(`${ORIGIN}/index.html`);
+  return { page, controls, close: () => context.close() };
+}

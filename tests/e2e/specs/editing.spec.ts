@@ -1,0 +1,177 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FolioBridge } from '../../../shared/client.ts';
+import { expect, test } from '../fixtures.ts';
+
+const POST = 'source/_posts/debouncing-without-tears.md';
+const postTitle = 'Debouncing Without Tears';
+
+async function openPost(page: import('@playwright/test').Page, title: string) {
+  await page
+    .getByRole('navigation', { name: 'Posts' })
+    .getByRole('button', { name: title })
+    .click();
+  await expect(page.locator('#fm-title')).toHaveValue(title);
+}
+
+/**
+ * The editor's whole text from CodeMirror's own state (what EditorView.findFromDOM reads:
+ * the content element's tile, `cmView` before CodeMirror 6.39), not from rendered lines.
+ */
+function editorText(page: import('@playwright/test').Page): Promise<string> {
+  return page.evaluate(() => {
+    type Owner = { view: { state: { doc: { toString(): string } } } };
+    const content = document.querySelector('.cm-content') as HTMLElement & {
+      cmTile?: Owner;
+      cmView?: Owner;
+    };
+    return (content.cmTile ?? content.cmView)!.view.state.doc.toString();
+  });
+}
+
+test('opening the folder lists the sample posts, newest first, with the draft badged', async ({
+  folio,
+}) => {
+  const list = folio.page.getByRole('navigation', { name: 'Posts' });
+  await expect(list.getByRole('button')).toHaveCount(9);
+  await expect(list.getByRole('button').first()).toContainText(
+    "A Rainy Weekend in Kyoto's Back Streets",
+  );
+  await expect(list.getByRole('button', { name: /Notes on Sourdough Starters/ })).toContainText(
+    'Draft',
+  );
+  await expect(folio.page.locator('.workspace-name')).toHaveText('field-notes');
+  await folio.screenshot('01-library');
+});
+
+test('opening a post shows its fields in the form and its body in the preview', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  await expect(page.locator('#fm-date')).toHaveValue('2024-03-04');
+  await expect(page.locator('.chips').first().locator('.chip')).toHaveText([
+    'JavaScript×',
+    'Python×',
+    'Notes×',
+  ]);
+  await expect(page.getByTestId('preview-body').locator('h2').first()).toHaveText('The Problem');
+  await expect(page.getByTestId('preview-body').locator('table')).toHaveCount(1);
+  await expect(page.getByTestId('preview-body').locator('.footnotes')).toHaveCount(1);
+  await folio.screenshot('02-post');
+});
+
+test('typing in the editor updates the preview and marks the post unsaved', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\n\n## Typed In Folio\n\nA fresh paragraph.');
+  await expect(page.getByTestId('preview-body').locator('h2').last()).toHaveText('Typed In Folio');
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes'),
+  ).toHaveCount(1);
+  await expect(page).toHaveTitle(/^• Debouncing Without Tears/);
+  await folio.screenshot('03-typing');
+});
+
+test('changing the title in the form changes only the title line of the text', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  const before = await editorText(page);
+  await page.locator('#fm-title').fill('Debouncing, Calmly');
+  await expect.poll(() => editorText(page)).not.toBe(before);
+  const after = await editorText(page);
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length);
+  const changed = a.flatMap((line, i) => (line === b[i] ? [] : [i]));
+  expect(changed).toEqual([1]);
+  expect(b[1]).toBe('title: "Debouncing, Calmly"');
+  await expect(
+    page.getByRole('complementary', { name: 'Preview' }).locator('.preview-title'),
+  ).toHaveText('Debouncing, Calmly');
+  await folio.screenshot('04-form-edit');
+});
+
+test('saving writes exactly the edited bytes to disk', async ({ folio }) => {
+  const { page, blog } = folio;
+  const file = path.join(blog, POST);
+  const original = readFileSync(file, 'utf8');
+  await openPost(page, postTitle);
+  await page.locator('#fm-title').fill('Debouncing Without Fear');
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('Last line.');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('status-text')).toHaveText('Saved Debouncing Without Fear');
+  const expected =
+    original.replace('title: "Debouncing Without Tears"', 'title: "Debouncing Without Fear"') +
+    'Last line.';
+  expect(readFileSync(file, 'utf8')).toBe(expected);
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes'),
+  ).toHaveCount(0);
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Posts' })
+      .getByRole('button', { name: /Debouncing Without Fear/ }),
+  ).toBeVisible();
+  await folio.screenshot('05-saved');
+});
+
+test('a save is refused when the file changed on disk, and nothing is overwritten', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const file = path.join(blog, POST);
+  await openPost(page, postTitle);
+  await page.locator('.cm-content').click();
+  await page.keyboard.type('Mine. ');
+  const theirs = readFileSync(file, 'utf8').replace('## The Problem', '## Their Problem');
+  writeFileSync(file, theirs);
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('status-text')).toContainText(
+    'changed on disk since you opened it',
+  );
+  expect(readFileSync(file, 'utf8')).toBe(theirs);
+  expect(await editorText(page)).toContain('Mine. ');
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes'),
+  ).toHaveCount(1);
+  await folio.screenshot('06-conflict');
+});
+
+test('switching posts keeps unsaved text', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('Still here after switching.');
+  await openPost(page, 'Notes on Sourdough Starters');
+  await openPost(page, postTitle);
+  expect(await editorText(page)).toContain('Still here after switching.');
+});
+
+test('the API refuses a path outside the blog folder with a typed error', async ({ folio }) => {
+  const { page } = folio;
+  const results = await page.evaluate(async () => {
+    const bridge = (window as unknown as { folio: FolioBridge }).folio;
+    return Promise.all([
+      bridge.readPost({ path: '../outside.md' }),
+      bridge.readPost({ path: '/etc/passwd' }),
+      bridge.readPost({ path: 'source/_posts/../../../x.md' }),
+      bridge.readPost({ path: 'source\\_posts\\x.md' }),
+      bridge.readPost({ path: 'x.md', extra: 1 }),
+    ]);
+  });
+  expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+    'OUTSIDE_FOLDER',
+    'OUTSIDE_FOLDER',
+    'OUTSIDE_FOLDER',
+    'OUTSIDE_FOLDER',
+    'INVALID_ARGUMENT',
+  ]);
+});
