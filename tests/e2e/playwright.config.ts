@@ -11,7 +11,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: `${repo}/test-results/e2e.json` }]],
   projects: [
     { name: 'chromium-host', metadata: { host: 'chromium' } },
     { name: 'electron-host', metadata: { host: 'electron' } },
