@@ -31,12 +31,26 @@ function zoneMinutes(zone: string | null): number | null {
 function layoutOf(text: string): DateLayout | null {
   const m = DATE_RE.exec(text.trim());
   if (!m) return null;
+  // A leading zero says "padded"; a lone digit says "not"; 10-31 says nothing, so it follows
+  // the other part (Hexo's `2013/7/13 20:46:25` is unpadded throughout).
+  const padded = (part: string | undefined) =>
+    part === undefined
+      ? null
+      : part.length === 2 && Number(part) < 10
+        ? true
+        : part.length === 1
+          ? false
+          : null;
+  const month = padded(m[3]);
+  const day = padded(m[4]);
+  const hour = padded(m[6]);
+  const dateStyle = month ?? day ?? true;
   return {
     sep: m[2]!,
-    padMonth: m[3]!.length === 2,
-    padDay: m[4]!.length === 2,
+    padMonth: month ?? dateStyle,
+    padDay: day ?? dateStyle,
     timeSep: m[5] ?? null,
-    padHour: (m[6] ?? '00').length === 2,
+    padHour: hour ?? true,
     seconds: m[8] !== undefined,
     fraction: m[9] ?? null,
     zoneSpace: m[10] ?? '',

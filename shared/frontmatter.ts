@@ -20,9 +20,10 @@ import {
   type Scalar,
   type YAMLSeq,
 } from 'yaml';
-import { parse as parseToml } from 'smol-toml';
 import { formatDateLike } from './dates.ts';
 import { FolioError } from './errors.ts';
+import { jsonError, parseJsonData, updateJson } from './frontmatter-json.ts';
+import { parseTomlData, tomlError, updateToml } from './frontmatter-toml.ts';
 
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json';
 
@@ -93,17 +94,15 @@ export function findFrontMatter(source: string): FrontMatterBlock | null {
 
 /** Hugo's JSON object at the top of the file, or Hexo's JSON closed by a `;;;` line. */
 function findJsonFrontMatter(source: string, start: number): FrontMatterBlock | null {
-  if (source[start] !== '{') return null;
-  let at = start;
-  while (at < source.length) {
+  const braced = source[start] === '{';
+  if (!braced && source[start] !== '"') return null;
+  for (let at = start; at < source.length; at = lineEnd(source, at)) {
     const end = lineEnd(source, at);
     const line = source.slice(at, end).trimEnd();
     if (line === ';;;')
       return { format: 'json', contentStart: start, contentEnd: at, end, firstLine: 1 };
-    if (line === '}') {
+    if (braced && line === '}')
       return { format: 'json', contentStart: start, contentEnd: end, end, firstLine: 1 };
-    }
-    at = end;
   }
   return null;
 }
@@ -173,21 +172,23 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
     }
     return { ...result, data: toRecord(data) };
   }
-  try {
-    const data = block.format === 'toml' ? parseToml(content) : JSON.parse(content);
-    return { ...result, data: toRecord(data) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const where = /line (\d+)(?:, column (\d+))?/i.exec(message);
+  if (block.format === 'json') {
+    const problem = jsonError(content);
+    if (!problem) return { ...result, data: toRecord(parseJsonData(content)) };
+    const at = lineColumnAt(content, problem.offset);
     return {
       ...result,
-      error: {
-        message: message.split('\n')[0] ?? message,
-        line: block.firstLine + (where ? Number(where[1]) - 1 : 0),
-        column: where?.[2] ? Number(where[2]) : 1,
-      },
+      error: { message: problem.message, line: block.firstLine + at.line - 1, column: at.column },
     };
   }
+  const problem = tomlError(content);
+  if (!problem) return { ...result, data: toRecord(parseTomlData(content)) };
+  // smol-toml says where within the block: "... at line 3, column 7" or "(3:7)".
+  const where = /line (\d+), column (\d+)|\((\d+):(\d+)\)/i.exec(problem.message);
+  const line = Number(where?.[1] ?? where?.[3] ?? 1);
+  const column = Number(where?.[2] ?? where?.[4] ?? 1);
+  const message = (problem.message.split('\n')[0] ?? problem.message).replace(/:$/, '');
+  return { ...result, error: { message, line: block.firstLine + line - 1, column } };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -213,7 +214,7 @@ function isSafePlain(text: string, flow: boolean): boolean {
   if (flow && /[,[\]{}]/.test(text)) return false;
   try {
     const probe = flow ? `k: [${text}]` : `k: ${text}`;
-    const back = parseYaml(probe) as { k: unknown };
+    const back = parseYaml(probe, { logLevel: 'error' }) as { k: unknown };
     return flow
       ? Array.isArray(back.k) && back.k.length === 1 && back.k[0] === text
       : back.k === text;
@@ -514,15 +515,10 @@ export function updateFrontMatter(source: string, changes: Record<string, unknow
     if (!content) return source;
     return `${hasBom ? BOM : ''}---${eol}${content}---${eol}${body}`;
   }
-  if (block.format !== 'yaml') {
-    throw new FolioError(
-      'FRONT_MATTER',
-      `Editing ${block.format.toUpperCase()} front matter in the form is not supported yet; edit it in the text`,
-    );
-  }
   const content = source.slice(block.contentStart, block.contentEnd);
   const eol = detectEol(source.slice(0, block.end));
-  const next = updateYaml(content, changes, eol);
+  const update = { yaml: updateYaml, toml: updateToml, json: updateJson }[block.format];
+  const next = update(content, changes, eol);
   if (next === content) return source;
   return source.slice(0, block.contentStart) + next + source.slice(block.contentEnd);
 }
