@@ -1,0 +1,26 @@
+/** Fixtures more than one benchmark uses. */
+import { mkdtempSync, realpathSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_SEED, ensureCorpus } from './corpus.ts';
+
+export const log = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+};
+
+/** The cached 10,000-post corpus (generated on first use, about half a minute). */
+export function corpus10k(): string {
+  return ensureCorpus({ posts: 10_000, seed: DEFAULT_SEED }, log);
+}
+
+/** A fresh temp folder, as a real path (the content services expect a real root). */
+export function tempFolder(label: string): string {
+  return realpathSync(mkdtempSync(path.join(os.tmpdir(), `folio-bench-${label}-`)));
+}
+
+/** Two texts of equal length that differ in one character, so every save changes the file. */
+export function alternatives(text: string): [string, string] {
+  const at = text.lastIndexOf('.');
+  if (at < 0) throw new Error('no sentence end to vary');
+  return [text, `${text.slice(0, at)}!${text.slice(at + 1)}`];
+}
