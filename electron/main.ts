@@ -32,6 +32,18 @@ if (!app.requestSingleInstanceLock()) {
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    pickFile: async ({ title, folder, extensions }) => {
+      const options = {
+        title,
+        defaultPath: folder,
+        properties: ['openFile' as const],
+        filters: [{ name: 'Images', extensions }],
+      };
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     openExternal: (url) => shell.openExternal(url),
     emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
       win?.webContents.send(channel, payload);

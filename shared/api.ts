@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels.ts';
 import type { FileVersion, PostFile, PostSummary, SaveResult, WorkspaceInfo } from './models.ts';
+import type { BlogSchema } from './schema.ts';
 
 /** A path inside the open blog folder, relative to it; the main side confines it with realpath. */
 const relativePath = z.string().min(1, 'A path is required').max(4096, 'The path is too long');
@@ -46,6 +47,10 @@ export const requests = {
     }),
   ).returns<SaveResult>(),
   openExternal: request(z.strictObject({ url: z.string().min(1).max(8192) })).returns<boolean>(),
+  /** The fields of the blog's posts: declared in `.folio/config.yaml`, else inferred. */
+  getSchema: request(noArgs).returns<BlogSchema>(),
+  /** Native file dialog inside the blog; the answer is the path the post should write. */
+  pickImage: request(z.strictObject({ postPath: relativePath })).returns<string | null>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {

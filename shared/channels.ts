@@ -9,6 +9,8 @@ export const requestChannels = [
   'readPost',
   'savePost',
   'openExternal',
+  'getSchema',
+  'pickImage',
 ] as const;
 
 export const eventChannels = ['workspaceChanged', 'menuCommand'] as const;

@@ -14,6 +14,7 @@ import {
   isSeq,
   parse as parseYaml,
   parseDocument,
+  stringify as stringifyYaml,
   type Document,
   type Node as YamlNode,
   type Pair,
@@ -403,6 +404,19 @@ function findPair(doc: Document.Parsed, key: string): Pair<YamlNode, YamlNode | 
   );
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+  );
+}
+
+/** A nested map (the form's inline YAML editor) as an indented block under its key. */
+function renderBlockMap(value: Record<string, unknown>, eol: string): string {
+  if (!Object.keys(value).length) return ' {}';
+  const lines = stringifyYaml(value, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  return lines.map((line) => `${eol}  ${line}`).join('');
+}
+
 function spliceYamlValue(
   content: string,
   doc: Document.Parsed,
@@ -429,6 +443,14 @@ function spliceYamlValue(
     // A block list or a scalar becoming another list: replace from the colon to the value's end.
     const r = rangeOf(node!);
     const to = isSeq(node) ? r[1] - (content.slice(0, r[1]).endsWith(eol) ? eol.length : 0) : r[1];
+    return [{ from: colon, to, insert }];
+  }
+  if (isPlainObject(value)) {
+    if (isMap(node) && sameValue(node.toJSON(), value)) return [];
+    const insert = renderBlockMap(value, eol);
+    if (empty) return [{ from: colon, to: node ? rangeOf(node)[1] : colon, insert }];
+    const r = rangeOf(node!);
+    const to = content.slice(0, r[1]).endsWith('\n') ? r[1] - eol.length : r[1];
     return [{ from: colon, to, insert }];
   }
   if (empty) {
@@ -485,11 +507,13 @@ function updateYaml(content: string, changes: Record<string, unknown>, eol: stri
       splices.push(...spliceYamlValue(content, doc, pair, value, eol));
       continue;
     }
-    const rendered = Array.isArray(value)
-      ? value.length
-        ? renderNewSeq(value, eol, blockSeqIndent(content, doc) ?? '  ', style)
-        : ' []'
-      : ' ' + renderScalar(value, style, false);
+    const rendered = isPlainObject(value)
+      ? renderBlockMap(value, eol)
+      : Array.isArray(value)
+        ? value.length
+          ? renderNewSeq(value, eol, blockSeqIndent(content, doc) ?? '  ', style)
+          : ' []'
+        : ' ' + renderScalar(value, style, false);
     appended += `${keyText(key, style)}:${rendered}${eol}`;
   }
   let out = applySplices(content, splices);

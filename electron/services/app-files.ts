@@ -2,7 +2,7 @@ import path from 'node:path';
 
 /**
  * The file of the built renderer an `app://folio/...` URL names, confined to `distFolder`;
- * null when the URL tries to leave it. Unknown paths serve index.html (a single-page app).
+ * null when the URL tries to leave it (the protocol handler answers 404).
  */
 export function resolveAppRequest(distFolder: string, url: string): string | null {
   let pathname: string;

@@ -6,6 +6,7 @@ import {
   type ParsedFrontMatter,
 } from '../../shared/frontmatter.ts';
 import type { PostSummary, WorkspaceInfo } from '../../shared/models.ts';
+import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
 import { joinFileText, splitFileText } from '../editor/file-text.ts';
@@ -40,6 +41,7 @@ export function App() {
   const [frontMatter, setFrontMatter] = useState<ParsedFrontMatter | null>(null);
   const [previewText, setPreviewText] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
+  const [schema, setSchema] = useState<BlogSchema | null>(null);
   const previewTimer = useRef<number | undefined>(undefined);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
@@ -115,7 +117,11 @@ export function App() {
     viewRef.current?.setState(
       createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
     );
+    setSchema(null);
     setPosts(info ? await api.listPosts() : []);
+    const blogSchema = info ? await api.getSchema() : null;
+    setSchema(blogSchema);
+    if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
   }, []);
 
   const save = useCallback(async () => {
@@ -219,7 +225,31 @@ export function App() {
     view.focus();
   }, []);
 
+  const pickImage = useCallback(
+    async (key: string) => {
+      if (!activePath) return;
+      try {
+        const picked = await api.pickImage({ postPath: activePath });
+        if (picked !== null) onFieldChange(key, picked);
+      } catch (error) {
+        setStatus({ kind: 'error', text: (error as Error).message });
+      }
+    },
+    [activePath, onFieldChange],
+  );
+
   const previewSource = useMemo(() => (activePath ? previewText : ''), [activePath, previewText]);
+  const fields = useMemo(
+    () => (schema && activePath ? fieldsFor(schema, activePath) : []),
+    [schema, activePath],
+  );
+  const assets = useMemo(
+    () =>
+      workspace && activePath
+        ? { assetBase: workspace.assetBase, staticRoot: workspace.staticRoot, postPath: activePath }
+        : null,
+    [workspace, activePath],
+  );
 
   return (
     <div className="app">
@@ -240,6 +270,10 @@ export function App() {
           {activePath && frontMatter ? (
             <FrontMatterForm
               parsed={frontMatter}
+              fields={fields}
+              newDateExample={exampleForFormat(schema?.dateFormat ?? 'YYYY-MM-DD HH:mm:ss')}
+              assets={assets}
+              onPickImage={(key) => void pickImage(key)}
               onChange={onFieldChange}
               onJumpToLine={jumpToLine}
             />

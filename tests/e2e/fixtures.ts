@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumHost, type HostControls } from './hosts/chromium-host.ts';
 import { electronBinary, openElectronHost } from './hosts/electron-host.ts';
-import { screenshotDir, tempBlog } from './hosts/paths.ts';
+import { sampleBlog, screenshotDir, tempBlog } from './hosts/paths.ts';
 
 export interface FolioFixture {
   page: Page;
@@ -19,13 +19,13 @@ export interface FolioFixture {
   screenshot(name: string): Promise<void>;
 }
 
-export const test = base.extend<{ folio: FolioFixture }>({
-  // Playwright reads a fixture's dependencies from this (empty) destructuring pattern.
-  // eslint-disable-next-line no-empty-pattern
-  folio: async ({}, use, testInfo) => {
+export const test = base.extend<{ folio: FolioFixture; blogSource: string }>({
+  /** Which blog a spec opens: the sample blog, or a folder under tests/fixtures/blogs. */
+  blogSource: [sampleBlog, { option: true }],
+  folio: async ({ blogSource }, use, testInfo) => {
     const host = testInfo.project.metadata.host as 'chromium' | 'electron';
     if (host === 'electron') test.skip(!electronBinary(), 'no Electron binary');
-    const temp = tempBlog();
+    const temp = tempBlog(blogSource);
     const opened =
       host === 'electron'
         ? { ...(await openElectronHost(temp.blog, temp.data)), controls: null }

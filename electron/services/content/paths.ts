@@ -4,7 +4,8 @@ import { FolioError } from '../../../shared/errors.ts';
 
 function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  // `..` as a whole first segment, not a name like `..notes.md` that merely starts with it.
+  return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /** `relativePath` as the renderer writes it: `/`-separated, relative to the blog folder. */

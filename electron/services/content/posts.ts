@@ -36,9 +36,12 @@ export function decodePost(bytes: Uint8Array, relativePath: string): string {
 
 export async function readPost(root: string, relativePath: string): Promise<PostFile> {
   const file = await resolveInside(root, relativePath);
+  // Checked before reading: reading a folder throws a bare EISDIR.
+  if (!(await stat(file)).isFile()) {
+    throw new FolioError('NOT_FOUND', `“${relativePath}” is not a file`);
+  }
   const bytes = await readFile(file);
   const stats = await stat(file);
-  if (!stats.isFile()) throw new FolioError('NOT_FOUND', `“${relativePath}” is not a file`);
   return {
     path: relativePath,
     text: decodePost(bytes, relativePath),
@@ -58,15 +61,15 @@ export async function savePost(
   inDraftFolder: (relativePath: string) => boolean,
 ): Promise<SaveResult> {
   const file = await resolveInside(root, relativePath);
-  const current = await readFile(file);
-  if (!sameVersion(versionOf(current, await stat(file)), expected)) {
-    throw new FolioError(
-      'CONFLICT',
-      `“${relativePath}” changed on disk since you opened it. Nothing was saved; your text is still in the editor.`,
-    );
-  }
   const bytes = Buffer.from(text, 'utf8');
   try {
+    const current = await readFile(file);
+    if (!sameVersion(versionOf(current, await stat(file)), expected)) {
+      throw new FolioError(
+        'CONFLICT',
+        `“${relativePath}” changed on disk since you opened it. Nothing was saved; your text is still in the editor.`,
+      );
+    }
     await writeFileAtomic(file, bytes);
   } catch (error) {
     throw toIoError(error, 'save', relativePath);

@@ -4,6 +4,7 @@ import { dateSortValue } from '../../../shared/dates.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { firstHeading } from '../../../shared/markdown.ts';
 import type { PostSummary } from '../../../shared/models.ts';
+import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
 import type { BlogLayout } from './detect-blog.ts';
 
 const SKIPPED_FOLDERS = new Set([
@@ -41,7 +42,14 @@ function asString(value: unknown): string | null {
 }
 
 export function summarize(relativePath: string, text: string, inDraftFolder: boolean): PostSummary {
-  const { data, body } = parseFrontMatter(text);
+  return summarizeParsed(relativePath, parseFrontMatter(text), inDraftFolder);
+}
+
+function summarizeParsed(
+  relativePath: string,
+  { data, body }: { data: Record<string, unknown>; body: string },
+  inDraftFolder: boolean,
+): PostSummary {
   const date = asString(data.date);
   const title =
     asString(data.title) ??
@@ -60,11 +68,18 @@ export function isInDraftFolder(layout: BlogLayout, relativePath: string): boole
   return layout.draftFolders.some((d) => relativePath.startsWith(`${d}/`));
 }
 
+export interface PostIndex {
+  posts: PostSummary[];
+  /** What the front matter of the posts holds, for the inferred schema and suggestions. */
+  fields: FieldObservations;
+}
+
 /** Every post of the blog, newest first (undated posts last, by title). */
-export function listPosts(root: string, layout: BlogLayout): PostSummary[] {
+export function indexPosts(root: string, layout: BlogLayout): PostIndex {
   const files: string[] = [];
   for (const folder of layout.postFolders) walk(root, folder, files);
   const posts: PostSummary[] = [];
+  const fields = emptyObservations();
   for (const rel of files) {
     let text: string;
     try {
@@ -72,10 +87,17 @@ export function listPosts(root: string, layout: BlogLayout): PostSummary[] {
     } catch {
       continue;
     }
-    posts.push(summarize(rel, text, isInDraftFolder(layout, rel)));
+    const parsed = parseFrontMatter(text);
+    if (!parsed.error) observe(fields, parsed.data);
+    posts.push(summarizeParsed(rel, parsed, isInDraftFolder(layout, rel)));
   }
-  return posts.sort(
+  posts.sort(
     (a, b) =>
       (b.dateValue ?? -Infinity) - (a.dateValue ?? -Infinity) || a.title.localeCompare(b.title),
   );
+  return { posts, fields };
+}
+
+export function listPosts(root: string, layout: BlogLayout): PostSummary[] {
+  return indexPosts(root, layout).posts;
 }

@@ -9,10 +9,16 @@ export function isSafeExternalUrl(url: string): boolean {
   }
 }
 
-/** The window never navigates away from the app's own pages. */
+/**
+ * The window never navigates away from the app's own pages. Compared by scheme and host, not
+ * by `URL.origin`: Node's URL gives a non-special scheme such as `app:` the opaque origin
+ * "null", so `app://folio/index.html` would never match `app://folio`.
+ */
 export function isAllowedNavigation(url: string, appOrigin: string): boolean {
   try {
-    return new URL(url).origin === appOrigin && appOrigin !== 'null';
+    const target = new URL(url);
+    const app = new URL(appOrigin);
+    return app.host !== '' && target.protocol === app.protocol && target.host === app.host;
   } catch {
     return false;
   }

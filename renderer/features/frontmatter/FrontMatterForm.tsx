@@ -1,13 +1,28 @@
+import type { ReactNode } from 'react';
+import type { AssetContext } from '../../../shared/asset-url.ts';
 import type { ParsedFrontMatter } from '../../../shared/frontmatter.ts';
-import { ChipsField, DateField, TextField } from './fields.tsx';
+import type { FieldSpec, FieldType } from '../../../shared/schema.ts';
+import {
+  BooleanField,
+  ChipsField,
+  DateField,
+  ImageField,
+  NumberField,
+  SelectField,
+  TextField,
+  YamlField,
+} from './fields.tsx';
 
 interface Props {
   parsed: ParsedFrontMatter;
+  fields: FieldSpec[];
+  /** Layout for a date field that is still empty (from the blog's schema). */
+  newDateExample: string;
+  assets: AssetContext | null;
   onChange(key: string, value: unknown): void;
   onJumpToLine(line: number): void;
+  onPickImage(key: string): void;
 }
-
-const KNOWN = ['title', 'date', 'tags', 'categories', 'cover', 'draft'] as const;
 
 const asText = (value: unknown): string =>
   value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
@@ -20,20 +35,108 @@ const asList = (value: unknown): string[] =>
       ? []
       : [asText(value)];
 
-function isStringList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number');
+/** The widget for a key the schema does not name, from the value it holds. */
+function typeOfValue(value: unknown): FieldType {
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return 'number';
+  if (Array.isArray(value))
+    return value.every((v) => typeof v !== 'object' || v === null) ? 'list' : 'object';
+  if (value !== null && typeof value === 'object') return 'object';
+  return asText(value).includes('\n') ? 'textarea' : 'text';
 }
 
-export function FrontMatterForm({ parsed, onChange, onJumpToLine }: Props) {
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0);
+
+export function FrontMatterForm({
+  parsed,
+  fields,
+  newDateExample,
+  assets,
+  onChange,
+  onJumpToLine,
+  onPickImage,
+}: Props) {
   const { data, error, format } = parsed;
-  const readOnly = Boolean(error) || (format !== null && format !== 'yaml');
-  const others = Object.keys(data).filter((k) => !(KNOWN as readonly string[]).includes(k));
-  const field = (key: string, label: string, input: React.ReactNode) => (
-    <div className="field" key={key}>
-      <label htmlFor={`fm-${key}`}>{label}</label>
-      {input}
-    </div>
-  );
+  const readOnly = Boolean(error);
+  const named = new Set(fields.map((f) => f.name));
+  const extra: FieldSpec[] = Object.keys(data)
+    .filter((key) => !named.has(key))
+    .map((name) => ({ name, type: typeOfValue(data[name]) }));
+
+  const widget = (field: FieldSpec): ReactNode => {
+    const id = `fm-${field.name}`;
+    const value = data[field.name];
+    const set = (v: unknown) => onChange(field.name, v);
+    switch (field.type) {
+      case 'textarea':
+        return <TextField id={id} value={asText(value)} multiline onChange={set} />;
+      case 'date':
+      case 'datetime':
+        return (
+          <DateField
+            id={id}
+            value={asText(value)}
+            withTime={field.type === 'datetime'}
+            newExample={newDateExample}
+            onChange={set}
+          />
+        );
+      case 'boolean':
+        return (
+          <BooleanField
+            id={id}
+            checked={value === true}
+            label={
+              field.name === 'draft'
+                ? value === true
+                  ? 'Not published'
+                  : 'Published when pushed'
+                : value === true
+                  ? 'Yes'
+                  : 'No'
+            }
+            // Unticking a key the post never had leaves the file as it was.
+            onChange={(on) => set(on ? true : field.name in data ? false : undefined)}
+          />
+        );
+      case 'number':
+        return (
+          <NumberField id={id} value={typeof value === 'number' ? value : null} onChange={set} />
+        );
+      case 'list':
+        return (
+          <ChipsField
+            id={id}
+            label={field.label ?? field.name}
+            values={asList(value)}
+            suggestions={field.suggestions ?? []}
+            onChange={set}
+          />
+        );
+      case 'image':
+        return (
+          <ImageField
+            id={id}
+            value={asText(value)}
+            assets={assets}
+            onChange={set}
+            onPick={() => onPickImage(field.name)}
+          />
+        );
+      case 'select':
+        return (
+          <SelectField id={id} value={asText(value)} options={field.options ?? []} onChange={set} />
+        );
+      case 'object':
+        return <YamlField id={id} value={value} onChange={set} />;
+      default:
+        return <TextField id={id} value={asText(value)} onChange={set} />;
+    }
+  };
 
   return (
     <section className="front-matter" aria-label="Front matter">
@@ -48,125 +151,24 @@ export function FrontMatterForm({ parsed, onChange, onJumpToLine }: Props) {
           text parses; saving writes the text exactly as it is.
         </button>
       ) : null}
-      {!error && readOnly ? (
-        <p className="fm-note">{format?.toUpperCase()} front matter: edit it in the text below.</p>
-      ) : null}
-      <fieldset disabled={readOnly}>
+      <fieldset disabled={readOnly} data-format={format ?? 'none'}>
         <div className="fm-grid">
-          {field(
-            'title',
-            'Title',
-            <TextField
-              id="fm-title"
-              value={asText(data.title)}
-              onChange={(v) => onChange('title', v)}
-            />,
-          )}
-          {field(
-            'date',
-            'Date',
-            <DateField
-              id="fm-date"
-              value={asText(data.date)}
-              onChange={(v) => onChange('date', v)}
-            />,
-          )}
-          {field(
-            'tags',
-            'Tags',
-            <ChipsField
-              id="fm-tags"
-              label="tag"
-              values={asList(data.tags)}
-              onChange={(v) => onChange('tags', v)}
-            />,
-          )}
-          {field(
-            'categories',
-            'Categories',
-            <ChipsField
-              id="fm-categories"
-              label="category"
-              values={asList(data.categories)}
-              onChange={(v) => onChange('categories', v)}
-            />,
-          )}
-          {field(
-            'cover',
-            'Cover',
-            <TextField
-              id="fm-cover"
-              value={asText(data.cover)}
-              onChange={(v) => onChange('cover', v)}
-            />,
-          )}
-          {field(
-            'draft',
-            'Draft',
-            <label className="toggle">
-              <input
-                id="fm-draft"
-                type="checkbox"
-                checked={data.draft === true}
-                onChange={(e) =>
-                  onChange('draft', e.target.checked ? true : 'draft' in data ? false : undefined)
-                }
-              />
-              <span>{data.draft === true ? 'Not published' : 'Published when pushed'}</span>
-            </label>,
-          )}
-          {others.map((key) => {
-            const value = data[key];
-            const id = `fm-${key}`;
-            if (typeof value === 'boolean') {
-              return field(
-                key,
-                key,
-                <input
-                  id={id}
-                  type="checkbox"
-                  checked={value}
-                  onChange={(e) => onChange(key, e.target.checked)}
-                />,
-              );
-            }
-            if (typeof value === 'number') {
-              return field(
-                key,
-                key,
-                <input
-                  id={id}
-                  type="number"
-                  value={value}
-                  onChange={(e) => e.target.value !== '' && onChange(key, Number(e.target.value))}
-                />,
-              );
-            }
-            if (isStringList(value)) {
-              return field(
-                key,
-                key,
-                <ChipsField
-                  id={id}
-                  label={key}
-                  values={asList(value)}
-                  onChange={(v) => onChange(key, v)}
-                />,
-              );
-            }
-            if (value !== null && typeof value === 'object') {
-              return field(key, key, <code className="fm-complex">{JSON.stringify(value)}</code>);
-            }
-            const text = asText(value);
-            return field(
-              key,
-              key,
-              <TextField
-                id={id}
-                value={text}
-                multiline={text.includes('\n')}
-                onChange={(v) => onChange(key, v)}
-              />,
+          {[...fields, ...extra].map((field) => {
+            const missing = field.required && isEmpty(data[field.name]);
+            return (
+              <div
+                className={`field field-${field.type}${missing ? ' field-missing' : ''}`}
+                key={field.name}
+                data-field={field.name}
+              >
+                <label htmlFor={`fm-${field.name}`}>{field.label ?? field.name}</label>
+                {widget(field)}
+                {missing ? (
+                  <span className="field-warning">
+                    Required: this post has no {field.label ?? field.name}
+                  </span>
+                ) : null}
+              </div>
             );
           })}
         </div>

@@ -22,6 +22,8 @@ export const CHROMIUM_ASSET_BASE = `${ORIGIN}/@asset/`;
 export interface HostControls {
   /** Folders the next native folder dialogs return (null = cancelled). */
   folderPicks: Array<string | null>;
+  /** Files the next native file dialogs return (null = cancelled). */
+  filePicks: Array<string | null>;
   externalUrls: string[];
   folio: Folio;
 }
@@ -52,6 +54,7 @@ export async function openChromiumHost(
   const page = await context.newPage();
   const controls: HostControls = {
     folderPicks: [],
+    filePicks: [],
     externalUrls: [],
     folio: undefined as unknown as Folio,
   };
@@ -59,6 +62,7 @@ export async function openChromiumHost(
     settings: createSettingsStore(dataFolder),
     assetBase: CHROMIUM_ASSET_BASE,
     pickFolder: async () => controls.folderPicks.shift() ?? null,
+    pickFile: async () => controls.filePicks.shift() ?? null,
     openExternal: async (url) => void controls.externalUrls.push(url),
     emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
       void page

@@ -8,11 +8,13 @@ export const sampleBlog = path.join(repoRoot, 'assets', 'sample-blog');
 export const rendererDist = path.join(repoRoot, 'dist', 'renderer');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
-/** A fresh copy of the sample blog (and a data folder) per test, removed afterwards. */
-export function tempBlog(): { blog: string; data: string; dispose(): void } {
+export const fixtureBlogs = path.join(repoRoot, 'tests', 'fixtures', 'blogs');
+
+/** A fresh copy of a blog (the sample one by default) and a data folder, removed afterwards. */
+export function tempBlog(source = sampleBlog): { blog: string; data: string; dispose(): void } {
   const base = mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-'));
-  const blog = path.join(base, 'field-notes');
-  cpSync(sampleBlog, blog, { recursive: true });
+  const blog = path.join(base, source === sampleBlog ? 'field-notes' : path.basename(source));
+  cpSync(source, blog, { recursive: true });
   return {
     blog,
     data: path.join(base, 'data'),

@@ -2,32 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FolioBridge } from '../../../shared/client.ts';
 import { expect, test } from '../fixtures.ts';
+import { editorText, openPost } from '../helpers.ts';
 
 const POST = 'source/_posts/debouncing-without-tears.md';
 const postTitle = 'Debouncing Without Tears';
-
-async function openPost(page: import('@playwright/test').Page, title: string) {
-  await page
-    .getByRole('navigation', { name: 'Posts' })
-    .getByRole('button', { name: title })
-    .click();
-  await expect(page.locator('#fm-title')).toHaveValue(title);
-}
-
-/**
- * The editor's whole text from CodeMirror's own state (what EditorView.findFromDOM reads:
- * the content element's tile, `cmView` before CodeMirror 6.39), not from rendered lines.
- */
-function editorText(page: import('@playwright/test').Page): Promise<string> {
-  return page.evaluate(() => {
-    type Owner = { view: { state: { doc: { toString(): string } } } };
-    const content = document.querySelector('.cm-content') as HTMLElement & {
-      cmTile?: Owner;
-      cmView?: Owner;
-    };
-    return (content.cmTile ?? content.cmView)!.view.state.doc.toString();
-  });
-}
 
 test('opening the folder lists the sample posts, newest first, with the draft badged', async ({
   folio,

@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import {
+  inferSchema,
+  schemaFromConfig,
+  withSuggestions,
+  type BlogSchema,
+  type FieldObservations,
+} from '../../../shared/schema.ts';
+
+export const CONFIG_FILE = '.folio/config.yaml';
+
+/**
+ * The blog's declared schema (`.folio/config.yaml`) with suggestions from its posts, or one
+ * inferred from the posts. A broken config falls back to inference and says why.
+ */
+export function loadBlogSchema(root: string, fields: FieldObservations): BlogSchema {
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) return inferSchema(fields);
+  try {
+    return withSuggestions(schemaFromConfig(parse(readFileSync(file, 'utf8'))), fields);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      ...inferSchema(fields),
+      error: message?.startsWith('.folio') ? message : `${CONFIG_FILE}: ${message}`,
+    };
+  }
+}

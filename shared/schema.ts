@@ -1,0 +1,216 @@
+/**
+ * What fields a post has: declared per blog in `.folio/config.yaml`, or inferred from the
+ * posts themselves. The form draws one widget per field; list fields suggest the values
+ * already used across the blog.
+ */
+import { z } from 'zod';
+import { readDateParts } from './dates.ts';
+
+export const fieldTypes = [
+  'text',
+  'textarea',
+  'date',
+  'datetime',
+  'boolean',
+  'number',
+  'list',
+  'image',
+  'select',
+  'object',
+] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+const fieldSchema = z.strictObject({
+  name: z.string().min(1),
+  type: z.enum(fieldTypes),
+  label: z.string().optional(),
+  required: z.boolean().optional(),
+  default: z.unknown().optional(),
+  options: z.array(z.string()).optional(),
+});
+
+const contentTypeSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Folders (relative to the blog, `/`-separated) whose posts use this type; none = all. */
+  folders: z.array(z.string()).default([]),
+  fields: z.array(fieldSchema).min(1),
+});
+
+const configSchema = z.strictObject({
+  /** Layout for brand-new date fields, moment-style: `YYYY-MM-DD HH:mm:ss`. */
+  dateFormat: z.string().default('YYYY-MM-DD HH:mm:ss'),
+  types: z.array(contentTypeSchema).min(1),
+});
+
+export type FieldSpec = z.infer<typeof fieldSchema> & { suggestions?: string[] };
+export type ContentType = { name: string; folders: string[]; fields: FieldSpec[] };
+
+export interface BlogSchema {
+  source: 'config' | 'inferred';
+  dateFormat: string;
+  types: ContentType[];
+  /** A config file that could not be read: the message says what and where. */
+  error?: string;
+}
+
+export const DEFAULT_DATE_FORMAT = 'YYYY-MM-DD HH:mm:ss';
+
+/** Validates a parsed `.folio/config.yaml`; throws with a message naming the bad field. */
+export function schemaFromConfig(config: unknown): BlogSchema {
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`.folio/config.yaml: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  return { source: 'config', dateFormat: parsed.data.dateFormat, types: parsed.data.types };
+}
+
+/** Turns a moment-style format into an example date that shared/dates.ts can copy the layout of. */
+export function exampleForFormat(format: string): string {
+  return format
+    .replace(/YYYY/g, '2000')
+    .replace(/MM/g, '01')
+    .replace(/M/g, '1')
+    .replace(/DD/g, '01')
+    .replace(/D/g, '1')
+    .replace(/HH/g, '00')
+    .replace(/H/g, '0')
+    .replace(/mm/g, '00')
+    .replace(/ss/g, '00')
+    .replace(/ZZ/g, '+0000')
+    .replace(/Z/g, '+00:00');
+}
+
+// ---------------------------------------------------------------------------------------
+// Inference
+
+type Kind = 'string' | 'multiline' | 'date' | 'datetime' | 'boolean' | 'number' | 'list' | 'object';
+
+/** What the posts of a blog hold, key by key, gathered while indexing. */
+export interface FieldObservations {
+  posts: number;
+  keys: Record<
+    string,
+    { count: number; kinds: Partial<Record<Kind, number>>; values: Record<string, number> }
+  >;
+}
+
+export function emptyObservations(): FieldObservations {
+  return { posts: 0, keys: {} };
+}
+
+function kindOf(value: unknown): Kind {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return 'number';
+  if (value !== null && typeof value === 'object') return 'object';
+  const text = typeof value === 'string' ? value : '';
+  const date = readDateParts(text);
+  if (date) return date.hasTime ? 'datetime' : 'date';
+  return text.includes('\n') ? 'multiline' : 'string';
+}
+
+/** Records one post's front matter. Values are kept for lists and short strings (suggestions). */
+export function observe(observations: FieldObservations, data: Record<string, unknown>): void {
+  observations.posts++;
+  for (const [key, value] of Object.entries(data)) {
+    const entry = (observations.keys[key] ??= { count: 0, kinds: {}, values: {} });
+    entry.count++;
+    const kind = kindOf(value);
+    entry.kinds[kind] = (entry.kinds[kind] ?? 0) + 1;
+    const values = Array.isArray(value) ? value : kind === 'string' ? [value] : [];
+    for (const v of values) {
+      if ((typeof v === 'string' || typeof v === 'number') && String(v).length <= 80) {
+        entry.values[String(v)] = (entry.values[String(v)] ?? 0) + 1;
+      }
+    }
+  }
+}
+
+const IMAGE_KEY = /(^|_)(cover|image|img|thumbnail|thumb|banner|hero|photo|og_?image)$/i;
+const PREFERRED = ['title', 'date', 'tags', 'categories', 'cover', 'draft'];
+
+const topValues = (values: Record<string, number>) =>
+  Object.entries(values)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([v]) => v);
+
+function typeFor(key: string, kinds: Partial<Record<Kind, number>>): FieldType {
+  const [kind] = Object.entries(kinds).sort((a, b) => b[1] - a[1])[0] ?? ['string'];
+  switch (kind as Kind) {
+    case 'list':
+      return 'list';
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return 'number';
+    case 'object':
+      return 'object';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'datetime';
+    case 'multiline':
+      return 'textarea';
+    default:
+      return IMAGE_KEY.test(key) ? 'image' : 'text';
+  }
+}
+
+/**
+ * A schema from what the posts hold: the usual blog fields first, then every key used by at
+ * least a fifth of the posts. Nothing is required, so nothing warns, until the writer says so.
+ */
+export function inferSchema(observations: FieldObservations): BlogSchema {
+  const min = Math.max(1, Math.ceil(observations.posts * 0.2));
+  const keys = Object.entries(observations.keys)
+    .filter(([key, entry]) => PREFERRED.includes(key) || entry.count >= min)
+    .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+    .map(([key]) => key);
+  const ordered = [...PREFERRED, ...keys.filter((k) => !PREFERRED.includes(k))];
+  const fields: FieldSpec[] = ordered.map((name) => {
+    const entry = observations.keys[name];
+    const fallback: Record<string, FieldType> = {
+      title: 'text',
+      date: 'datetime',
+      tags: 'list',
+      categories: 'list',
+      cover: 'image',
+      draft: 'boolean',
+    };
+    const type = entry ? typeFor(name, entry.kinds) : (fallback[name] ?? 'text');
+    const field: FieldSpec = { name, type };
+    if (entry && (type === 'list' || name === 'author' || name === 'authors'))
+      field.suggestions = topValues(entry.values);
+    return field;
+  });
+  return {
+    source: 'inferred',
+    dateFormat: DEFAULT_DATE_FORMAT,
+    types: [{ name: 'post', folders: [], fields }],
+  };
+}
+
+/** The fields of the content type whose folders hold the post (the first type matches all). */
+export function fieldsFor(schema: BlogSchema, postPath: string): FieldSpec[] {
+  const match = schema.types.find((t) =>
+    t.folders.some((f) => postPath.startsWith(`${f.replace(/\/$/, '')}/`)),
+  );
+  return (match ?? schema.types.find((t) => !t.folders.length) ?? schema.types[0])?.fields ?? [];
+}
+
+/** Adds suggestions gathered from the posts to a declared schema's list fields. */
+export function withSuggestions(schema: BlogSchema, observations: FieldObservations): BlogSchema {
+  return {
+    ...schema,
+    types: schema.types.map((type) => ({
+      ...type,
+      fields: type.fields.map((field) => {
+        const entry = observations.keys[field.name];
+        return entry && field.type === 'list'
+          ? { ...field, suggestions: topValues(entry.values) }
+          : field;
+      }),
+    })),
+  };
+}

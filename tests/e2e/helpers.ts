@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { expect, type Page } from '@playwright/test';
+
+export async function openPost(page: Page, title: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Posts' })
+    .getByRole('button', { name: title })
+    .click();
+  await expect(page.locator('#fm-title')).toHaveValue(title);
+}
+
+/**
+ * The editor's whole text from CodeMirror's own state (what EditorView.findFromDOM reads:
+ * the content element's tile, `cmView` before CodeMirror 6.39), not from rendered lines.
+ */
+export function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    type Owner = { view: { state: { doc: { toString(): string } } } };
+    const content = document.querySelector('.cm-content') as HTMLElement & {
+      cmTile?: Owner;
+      cmView?: Owner;
+    };
+    return (content.cmTile ?? content.cmView)!.view.state.doc.toString();
+  });
+}
+
+export async function save(page: Page): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('status-text')).toHaveText(/^Saved /);
+}
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Folio Tests', '-c', 'user.email=tests@example.org', ...args],
+    { cwd, encoding: 'utf8' },
+  );
+
+/** Makes the blog a git repository with everything committed, so diffs show Folio's edits alone. */
+export function commitAll(blog: string, message = 'baseline'): void {
+  if (!git(blog, 'rev-parse', '--is-inside-work-tree').includes('true')) return;
+  git(blog, 'add', '-A');
+  git(blog, 'commit', '-qm', message, '--allow-empty');
+}
+
+export function initRepo(blog: string): void {
+  git(blog, 'init', '-q');
+  commitAll(blog);
+}
+
+/** The changed lines of the working tree against the last commit: `-old` and `+new`. */
+export function diffLines(blog: string): string[] {
+  return git(blog, 'diff', '--unified=0', '--no-color')
+    .split('\n')
+    .filter((line) => /^[-+]/.test(line) && !/^(---|\+\+\+) /.test(line));
+}

@@ -1,0 +1,267 @@
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { requestChannels } from '../../shared/channels.ts';
+import type { Envelope } from '../../shared/api.ts';
+import type { PostFile, PostSummary, SaveResult, WorkspaceInfo } from '../../shared/models.ts';
+import { createDispatcher } from '../../electron/services/dispatch.ts';
+import { createFolio, type Host } from '../../electron/services/handlers.ts';
+import { createSettingsStore } from '../../electron/services/settings/settings.ts';
+import { useTempFolders } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+const sampleBlog = fileURLToPath(new URL('../../assets/sample-blog', import.meta.url));
+const ASSET_BASE = 'asset://blog/';
+const POST = 'source/_posts/debouncing-without-tears.md';
+
+interface Harness {
+  dispatch: (channel: unknown, args: unknown) => Promise<Envelope<unknown>>;
+  host: Host;
+  blog: string;
+  dataFolder: string;
+  /** What the host was asked: dialogs shown (folder or file), URLs opened, events sent. */
+  picks: number;
+  opened: string[];
+  events: Array<{ channel: string; payload: unknown }>;
+  /** What the folder dialog answers. */
+  pickResult: string | null;
+}
+
+/** The real handlers over a copy of the sample blog, with a host that records what it is asked. */
+async function harness(): Promise<Harness> {
+  const dataFolder = await tempFolder();
+  const blog = path.join(await tempFolder(), 'My Blog');
+  await cp(sampleBlog, blog, { recursive: true });
+  const host: Host = {
+    pickFolder: async () => {
+      h.picks++;
+      return h.pickResult;
+    },
+    pickFile: async () => {
+      h.picks++;
+      return null;
+    },
+    openExternal: async (url) => {
+      h.opened.push(url);
+    },
+    emit: (channel, payload) => {
+      h.events.push({ channel, payload });
+    },
+    settings: createSettingsStore(dataFolder),
+    assetBase: ASSET_BASE,
+  };
+  const h: Harness = {
+    dispatch: createDispatcher(createFolio(host).handlers),
+    host,
+    blog,
+    dataFolder,
+    picks: 0,
+    opened: [],
+    events: [],
+    pickResult: blog,
+  };
+  return h;
+}
+
+function valueOf<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok)
+    throw new Error(`Expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+function errorOf(envelope: Envelope<unknown>): { code: string; message: string } {
+  if (envelope.ok) throw new Error(`Expected an error, got ${JSON.stringify(envelope.value)}`);
+  return envelope.error;
+}
+
+describe('dispatch: argument validation', () => {
+  it.each([['deleteEverything'], ['__proto__'], ['toString'], ['constructor'], [42], [null]])(
+    'refuses the unknown channel %s with INVALID_ARGUMENT',
+    async (channel) => {
+      const h = await harness();
+      expect(errorOf(await h.dispatch(channel, {})).code).toBe('INVALID_ARGUMENT');
+    },
+  );
+
+  it.each(requestChannels.map((channel) => [channel]))(
+    '%s refuses an unknown extra field, without calling the handler',
+    async (channel) => {
+      const h = await harness();
+      const error = errorOf(await h.dispatch(channel, { bogus: 1 }));
+      expect(error.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain(channel);
+      expect(h.picks).toBe(0);
+      expect(h.opened).toEqual([]);
+      expect(h.events).toEqual([]);
+    },
+  );
+
+  it.each(requestChannels.map((channel) => [channel]))(
+    '%s refuses arguments that are not an object',
+    async (channel) => {
+      const h = await harness();
+      for (const args of ['path', 7, ['a']]) {
+        expect(errorOf(await h.dispatch(channel, args)).code).toBe('INVALID_ARGUMENT');
+      }
+    },
+  );
+
+  const version = { mtimeMs: 1, size: 1, hash: 'a'.repeat(64) };
+  it.each([
+    ['openWorkspace', { path: 42 }],
+    ['openWorkspace', { path: '' }],
+    ['readPost', {}],
+    ['readPost', { path: '' }],
+    ['readPost', { path: ['a.md'] }],
+    ['savePost', { path: POST, text: 'x' }],
+    ['savePost', { path: POST, text: 1, expected: version }],
+    ['savePost', { path: POST, text: 'x', expected: { ...version, hash: 'not-hex' } }],
+    ['savePost', { path: POST, text: 'x', expected: { ...version, size: -1 } }],
+    ['savePost', { path: POST, text: 'x', expected: { ...version, extra: true } }],
+    ['openExternal', { url: 5 }],
+    ['openExternal', {}],
+  ])('%s refuses the wrongly typed arguments %j', async (channel, args) => {
+    const h = await harness();
+    expect(errorOf(await h.dispatch(channel, args)).code).toBe('INVALID_ARGUMENT');
+    expect(h.picks).toBe(0);
+  });
+});
+
+describe('handlers before a folder is open', () => {
+  it('getWorkspace answers null', async () => {
+    const h = await harness();
+    expect(valueOf(await h.dispatch('getWorkspace', {}))).toBeNull();
+  });
+
+  it.each([
+    ['listPosts', {}],
+    ['readPost', { path: POST }],
+    [
+      'savePost',
+      { path: POST, text: 'x', expected: { mtimeMs: 0, size: 0, hash: '0'.repeat(64) } },
+    ],
+  ])('%s fails with NO_FOLDER', async (channel, args) => {
+    const h = await harness();
+    expect(errorOf(await h.dispatch(channel, args)).code).toBe('NO_FOLDER');
+  });
+});
+
+describe('openWorkspace', () => {
+  it('without a path asks the host to pick a folder, opens it, tells the renderer and remembers it', async () => {
+    const h = await harness();
+
+    const info = valueOf<WorkspaceInfo>(await h.dispatch('openWorkspace', {}));
+
+    expect(h.picks).toBe(1);
+    expect(info).toMatchObject({
+      root: h.blog,
+      name: 'My Blog',
+      assetBase: ASSET_BASE,
+      generator: 'hexo',
+      staticRoot: 'source',
+    });
+    expect(h.events).toEqual([{ channel: 'workspaceChanged', payload: info }]);
+    expect(h.host.settings.get().lastFolder).toBe(h.blog);
+    // Persisted: a new store over the same data folder (the next start) reads it back.
+    expect(createSettingsStore(h.dataFolder).get().lastFolder).toBe(h.blog);
+    const onDisk = JSON.parse(await readFile(path.join(h.dataFolder, 'settings.json'), 'utf8'));
+    expect(onDisk).toEqual({ lastFolder: h.blog });
+    expect(valueOf(await h.dispatch('getWorkspace', undefined))).toEqual(info);
+  });
+
+  it('returns null and changes nothing when the writer cancels the folder dialog', async () => {
+    const h = await harness();
+    h.pickResult = null;
+    expect(valueOf(await h.dispatch('openWorkspace', {}))).toBeNull();
+    expect(h.events).toEqual([]);
+    expect(h.host.settings.get().lastFolder).toBeUndefined();
+    expect(valueOf(await h.dispatch('getWorkspace', {}))).toBeNull();
+  });
+
+  it('opens a given path without asking the host', async () => {
+    const h = await harness();
+    const info = valueOf<WorkspaceInfo>(await h.dispatch('openWorkspace', { path: h.blog }));
+    expect(info.root).toBe(h.blog);
+    expect(h.picks).toBe(0);
+  });
+
+  it('reports a missing folder as NOT_FOUND and a file as NOT_A_FOLDER', async () => {
+    const h = await harness();
+    const missing = path.join(h.dataFolder, 'nope');
+    expect(errorOf(await h.dispatch('openWorkspace', { path: missing })).code).toBe('NOT_FOUND');
+    const file = path.join(h.blog, '_config.yml');
+    expect(errorOf(await h.dispatch('openWorkspace', { path: file })).code).toBe('NOT_A_FOLDER');
+    expect(h.events).toEqual([]);
+  });
+});
+
+describe('posts through the dispatcher', () => {
+  it('lists, reads and saves a post, and refuses a stale save with CONFLICT', async () => {
+    const h = await harness();
+    valueOf(await h.dispatch('openWorkspace', {}));
+
+    const posts = valueOf<PostSummary[]>(await h.dispatch('listPosts', {}));
+    expect(posts.map((p) => p.path)).toContain(POST);
+
+    const post = valueOf<PostFile>(await h.dispatch('readPost', { path: POST }));
+    const text = post.text.replace('Debouncing Without Tears', 'Debouncing, Calmly');
+    const saved = valueOf<SaveResult>(
+      await h.dispatch('savePost', { path: POST, text, expected: post.version }),
+    );
+    expect(saved.summary.title).toBe('Debouncing, Calmly');
+    expect(await readFile(path.join(h.blog, POST), 'utf8')).toBe(text);
+
+    await writeFile(path.join(h.blog, POST), 'changed by another program\n');
+    const stale = await h.dispatch('savePost', {
+      path: POST,
+      text: 'mine',
+      expected: saved.version,
+    });
+    expect(errorOf(stale).code).toBe('CONFLICT');
+    expect(await readFile(path.join(h.blog, POST), 'utf8')).toBe('changed by another program\n');
+  });
+
+  it('refuses a path outside the open folder with OUTSIDE_FOLDER', async () => {
+    const h = await harness();
+    valueOf(await h.dispatch('openWorkspace', {}));
+    expect(errorOf(await h.dispatch('readPost', { path: '../../etc/passwd' })).code).toBe(
+      'OUTSIDE_FOLDER',
+    );
+  });
+});
+
+describe('openExternal', () => {
+  it.each([
+    ['javascript:alert(1)'],
+    ['JavaScript:alert(1)'],
+    ['file:///etc/passwd'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['app://folio/index.html'],
+    ['not a url'],
+  ])('refuses %s and never hands it to the host', async (url) => {
+    const h = await harness();
+    expect(valueOf(await h.dispatch('openExternal', { url }))).toBe(false);
+    expect(h.opened).toEqual([]);
+  });
+
+  it.each([['https://hexo.io/docs/'], ['http://example.com/a?b=c'], ['mailto:mara@example.com']])(
+    'hands %s to the host',
+    async (url) => {
+      const h = await harness();
+      expect(valueOf(await h.dispatch('openExternal', { url }))).toBe(true);
+      expect(h.opened).toEqual([url]);
+    },
+  );
+});
+
+describe('errors as data', () => {
+  it('turns an unexpected host failure into an INTERNAL envelope instead of throwing', async () => {
+    const h = await harness();
+    h.host.pickFolder = async () => {
+      throw new Error('dialog crashed');
+    };
+    const error = errorOf(await h.dispatch('openWorkspace', {}));
+    expect(error).toEqual({ code: 'INTERNAL', message: 'dialog crashed' });
+  });
+});

@@ -1,0 +1,223 @@
+import { cp, symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import {
+  isInDraftFolder,
+  listPosts,
+  summarize,
+} from '../../electron/services/library/list-posts.ts';
+import { useTempFolders, writeFiles } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+const sampleBlog = fileURLToPath(new URL('../../assets/sample-blog', import.meta.url));
+
+async function copyOfSampleBlog(): Promise<string> {
+  const root = path.join(await tempFolder(), 'blog');
+  await cp(sampleBlog, root, { recursive: true });
+  return root;
+}
+
+describe('detectBlog', () => {
+  it('recognises Hexo by _config.yml and a source folder', async () => {
+    const root = await copyOfSampleBlog();
+    expect(detectBlog(root)).toEqual({
+      generator: 'hexo',
+      postFolders: ['source/_posts', 'source/_drafts'],
+      draftFolders: ['source/_drafts'],
+      staticRoot: 'source',
+    });
+  });
+
+  it('treats a folder with _config.yml but no source folder as plain Markdown', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, { '_config.yml': 'title: Jekyll site\n', '_posts/a.md': '# A\n' });
+    expect(detectBlog(root).generator).toBe('plain');
+  });
+
+  it('treats any other folder as plain Markdown, posts anywhere, site root as static root', async () => {
+    const root = await tempFolder();
+    expect(detectBlog(root)).toEqual({
+      generator: 'plain',
+      postFolders: [''],
+      draftFolders: [],
+      staticRoot: '',
+    });
+  });
+});
+
+describe('listPosts on the sample Hexo blog', () => {
+  it('lists the 8 posts and the draft, newest first, the undated draft last and flagged', async () => {
+    const root = await copyOfSampleBlog();
+    const posts = listPosts(root, detectBlog(root));
+
+    expect(posts.map((p) => [p.path, p.date, p.draft])).toEqual([
+      ['source/_posts/a-rainy-weekend-in-kyoto.md', '2025-06-02 10:00:00', false],
+      ['source/_posts/a-paper-notebook-next-to-the-keyboard.md', '2025-01-14', false],
+      ['source/_posts/what-the-tomatoes-taught-me.md', '2024-08-21 07:15:00', false],
+      ['source/_posts/learning-to-love-a-fixed-35mm-lens.md', '2024-05-06 09:30:00', false],
+      ['source/_posts/debouncing-without-tears.md', '2024-03-04', false],
+      ['source/_posts/a-weeknight-dal-that-actually-works.md', '2023-09-12 18:45:00', false],
+      ['source/_posts/three-days-on-the-lisbon-trams.md', '2023-04-18', false],
+      ['source/_posts/why-i-still-write-shell-scripts.md', '2023-02-07 21:10:00', false],
+      ['source/_drafts/notes-on-sourdough-starters.md', null, true],
+    ]);
+  });
+
+  it('reads titles from the front matter, quoted or not', async () => {
+    const root = await copyOfSampleBlog();
+    const titles = new Map(listPosts(root, detectBlog(root)).map((p) => [p.path, p.title]));
+    expect(titles.get('source/_posts/a-rainy-weekend-in-kyoto.md')).toBe(
+      "A Rainy Weekend in Kyoto's Back Streets",
+    );
+    expect(titles.get('source/_posts/why-i-still-write-shell-scripts.md')).toBe(
+      'Why I Still Write Shell Scripts',
+    );
+  });
+
+  it('gives every dated post a sortable value that matches its order', async () => {
+    const root = await copyOfSampleBlog();
+    const values = listPosts(root, detectBlog(root))
+      .filter((p) => p.date !== null)
+      .map((p) => p.dateValue);
+    expect(values.every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+    expect(values).toEqual([...(values as number[])].sort((a, b) => b - a));
+  });
+
+  it('ignores scaffolds and Markdown outside the post folders', async () => {
+    const root = await copyOfSampleBlog();
+    await writeFiles(root, { 'source/about/index.md': '---\ntitle: About\n---\n' });
+    const paths = listPosts(root, detectBlog(root)).map((p) => p.path);
+    expect(paths.some((p) => p.startsWith('scaffolds/'))).toBe(false);
+    expect(paths).not.toContain('source/about/index.md');
+  });
+});
+
+describe('listPosts on a plain folder', () => {
+  it('finds Markdown at any depth and skips node_modules, .git and non-Markdown files', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'top.md': '# Top\n',
+      'notes/deep/deeper/nested.markdown': '# Nested\n',
+      'notes/page.mdx': '# Page\n',
+      'notes/readme.txt': 'not a post',
+      'node_modules/x.md': '# From a package\n',
+      'node_modules/pkg/README.md': '# Package readme\n',
+      '.git/x.md': '# Inside git\n',
+    });
+    const paths = listPosts(root, detectBlog(root))
+      .map((p) => p.path)
+      .sort();
+    expect(paths).toEqual(['notes/deep/deeper/nested.markdown', 'notes/page.mdx', 'top.md']);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'does not follow a symlinked folder out of the blog',
+    async () => {
+      const parent = await tempFolder();
+      const root = path.join(parent, 'blog');
+      await writeFiles(parent, { 'blog/in.md': '# In\n', 'outside/secret.md': '# Secret\n' });
+      await symlink(path.join(parent, 'outside'), path.join(root, 'linked'), 'dir');
+      expect(listPosts(root, detectBlog(root)).map((p) => p.path)).toEqual(['in.md']);
+    },
+  );
+
+  it('falls back from the front-matter title to the first heading, then to the file name', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'titled.md': '---\ntitle: From Front Matter\n---\n# Heading Ignored\n',
+      'headed.md': '---\ndate: 2024-01-01\n---\nIntro line\n\n## The Heading ##\n',
+      'crlf-headed.md': 'Intro\r\n\r\n# CRLF Heading\r\nText\r\n',
+      'bare-name.md': 'Just some text, no heading.\n',
+      'empty-title.md': '---\ntitle: ""\n---\n# Heading Wins\n',
+    });
+    const titles = Object.fromEntries(
+      listPosts(root, detectBlog(root)).map((p) => [p.path, p.title]),
+    );
+    expect(titles).toEqual({
+      'titled.md': 'From Front Matter',
+      'headed.md': 'The Heading',
+      'crlf-headed.md': 'CRLF Heading',
+      'bare-name.md': 'bare-name',
+      'empty-title.md': 'Heading Wins',
+    });
+  });
+
+  it('flags posts marked `draft: true` or `published: false`', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'a.md': '---\ntitle: A\ndraft: true\n---\n',
+      'b.md': '---\ntitle: B\npublished: false\n---\n',
+      'c.md': '---\ntitle: C\ndraft: false\n---\n',
+    });
+    const drafts = Object.fromEntries(
+      listPosts(root, detectBlog(root)).map((p) => [p.path, p.draft]),
+    );
+    expect(drafts).toEqual({ 'a.md': true, 'b.md': true, 'c.md': false });
+  });
+
+  it('puts undated posts after dated ones, in title order', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'z.md': '---\ntitle: Zebra\n---\n',
+      'a.md': '---\ntitle: Aardvark\n---\n',
+      'old.md': '---\ntitle: Old\ndate: 2001-01-01\n---\n',
+      'new.md': '---\ntitle: New\ndate: 2024-12-31 23:59:59\n---\n',
+    });
+    expect(listPosts(root, detectBlog(root)).map((p) => p.title)).toEqual([
+      'New',
+      'Old',
+      'Aardvark',
+      'Zebra',
+    ]);
+  });
+
+  it('orders dates written with different offsets by the instant they name', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      // 2024-01-02 01:00 at +08:00 is 2024-01-01 17:00 UTC: earlier than 20:00 UTC.
+      'tokyo.md': '---\ntitle: Asia\ndate: 2024-01-02 01:00:00 +0800\n---\n',
+      'utc.md': '---\ntitle: UTC\ndate: 2024-01-01T20:00:00Z\n---\n',
+    });
+    expect(listPosts(root, detectBlog(root)).map((p) => p.title)).toEqual(['UTC', 'Asia']);
+  });
+
+  it('reads dates from TOML front matter (Hugo), which parses them as date values', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'hugo.md': '+++\ntitle = "Hugo post"\ndate = 2024-01-02T10:00:00+08:00\n+++\nBody\n',
+      'older.md': '---\ntitle: Older\ndate: 2023-06-01\n---\n',
+    });
+    const posts = listPosts(root, detectBlog(root));
+    expect(posts.map((p) => p.title)).toEqual(['Hugo post', 'Older']);
+    expect(posts[0]!.dateValue).toBe(Date.UTC(2024, 0, 2, 2, 0, 0));
+    expect(posts[0]!.date).toBe('2024-01-02T10:00:00+08:00');
+  });
+});
+
+describe('summarize and isInDraftFolder', () => {
+  it('marks files under a draft folder as drafts, and only under it', async () => {
+    const root = await copyOfSampleBlog();
+    const layout = detectBlog(root);
+    expect(isInDraftFolder(layout, 'source/_drafts/x.md')).toBe(true);
+    expect(isInDraftFolder(layout, 'source/_drafts-old/x.md')).toBe(false);
+    expect(isInDraftFolder(layout, 'source/_posts/x.md')).toBe(false);
+  });
+
+  it('keeps the date text as written and gives null for an unusable one', () => {
+    expect(summarize('a.md', '---\ndate: 2013/7/13 20:46:25\n---\n', false)).toMatchObject({
+      date: '2013/7/13 20:46:25',
+      dateValue: Date.UTC(2013, 6, 13, 20, 46, 25),
+    });
+    expect(summarize('a.md', '---\ndate: someday\n---\n', false)).toMatchObject({
+      date: 'someday',
+      dateValue: null,
+    });
+  });
+
+  it('still lists a post whose front matter does not parse, titled by its file name', () => {
+    const summary = summarize('posts/broken.md', '---\ntitle: [unclosed\n---\nBody\n', false);
+    expect(summary).toMatchObject({ path: 'posts/broken.md', title: 'broken', date: null });
+  });
+});
