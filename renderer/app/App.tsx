@@ -31,6 +31,14 @@ function parseHead(view: EditorView): ParsedFrontMatter {
 
 const PREVIEW_DELAY_MS = 60;
 
+/** While the text does not parse, the read-only form keeps showing the last values that did. */
+function keepLastGoodData(
+  next: ParsedFrontMatter,
+  previous: ParsedFrontMatter | null,
+): ParsedFrontMatter {
+  return next.error && previous ? { ...next, data: previous.data } : next;
+}
+
 export function App() {
   const viewRef = useRef<EditorView | null>(null);
   const buffers = useRef(new Map<string, Buffer>());
@@ -65,7 +73,7 @@ export function App() {
     if (!buffer) return;
     buffer.state = view.state;
     markDirty(path, isDirty(buffer));
-    setFrontMatter(parseHead(view));
+    setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
     window.clearTimeout(previewTimer.current);
     previewTimer.current = window.setTimeout(
       () => setPreviewText(view.state.doc.toString()),

@@ -24,8 +24,12 @@ export function editorText(page: Page): Promise<string> {
   });
 }
 
+/** Saves the open post, which must have unsaved changes, and waits until the save landed. */
 export async function save(page: Page): Promise<void> {
+  const unsaved = page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes');
+  await expect(unsaved).toHaveCount(1);
   await page.keyboard.press('ControlOrMeta+s');
+  await expect(unsaved).toHaveCount(0);
   await expect(page.getByTestId('status-text')).toHaveText(/^Saved /);
 }
 

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { AssetContext } from '../../../shared/asset-url.ts';
 import type { ParsedFrontMatter } from '../../../shared/frontmatter.ts';
 import type { FieldSpec, FieldType } from '../../../shared/schema.ts';
@@ -62,6 +62,7 @@ export function FrontMatterForm({
 }: Props) {
   const { data, error, format } = parsed;
   const readOnly = Boolean(error);
+  const [open, setOpen] = useState(true);
   const named = new Set(fields.map((f) => f.name));
   const extra: FieldSpec[] = Object.keys(data)
     .filter((key) => !named.has(key))
@@ -140,6 +141,20 @@ export function FrontMatterForm({
 
   return (
     <section className="front-matter" aria-label="Front matter">
+      <button
+        type="button"
+        className="fm-header"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+        <span>Front matter</span>
+        {format ? (
+          <span className="fm-format">{format}</span>
+        ) : (
+          <span className="fm-format">none yet</span>
+        )}
+      </button>
       {error ? (
         <button
           type="button"
@@ -151,10 +166,10 @@ export function FrontMatterForm({
           text parses; saving writes the text exactly as it is.
         </button>
       ) : null}
-      <fieldset disabled={readOnly} data-format={format ?? 'none'}>
+      <fieldset disabled={readOnly} hidden={!open} data-format={format ?? 'none'}>
         <div className="fm-grid">
           {[...fields, ...extra].map((field) => {
-            const missing = field.required && isEmpty(data[field.name]);
+            const missing = !readOnly && field.required && isEmpty(data[field.name]);
             return (
               <div
                 className={`field field-${field.type}${missing ? ' field-missing' : ''}`}

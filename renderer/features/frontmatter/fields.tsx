@@ -17,7 +17,7 @@ export function TextField({
   multiline?: boolean;
 }) {
   return multiline ? (
-    <textarea id={id} value={value} rows={3} onChange={(e) => onChange(e.target.value)} />
+    <textarea id={id} value={value} rows={2} onChange={(e) => onChange(e.target.value)} />
   ) : (
     <input
       id={id}

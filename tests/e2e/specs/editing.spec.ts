@@ -28,7 +28,7 @@ test('opening a post shows its fields in the form and its body in the preview', 
   const { page } = folio;
   await openPost(page, postTitle);
   await expect(page.locator('#fm-date')).toHaveValue('2024-03-04');
-  await expect(page.locator('.chips').first().locator('.chip')).toHaveText([
+  await expect(page.locator('[data-field=tags] .chip')).toHaveText([
     'JavaScript×',
     'Python×',
     'Notes×',

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '../fixtures.ts';
+import { commitAll, diffLines, editorText, initRepo, openPost, save } from '../helpers.ts';
+import { fixtureBlogs } from '../hosts/paths.ts';
+
+const NOTEBOOK = 'A Paper Notebook Next to the Keyboard';
+
+test.describe('the form on a Hexo post (the sample blog, with .folio/config.yaml)', () => {
+  test('every widget turns one edit into a one-line git diff', async ({ folio }) => {
+    const { page, blog } = folio;
+    initRepo(blog);
+    await openPost(page, NOTEBOOK);
+    const form = page.getByRole('region', { name: 'Front matter' });
+
+    const step = async (name: string, act: () => Promise<unknown>, expected: string[]) => {
+      await act();
+      await save(page);
+      expect(diffLines(blog), name).toEqual(expected);
+      commitAll(blog, name);
+    };
+
+    await step(
+      'text',
+      () => form.locator('#fm-title').fill('A Paper Notebook Beside the Keyboard'),
+      [
+        '-title: "A Paper Notebook Next to the Keyboard"',
+        '+title: "A Paper Notebook Beside the Keyboard"',
+      ],
+    );
+    await step('date', () => form.locator('#fm-date').fill('2025-01-15'), [
+      '-date: 2025-01-14',
+      '+date: 2025-01-15',
+    ]);
+    await step(
+      'textarea',
+      () => form.locator('#fm-description').fill('Paper still wins for thinking.'),
+      [
+        '-description: "Why a cheap paper notebook is still the most useful tool on my desk."',
+        '+description: "Paper still wins for thinking."',
+      ],
+    );
+    await step(
+      'list with autocomplete',
+      async () => {
+        // The suggestions are the tags used across the blog.
+        await expect(
+          form.locator('[data-field=tags] datalist option[value="Photography"]'),
+        ).toHaveCount(1);
+        await form.locator('#fm-tags').fill('Photography');
+        await form.locator('#fm-tags').press('Enter');
+      },
+      ['+  - Photography'],
+    );
+    await step('select', () => form.locator('#fm-layout').selectOption('photo'), [
+      '+layout: photo',
+    ]);
+    await step('number', () => form.locator('#fm-sticky').fill('2'), ['-sticky: 1', '+sticky: 2']);
+    await step('boolean', () => form.locator('#fm-comments').check(), ['+comments: true']);
+    if (folio.controls) {
+      // The native file dialog, stood in for by the Chromium host.
+      folio.controls.filePicks.push(path.join(blog, 'source', 'images', 'harbour-dusk.png'));
+      await step('image', () => form.getByRole('button', { name: 'Choose…' }).click(), [
+        '-cover: /images/desk-notebook.png',
+        '+cover: /images/harbour-dusk.png',
+      ]);
+      await expect(form.locator('[data-field=cover] img.thumb')).toHaveJSProperty('complete', true);
+      expect(
+        await form
+          .locator('[data-field=cover] img.thumb')
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      ).toBeGreaterThan(0);
+    }
+    await folio.screenshot('10-form-widgets');
+  });
+
+  test('broken YAML shows the error and its line, locks the form, and saves the text as typed', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    await openPost(page, NOTEBOOK);
+    await page.locator('.cm-line', { hasText: 'sticky: 1' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('\ntitle: A second title');
+    const error = page.getByTestId('fm-error');
+    await expect(error).toContainText('line 7: Map keys must be unique');
+    await expect(page.locator('#fm-title')).toBeDisabled();
+    await expect(page.locator('#fm-tags')).toBeDisabled();
+    await folio.screenshot('11-front-matter-error');
+    await save(page);
+    const onDisk = readFileSync(
+      path.join(blog, 'source/_posts/a-paper-notebook-next-to-the-keyboard.md'),
+      'utf8',
+    );
+    expect(onDisk).toBe(await editorText(page));
+    expect(onDisk).toContain('sticky: 1\ntitle: A second title\n');
+    // Clicking the error puts the cursor on the line it names.
+    await page.locator('.cm-line', { hasText: 'categories:' }).click();
+    await error.click();
+    await expect(page.locator('.cm-activeLine')).toHaveText('title: A second title');
+  });
+
+  test('a required field that is empty shows a warning, and saving still works', async ({
+    folio,
+  }) => {
+    const { page } = folio;
+    await openPost(page, 'Notes on Sourdough Starters');
+    await expect(page.locator('[data-field=date] .field-warning')).toHaveText(
+      'Required: this post has no date',
+    );
+    await page.locator('#fm-title').fill('Notes on Sourdough Starters, Week One');
+    await save(page);
+  });
+});
+
+test.describe('TOML, JSON and nested YAML (a Hugo-style blog)', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'hugo') });
+
+  test('TOML and JSON posts edit cleanly, and a nested map edits as YAML', async ({ folio }) => {
+    const { page, blog } = folio;
+    initRepo(blog);
+    await openPost(page, 'Reading Tide Tables');
+    await page.locator('#fm-title').fill('Reading the Tide Tables');
+    await expect(page.locator('[data-format=toml]')).toHaveCount(1);
+    await save(page);
+    expect(diffLines(blog)).toEqual([
+      "-title = 'Reading Tide Tables'",
+      "+title = 'Reading the Tide Tables'",
+    ]);
+    commitAll(blog, 'toml');
+
+    await openPost(page, 'Rope Work for Beginners');
+    await page.locator('#fm-tags').fill('splices');
+    await page.locator('#fm-tags').press('Enter');
+    await save(page);
+    expect(diffLines(blog)).toEqual(['-  "tags": ["knots"],', '+  "tags": ["knots", "splices"],']);
+    commitAll(blog, 'json');
+
+    await openPost(page, 'Boat Log');
+    const params = page.locator('#fm-params');
+    await expect(params).toHaveValue('toc: true\nmood: calm');
+    await params.fill('toc: true\nmood: stormy');
+    await params.blur();
+    await save(page);
+    expect(diffLines(blog)).toEqual(['-  mood: calm', '+  mood: stormy']);
+    await folio.screenshot('12-hugo-yaml-object');
+  });
+});
