@@ -159,10 +159,10 @@ function typeFor(key: string, kinds: Partial<Record<Kind, number>>): FieldType {
 
 /**
  * A schema from what the posts hold: the usual blog fields first, then every key used by at
- * least a fifth of the posts. Nothing is required, so nothing warns, until the writer says so.
+ * least a fifth of the posts (and more than one). Nothing is required, so nothing warns, until the writer says so.
  */
 export function inferSchema(observations: FieldObservations): BlogSchema {
-  const min = Math.max(1, Math.ceil(observations.posts * 0.2));
+  const min = Math.max(2, Math.ceil(observations.posts * 0.2));
   const keys = Object.entries(observations.keys)
     .filter(([key, entry]) => PREFERRED.includes(key) || entry.count >= min)
     .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))

@@ -140,7 +140,8 @@ export function App() {
     try {
       const result = await api.savePost({
         path: buffer.path,
-        text: joinFileText(buffer.shape, doc.toString()),
+        // sliceDoc joins lines with the file's own separator; doc.toString() would use \n.
+        text: joinFileText(buffer.shape, buffer.state.sliceDoc()),
         expected: buffer.version,
       });
       buffer.saved = doc;

@@ -26,6 +26,10 @@ export function changedSpan(
 /**
  * A form edit as one undoable editor transaction. Only the front-matter block is rewritten
  * (by the lossless editor in shared/), so the body cannot change.
+ *
+ * CodeMirror counts every line break as one position whatever the file's separator, so the
+ * edit is worked out on the `\n`-joined text (positions line up) and its inserted line breaks
+ * are written with the document's own separator (a CRLF document splits only on `\r\n`).
  */
 export function frontMatterTransaction(
   state: EditorState,
@@ -35,5 +39,8 @@ export function frontMatterTransaction(
   const next = updateFrontMatter(text, changes);
   const span = changedSpan(text, next);
   if (!span) return null;
-  return { changes: span, userEvent: 'input.frontmatter' };
+  return {
+    changes: { ...span, insert: span.insert.replace(/\n/g, state.lineBreak) },
+    userEvent: 'input.frontmatter',
+  };
 }

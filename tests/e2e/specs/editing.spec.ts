@@ -153,3 +153,18 @@ test('the API refuses a path outside the blog folder with a typed error', async 
     'INVALID_ARGUMENT',
   ]);
 });
+
+test('typing in the front-matter text updates the form without taking the focus', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  await page.locator('.cm-line', { hasText: 'title: "Debouncing Without Tears"' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(', Again');
+  await expect(page.locator('#fm-title')).toHaveValue('Debouncing Without Tears, Again');
+  expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(
+    true,
+  );
+});

@@ -146,3 +146,28 @@ test.describe('TOML, JSON and nested YAML (a Hugo-style blog)', () => {
     await folio.screenshot('12-hugo-yaml-object');
   });
 });
+
+test.describe('a CRLF post with a BOM (a Hugo-style blog)', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'hugo') });
+
+  test('form and text edits keep CRLF line endings and the BOM', async ({ folio }) => {
+    const { page, blog } = folio;
+    const file = path.join(blog, 'content/posts/windows-notes.md');
+    const original = readFileSync(file, 'utf8');
+    await openPost(page, 'Windows Notes');
+    await page.locator('#fm-title').fill('Windows Notes, Kept');
+    await page.locator('#fm-tags').fill('bom');
+    await page.locator('#fm-tags').press('Enter');
+    await page.locator('.cm-line', { hasText: 'Written on Windows' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('A new line.');
+    await save(page);
+    expect(readFileSync(file, 'utf8')).toBe(
+      original
+        .replace('title: Windows Notes', 'title: Windows Notes, Kept')
+        .replace('  - crlf\r\n', '  - crlf\r\n  - bom\r\n')
+        .replace('kept on Windows.\r\n', 'kept on Windows.\r\nA new line.\r\n'),
+    );
+  });
+});
