@@ -4,6 +4,7 @@ import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { renderMarkdown } from '../../../shared/markdown.ts';
 import type { WorkspaceInfo } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
+import './content.css';
 import { sanitizePreview } from './sanitize.ts';
 
 interface Props {
