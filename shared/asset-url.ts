@@ -8,6 +8,8 @@ export interface AssetContext {
   staticRoot: string;
   /** The post's path relative to the blog folder. */
   postPath: string;
+  /** Hexo's `post_asset_folder`: `a.png` in `_posts/hello.md` is `_posts/hello/a.png`. */
+  postAssetFolder?: boolean;
 }
 
 function normalize(segments: string[]): string[] | null {
@@ -35,9 +37,16 @@ export function resolveAssetUrl(src: string, context: AssetContext): string | nu
   } catch {
     return null;
   }
+  const postFolder = context.postPath.split('/').slice(0, -1);
+  const assetFolder = [
+    ...postFolder,
+    (context.postPath.split('/').at(-1) ?? '').replace(/\.[^.]+$/, ''),
+  ];
   const base = decoded.startsWith('/')
     ? context.staticRoot.split('/')
-    : context.postPath.split('/').slice(0, -1);
+    : context.postAssetFolder && !decoded.includes('/')
+      ? assetFolder
+      : postFolder;
   const segments = normalize([...base, ...decoded.split('/')]);
   if (!segments || !segments.length) return null;
   return context.assetBase + segments.map(encodeURIComponent).join('/');

@@ -11,6 +11,8 @@ export interface WorkspaceInfo {
   generator: string;
   /** Folder (relative) that site-absolute paths like `/images/x.png` point into. */
   staticRoot: string;
+  /** Hexo's `post_asset_folder`: relative images of a post live in a folder named after it. */
+  postAssetFolder: boolean;
 }
 
 /** Identifies the bytes a buffer was loaded from, to detect changes on disk before a save. */

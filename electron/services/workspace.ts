@@ -31,6 +31,7 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
       assetBase,
       generator: layout.generator,
       staticRoot: layout.staticRoot,
+      postAssetFolder: layout.postAssetFolder ?? false,
     },
     layout,
   };

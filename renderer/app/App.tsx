@@ -15,6 +15,7 @@ import { frontMatterTransaction } from '../features/frontmatter/edit-transaction
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
 import { PostList } from '../features/library/PostList.tsx';
 import { Preview } from '../features/preview/Preview.tsx';
+import { useScrollSync } from '../features/preview/useScrollSync.ts';
 import { isDirty, type Buffer } from './buffers.ts';
 import { StatusBar, type Status } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -255,10 +256,26 @@ export function App() {
   const assets = useMemo(
     () =>
       workspace && activePath
-        ? { assetBase: workspace.assetBase, staticRoot: workspace.staticRoot, postPath: activePath }
+        ? {
+            assetBase: workspace.assetBase,
+            staticRoot: workspace.staticRoot,
+            postPath: activePath,
+            postAssetFolder: workspace.postAssetFolder,
+          }
         : null,
     [workspace, activePath],
   );
+  const previewRef = useRef<HTMLElement | null>(null);
+  const [syncScroll, setSyncScroll] = useState(
+    () => localStorage.getItem('folio.syncScroll') !== 'off',
+  );
+  useScrollSync(viewRef, previewRef, syncScroll, activePath);
+  const toggleSync = useCallback(() => {
+    setSyncScroll((on) => {
+      localStorage.setItem('folio.syncScroll', on ? 'off' : 'on');
+      return !on;
+    });
+  }, []);
 
   return (
     <div className="app">
@@ -299,7 +316,15 @@ export function App() {
             </div>
           ) : null}
         </main>
-        <Preview source={previewSource} postPath={activePath} workspace={workspace} />
+        <Preview
+          source={previewSource}
+          assets={assets}
+          visible={activePath !== null}
+          scrollerRef={previewRef}
+          syncScroll={syncScroll}
+          onToggleSync={toggleSync}
+          onLineClick={jumpToLine}
+        />
       </div>
       <StatusBar status={status} onDismiss={() => setStatus(null)} />
     </div>

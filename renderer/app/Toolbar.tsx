@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { WorkspaceInfo } from '../../shared/models.ts';
+import { applyTheme, loadTheme, type ThemeChoice } from './theme.ts';
 
 interface Props {
   workspace: WorkspaceInfo | null;
@@ -10,6 +12,7 @@ interface Props {
 const isMac = navigator.platform.startsWith('Mac');
 
 export function Toolbar({ workspace, canSave, onOpenFolder, onSave }: Props) {
+  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   return (
     <header className="toolbar">
       <div className="brand" aria-hidden="true">
@@ -26,6 +29,19 @@ export function Toolbar({ workspace, canSave, onOpenFolder, onSave }: Props) {
         )}
       </div>
       <div className="toolbar-actions">
+        <select
+          aria-label="Theme"
+          value={theme}
+          onChange={(e) => {
+            const choice = e.target.value as ThemeChoice;
+            applyTheme(choice);
+            setTheme(choice);
+          }}
+        >
+          <option value="auto">System theme</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
         <button type="button" onClick={onOpenFolder}>
           Open Folder…
         </button>

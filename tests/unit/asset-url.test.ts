@@ -89,3 +89,49 @@ describe('resolveAssetUrl', () => {
     expect(resolveAssetUrl('/images/100%.png', hexo)).toBeNull();
   });
 });
+
+describe('resolveAssetUrl with generator conventions', () => {
+  it('finds a Hexo post_asset_folder image in the folder named after the post', () => {
+    const context = {
+      assetBase: 'asset://blog/',
+      staticRoot: 'source',
+      postPath: 'source/_posts/hello-world.md',
+      postAssetFolder: true,
+    };
+    expect(resolveAssetUrl('diagram.png', context)).toBe(
+      'asset://blog/source/_posts/hello-world/diagram.png',
+    );
+    // Explicit paths keep their meaning.
+    expect(resolveAssetUrl('./shared/x.png', context)).toBe(
+      'asset://blog/source/_posts/shared/x.png',
+    );
+    expect(resolveAssetUrl('/images/a.png', context)).toBe('asset://blog/source/images/a.png');
+  });
+
+  it('finds a Hugo page-bundle image next to index.md, and static files under static/', () => {
+    const context = {
+      assetBase: 'asset://blog/',
+      staticRoot: 'static',
+      postPath: 'content/posts/trip/index.md',
+    };
+    expect(resolveAssetUrl('map.jpg', context)).toBe('asset://blog/content/posts/trip/map.jpg');
+    expect(resolveAssetUrl('/img/logo.svg', context)).toBe('asset://blog/static/img/logo.svg');
+  });
+
+  it('uses public/ for Astro and Next, and the site root for Jekyll', () => {
+    expect(
+      resolveAssetUrl('/blog/x.png', {
+        assetBase: 'a/',
+        staticRoot: 'public',
+        postPath: 'src/content/blog/p.md',
+      }),
+    ).toBe('a/public/blog/x.png');
+    expect(
+      resolveAssetUrl('/assets/x.png', {
+        assetBase: 'a/',
+        staticRoot: '',
+        postPath: '_posts/2024-01-01-p.md',
+      }),
+    ).toBe('a/assets/x.png');
+  });
+});

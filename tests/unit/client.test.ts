@@ -46,6 +46,7 @@ const info: WorkspaceInfo = {
   assetBase: 'asset://blog/',
   generator: 'hexo',
   staticRoot: 'source',
+  postAssetFolder: false,
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

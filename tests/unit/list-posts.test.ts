@@ -27,13 +27,14 @@ describe('detectBlog', () => {
       postFolders: ['source/_posts', 'source/_drafts'],
       draftFolders: ['source/_drafts'],
       staticRoot: 'source',
+      postAssetFolder: false,
     });
   });
 
-  it('treats a folder with _config.yml but no source folder as plain Markdown', async () => {
+  it('reads a folder with _config.yml and _posts but no source folder as Jekyll', async () => {
     const root = await tempFolder();
     await writeFiles(root, { '_config.yml': 'title: Jekyll site\n', '_posts/a.md': '# A\n' });
-    expect(detectBlog(root).generator).toBe('plain');
+    expect(detectBlog(root).generator).toBe('jekyll');
   });
 
   it('treats any other folder as plain Markdown, posts anywhere, site root as static root', async () => {

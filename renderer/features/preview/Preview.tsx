@@ -1,61 +1,90 @@
-import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
 import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { renderMarkdown } from '../../../shared/markdown.ts';
-import type { WorkspaceInfo } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 import './content.css';
 import { sanitizePreview } from './sanitize.ts';
 
 interface Props {
   source: string;
-  postPath: string | null;
-  workspace: WorkspaceInfo | null;
+  assets: AssetContext | null;
+  visible: boolean;
+  scrollerRef: RefObject<HTMLElement | null>;
+  syncScroll: boolean;
+  onToggleSync(): void;
+  /** A click on a block (not a link) puts the editor's cursor on its source line. */
+  onLineClick(line: number): void;
 }
 
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
 
-function lineOf(source: string, offset: number): number {
+function linesBefore(source: string, offset: number): number {
   let lines = 0;
   for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
     lines++;
   return lines;
 }
 
-export function Preview({ source, postPath, workspace }: Props) {
+/** An image that cannot load becomes a visible marker naming the path the post wrote. */
+function markMissing(img: HTMLImageElement): void {
+  const marker = document.createElement('span');
+  marker.className = 'missing-image';
+  marker.textContent = `Image not found: ${img.dataset.src ?? img.getAttribute('src') ?? ''}`;
+  img.replaceWith(marker);
+}
+
+export function Preview({
+  source,
+  assets,
+  visible,
+  scrollerRef,
+  syncScroll,
+  onToggleSync,
+  onLineClick,
+}: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
-  const assets: AssetContext | null = useMemo(
-    () =>
-      workspace && postPath
-        ? { assetBase: workspace.assetBase, staticRoot: workspace.staticRoot, postPath }
-        : null,
-    [workspace, postPath],
-  );
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
   const html = useMemo(
     () =>
       sanitizePreview(
-        renderMarkdown(parsed.body, { lineOffset: lineOf(source, parsed.bodyStart) }),
+        renderMarkdown(parsed.body, { lineOffset: linesBefore(source, parsed.bodyStart) }),
         assets,
       ),
     [parsed, source, assets],
   );
   useEffect(() => {
-    if (bodyRef.current) bodyRef.current.innerHTML = html;
+    const body = bodyRef.current;
+    if (!body) return;
+    body.innerHTML = html;
+    body.querySelectorAll<HTMLImageElement>('img:not([src])').forEach(markMissing);
   }, [html]);
+  useEffect(() => {
+    const body = bodyRef.current;
+    // Load errors do not bubble; a capturing listener sees every image's.
+    const onError = (event: Event) => {
+      if (event.target instanceof HTMLImageElement) markMissing(event.target);
+    };
+    body?.addEventListener('error', onError, true);
+    return () => body?.removeEventListener('error', onError, true);
+  }, []);
 
   // Links never navigate the app: in-page anchors scroll, the rest go to the system browser.
   const onClick = (event: MouseEvent) => {
-    const anchor = (event.target as Element).closest('a');
-    if (!anchor) return;
+    const target = event.target as Element;
+    const anchor = target.closest('a');
+    if (!anchor) {
+      const block = target.closest<HTMLElement>('[data-source-line]');
+      if (block) onLineClick(Number(block.dataset.sourceLine));
+      return;
+    }
     event.preventDefault();
     const href = anchor.getAttribute('href') ?? '';
     if (href.startsWith('#')) {
-      bodyRef.current
-        ?.querySelector(`[id="${CSS.escape(decodeURIComponent(href.slice(1)))}"]`)
-        ?.scrollIntoView();
-    } else {
+      const id = decodeURIComponent(href.slice(1));
+      bodyRef.current?.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView();
+    } else if (href) {
       void api.openExternal({ url: href });
     }
   };
@@ -66,22 +95,35 @@ export function Preview({ source, postPath, workspace }: Props) {
     typeof data.cover === 'string' && assets ? resolveAssetUrl(data.cover, assets) : null;
   const tags = [...list(data.categories), ...list(data.tags)];
   return (
-    <aside className="preview" aria-label="Preview" hidden={!postPath}>
-      <article className="preview-article" onClick={onClick}>
-        {cover ? <img className="preview-cover" src={cover} alt="" /> : null}
-        {title ? <h1 className="preview-title">{title}</h1> : null}
-        {data.date || tags.length ? (
-          <p className="preview-meta">
-            {data.date ? <time>{String(data.date)}</time> : null}
-            {tags.map((tag, i) => (
-              <span className="preview-tag" key={`${i}:${tag}`}>
-                #{tag}
-              </span>
-            ))}
-          </p>
-        ) : null}
-        <div className="preview-body" ref={bodyRef} data-testid="preview-body" />
-      </article>
+    <aside className="preview" aria-label="Preview" hidden={!visible}>
+      <div className="preview-bar">
+        <span>Preview</span>
+        <label className="sync-toggle">
+          <input type="checkbox" checked={syncScroll} onChange={onToggleSync} />
+          Sync scroll
+        </label>
+      </div>
+      <div
+        className="preview-scroller"
+        ref={scrollerRef as RefObject<HTMLDivElement>}
+        data-testid="preview-scroller"
+      >
+        <article className="preview-article" onClick={onClick}>
+          {cover ? <img className="preview-cover" src={cover} alt="" /> : null}
+          {title ? <h1 className="preview-title">{title}</h1> : null}
+          {data.date || tags.length ? (
+            <p className="preview-meta">
+              {data.date ? <time>{String(data.date)}</time> : null}
+              {tags.map((tag, i) => (
+                <span className="preview-tag" key={`${i}:${tag}`}>
+                  #{tag}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <div className="preview-body" ref={bodyRef} data-testid="preview-body" />
+        </article>
+      </div>
     </aside>
   );
 }

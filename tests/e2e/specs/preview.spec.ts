@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
+import { openPost } from '../helpers.ts';
+
+/** Replaces the post's body through CodeMirror (one transaction, as a paste would). */
+async function setBody(page: Page, body: string): Promise<void> {
+  await page.evaluate((text) => {
+    type View = {
+      state: { doc: { toString(): string; length: number } };
+      dispatch(spec: unknown): void;
+    };
+    const content = document.querySelector('.cm-content') as HTMLElement & {
+      cmTile?: { view: View };
+    };
+    const view = content.cmTile!.view;
+    const doc = view.state.doc.toString();
+    const bodyStart = doc.indexOf('\n---\n', 3) + 5;
+    view.dispatch({ changes: { from: bodyStart, to: doc.length, insert: text } });
+  }, body);
+}
+
+const longBody = Array.from(
+  { length: 30 },
+  (_, i) =>
+    `## Section ${i + 1}\n\nParagraph ${i + 1} has a few sentences so that the preview has some height to scroll through, like a real post would.\n`,
+).join('\n');
+
+test('the preview follows the editor’s scroll and the editor follows the preview’s', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await openPost(page, 'Debouncing Without Tears');
+  await setBody(page, longBody);
+  const preview = page.getByTestId('preview-scroller');
+  await expect(preview.locator('h2', { hasText: 'Section 30' })).toHaveCount(1);
+
+  // Editor -> preview: bring "## Section 20" to the top of the editor.
+  await page.evaluate(() => {
+    type View = {
+      scrollDOM: HTMLElement;
+      documentTop: number;
+      lineBlockAt(pos: number): { top: number };
+      state: { doc: { toString(): string } };
+    };
+    const view = (document.querySelector('.cm-content') as HTMLElement & { cmTile: { view: View } })
+      .cmTile.view;
+    const padding =
+      view.documentTop - view.scrollDOM.getBoundingClientRect().top + view.scrollDOM.scrollTop;
+    view.scrollDOM.scrollTop =
+      view.lineBlockAt(view.state.doc.toString().indexOf('## Section 20')).top + padding;
+  });
+  await expect
+    .poll(() =>
+      preview.evaluate((el) => {
+        const heading = [...el.querySelectorAll('h2')].find((h) => h.textContent === 'Section 20')!;
+        return Math.abs(heading.getBoundingClientRect().top - el.getBoundingClientRect().top);
+      }),
+    )
+    .toBeLessThan(40);
+
+  // Preview -> editor: bring "Section 8" to the top of the preview.
+  await preview.evaluate((el) => {
+    const heading = [...el.querySelectorAll('h2')].find((h) => h.textContent === 'Section 8')!;
+    el.scrollTop += heading.getBoundingClientRect().top - el.getBoundingClientRect().top;
+  });
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const scroller = document.querySelector('.cm-scroller')!;
+        const top = scroller.getBoundingClientRect().top;
+        const line = [...document.querySelectorAll('.cm-line')].find(
+          (l) => l.getBoundingClientRect().bottom > top + 20,
+        );
+        return line?.textContent ?? '';
+      }),
+    )
+    .toMatch(/Section 8|Paragraph 7/);
+  await folio.screenshot('20-scroll-sync');
+});
+
+test('clicking a block in the preview puts the cursor on its line', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, 'Debouncing Without Tears');
+  await setBody(page, longBody);
+  await page.getByTestId('preview-body').locator('p', { hasText: 'Paragraph 3 has' }).click();
+  await expect(page.locator('.cm-activeLine')).toContainText('Paragraph 3 has');
+});
+
+test('sync can be turned off', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, 'Debouncing Without Tears');
+  await setBody(page, longBody);
+  await page.getByLabel('Sync scroll').uncheck();
+  await page.evaluate(() => {
+    document.querySelector('.cm-scroller')!.scrollTop = 2000;
+  });
+  await page.waitForTimeout(200);
+  expect(await page.getByTestId('preview-scroller').evaluate((el) => el.scrollTop)).toBe(0);
+});
+
+test('images resolve like the site does, and a missing one says which path', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, 'What the Tomatoes Taught Me This Summer');
+  const inline = page.getByTestId('preview-body').locator('img').first();
+  await expect(inline).toHaveJSProperty('complete', true);
+  expect(await inline.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await setBody(
+    page,
+    '![gone](/images/not-here.png)\n\n![outside](../../../../etc/passwd)\n\n![remote-js](javascript:alert(1))\n',
+  );
+  const missing = page.getByTestId('preview-body').locator('.missing-image');
+  await expect(missing).toHaveCount(2);
+  // markdown-it refuses a javascript: image outright: it stays text, never an <img>.
+  await expect(page.getByTestId('preview-body')).toContainText('![remote-js](javascript:alert(1))');
+  await expect(page.getByTestId('preview-body').locator('img')).toHaveCount(0);
+  await expect(missing.first()).toHaveText('Image not found: /images/not-here.png');
+  await folio.screenshot('21-missing-images');
+});
+
+test('the dark theme', async ({ folio }) => {
+  const { page } = folio;
+  await page.getByLabel('Theme').selectOption('dark');
+  await openPost(page, 'Debouncing Without Tears');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+    'rgb(246, 243, 238)',
+  );
+  await folio.screenshot('22-dark');
+});
