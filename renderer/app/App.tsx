@@ -9,6 +9,7 @@ import type { PostSummary, WorkspaceInfo } from '../../shared/models.ts';
 import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
+import { countWords, readingMinutes } from '../editor/stats.ts';
 import { joinFileText, splitFileText } from '../editor/file-text.ts';
 import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { frontMatterTransaction } from '../features/frontmatter/edit-transaction.ts';
@@ -32,6 +33,9 @@ function parseHead(view: EditorView): ParsedFrontMatter {
 
 const PREVIEW_DELAY_MS = 60;
 
+const selectionLength = (view: EditorView) =>
+  view.state.selection.ranges.reduce((sum, r) => sum + r.to - r.from, 0);
+
 /** While the text does not parse, the read-only form keeps showing the last values that did. */
 function keepLastGoodData(
   next: ParsedFrontMatter,
@@ -51,6 +55,7 @@ export function App() {
   const [previewText, setPreviewText] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
+  const [selectedChars, setSelectedChars] = useState(0);
   const previewTimer = useRef<number | undefined>(undefined);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
@@ -66,21 +71,26 @@ export function App() {
   }, []);
 
   // Typing stays on CodeMirror's path; the form reads the head, the preview waits a beat.
-  const onDocChange = useCallback(() => {
-    const view = viewRef.current;
-    const path = activeRef.current;
-    if (!view || !path) return;
-    const buffer = buffers.current.get(path);
-    if (!buffer) return;
-    buffer.state = view.state;
-    markDirty(path, isDirty(buffer));
-    setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
-    window.clearTimeout(previewTimer.current);
-    previewTimer.current = window.setTimeout(
-      () => setPreviewText(view.state.doc.toString()),
-      PREVIEW_DELAY_MS,
-    );
-  }, [markDirty]);
+  const onDocChange = useCallback(
+    ({ docChanged }: { docChanged: boolean }) => {
+      const view = viewRef.current;
+      const path = activeRef.current;
+      if (!view || !path) return;
+      const buffer = buffers.current.get(path);
+      if (!buffer) return;
+      buffer.state = view.state;
+      setSelectedChars(selectionLength(view));
+      if (!docChanged) return;
+      markDirty(path, isDirty(buffer));
+      setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
+      window.clearTimeout(previewTimer.current);
+      previewTimer.current = window.setTimeout(
+        () => setPreviewText(view.state.doc.toString()),
+        PREVIEW_DELAY_MS,
+      );
+    },
+    [markDirty],
+  );
 
   const showBuffer = useCallback((buffer: Buffer) => {
     const view = viewRef.current;
@@ -249,6 +259,10 @@ export function App() {
   );
 
   const previewSource = useMemo(() => (activePath ? previewText : ''), [activePath, previewText]);
+  const words = useMemo(
+    () => countWords(previewSource.slice(findFrontMatter(previewSource)?.end ?? 0)),
+    [previewSource],
+  );
   const fields = useMemo(
     () => (schema && activePath ? fieldsFor(schema, activePath) : []),
     [schema, activePath],
@@ -326,7 +340,13 @@ export function App() {
           onLineClick={jumpToLine}
         />
       </div>
-      <StatusBar status={status} onDismiss={() => setStatus(null)} />
+      <StatusBar
+        status={status}
+        onDismiss={() => setStatus(null)}
+        stats={
+          activePath ? { words, minutes: readingMinutes(words), selected: selectedChars } : null
+        }
+      />
     </div>
   );
 }

@@ -3,14 +3,39 @@ export interface Status {
   text: string;
 }
 
-export function StatusBar({ status, onDismiss }: { status: Status | null; onDismiss(): void }) {
+export interface DocStats {
+  words: number;
+  minutes: number;
+  /** Characters selected in the editor. */
+  selected: number;
+}
+
+const number = new Intl.NumberFormat();
+
+export function StatusBar({
+  status,
+  stats,
+  onDismiss,
+}: {
+  status: Status | null;
+  stats: DocStats | null;
+  onDismiss(): void;
+}) {
   return (
-    <footer className={`status-bar ${status?.kind ?? ''}`} role="status" aria-live="polite">
-      <span data-testid="status-text">{status?.text ?? ''}</span>
+    <footer className={`status-bar ${status?.kind ?? ''}`}>
+      <span role="status" aria-live="polite" data-testid="status-text">
+        {status?.text ?? ''}
+      </span>
       {status?.kind === 'error' ? (
         <button type="button" className="link" onClick={onDismiss}>
           Dismiss
         </button>
+      ) : null}
+      {stats ? (
+        <span className="doc-stats" data-testid="doc-stats">
+          {number.format(stats.words)} words · {stats.minutes} min read
+          {stats.selected ? ` · ${number.format(stats.selected)} selected` : ''}
+        </span>
       ) : null}
     </footer>
   );

@@ -4,6 +4,8 @@
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { editingBasics } from './basics.ts';
+import { markdownCommandKeys } from './keymap.ts';
+import { pasteUrlAsLink } from './paste-link.ts';
 import { markdownSupport } from './markdown.ts';
 import { writingTheme } from './theme.ts';
 
@@ -11,18 +13,23 @@ export interface DocumentOptions {
   text: string;
   /** The file's line break; CodeMirror must join lines with it or a save would rewrite CRLF. */
   lineSeparator: string;
+  /** Called for text and selection changes (the selection feeds the status bar). */
   onChange: (update: { state: EditorState; docChanged: boolean }) => void;
 }
 
 export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extension {
   return [
     EditorState.lineSeparator.of(options.lineSeparator),
+    markdownCommandKeys(),
     editingBasics(),
     markdownSupport(),
+    pasteUrlAsLink(),
     writingTheme(),
     EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true' }),
     EditorView.updateListener.of((update) => {
-      if (update.docChanged) options.onChange({ state: update.state, docChanged: true });
+      if (update.docChanged || update.selectionSet) {
+        options.onChange({ state: update.state, docChanged: update.docChanged });
+      }
     }),
   ];
 }

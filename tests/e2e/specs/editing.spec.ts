@@ -168,3 +168,19 @@ test('typing in the front-matter text updates the form without taking the focus'
     true,
   );
 });
+
+test('the status bar counts words and the selection; Ctrl/Cmd+B makes it bold', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  await expect(page.getByTestId('doc-stats')).toHaveText(/^[\d,]+ words · \d+ min read$/);
+  await page.locator('.cm-line', { hasText: 'The idea is tiny' }).click();
+  // Home goes to the start of the wrapped visual line first, then of the line.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('doc-stats')).toHaveText(/ · 3 selected$/);
+  await page.keyboard.press('ControlOrMeta+b');
+  expect(await editorText(page)).toContain('**The** idea is tiny');
+});
