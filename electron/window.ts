@@ -1,4 +1,4 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { BrowserWindow, dialog, session, shell } from 'electron';
 import { isAllowedNavigation, isSafeExternalUrl } from './services/security/urls.ts';
 
 export const APP_ORIGIN = 'app://folio';
@@ -28,6 +28,19 @@ export function createWindow(preload: string): BrowserWindow {
   });
   win.webContents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url, APP_ORIGIN)) event.preventDefault();
+  });
+  // The renderer blocks unloading while a post has unsaved changes; Electron shows no prompt
+  // of its own, so ask here. Preventing this event lets the window close.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Close Without Saving', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Some posts have unsaved changes.',
+      detail: 'Close the window anyway? Changes you have not saved will be lost.',
+    });
+    if (choice === 0) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
