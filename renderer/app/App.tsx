@@ -9,7 +9,9 @@ import type { PostSummary, WorkspaceInfo } from '../../shared/models.ts';
 import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
+import { outline } from '../editor/outline.ts';
 import { countWords, readingMinutes } from '../editor/stats.ts';
+import { Outline } from '../features/outline/Outline.tsx';
 import { joinFileText, splitFileText } from '../editor/file-text.ts';
 import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { frontMatterTransaction } from '../features/frontmatter/edit-transaction.ts';
@@ -56,6 +58,7 @@ export function App() {
   const [status, setStatus] = useState<Status | null>(null);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [selectedChars, setSelectedChars] = useState(0);
+  const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
   const previewTimer = useRef<number | undefined>(undefined);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
@@ -259,6 +262,10 @@ export function App() {
   );
 
   const previewSource = useMemo(() => (activePath ? previewText : ''), [activePath, previewText]);
+  const headings = useMemo(() => {
+    const block = findFrontMatter(previewSource);
+    return outline(previewSource, block ? previewSource.slice(0, block.end).split('\n').length : 1);
+  }, [previewSource]);
   const words = useMemo(
     () => countWords(previewSource.slice(findFrontMatter(previewSource)?.end ?? 0)),
     [previewSource],
@@ -300,12 +307,36 @@ export function App() {
         canSave={activeDirty}
       />
       <div className="panes">
-        <PostList
-          posts={posts}
-          activePath={activePath}
-          dirty={dirty}
-          onOpen={(path) => void openPost(path)}
-        />
+        <div className="sidebar">
+          <div className="sidebar-tabs" role="tablist">
+            <button
+              type="button"
+              role="tab"
+              aria-selected={sidebar === 'posts'}
+              onClick={() => setSidebar('posts')}
+            >
+              Posts <span className="count">{posts.length}</span>
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={sidebar === 'outline'}
+              onClick={() => setSidebar('outline')}
+            >
+              Outline
+            </button>
+          </div>
+          {sidebar === 'posts' ? (
+            <PostList
+              posts={posts}
+              activePath={activePath}
+              dirty={dirty}
+              onOpen={(path) => void openPost(path)}
+            />
+          ) : (
+            <Outline headings={headings} onJump={jumpToLine} />
+          )}
+        </div>
         <main className="editor-column" aria-label="Editor">
           {activePath && frontMatter ? (
             <FrontMatterForm

@@ -119,3 +119,27 @@ describe('word count', () => {
     expect(readingMinutes(2300)).toBe(10);
   });
 });
+
+describe('outline', () => {
+  it('lists ATX and setext headings with their lines, not code or front matter', async () => {
+    const { outline } = await import('../../renderer/editor/outline.ts');
+    const text = [
+      '---',
+      'title: x',
+      '---',
+      '# One',
+      '',
+      '```md',
+      '# not a heading',
+      '```',
+      'Two',
+      '---',
+      '### Three ###',
+    ].join('\n');
+    expect(outline(text, 4)).toEqual([
+      { level: 1, text: 'One', line: 4 },
+      { level: 2, text: 'Two', line: 9 },
+      { level: 3, text: 'Three', line: 11 },
+    ]);
+  });
+});

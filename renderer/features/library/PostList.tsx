@@ -15,10 +15,6 @@ function shortDate(date: string | null): string {
 export function PostList({ posts, activePath, dirty, onOpen }: Props) {
   return (
     <nav className="post-list" aria-label="Posts">
-      <div className="post-list-header">
-        <span>Posts</span>
-        <span className="count">{posts.length}</span>
-      </div>
       <ul>
         {posts.map((post) => (
           <li key={post.path}>

@@ -184,3 +184,14 @@ test('the status bar counts words and the selection; Ctrl/Cmd+B makes it bold', 
   await page.keyboard.press('ControlOrMeta+b');
   expect(await editorText(page)).toContain('**The** idea is tiny');
 });
+
+test('the outline lists the headings and jumps to one', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  await page.getByRole('tab', { name: 'Outline' }).click();
+  const outline = page.getByRole('list', { name: 'Outline' });
+  await expect(outline.getByRole('button').first()).toHaveText('The Problem');
+  await outline.getByRole('button', { name: 'A JavaScript Version' }).click();
+  await expect(page.locator('.cm-activeLine')).toHaveText('## A JavaScript Version');
+  await folio.screenshot('07-outline');
+});
