@@ -1,29 +1,89 @@
 /**
- * Markdown -> HTML for the preview (markdown-it: full CommonMark, GFM tables and
- * strikethrough, footnotes). The output is NOT safe: raw HTML passes through, and the
- * renderer sanitizes it with DOMPurify before it reaches the DOM.
+ * Markdown -> HTML for the preview, the way a blog's readers will see the post: CommonMark
+ * (markdown-it) plus GFM tables, strikethrough, task lists, autolinks (`https://…`, `www.…`,
+ * emails), footnotes, GitHub's heading ids, KaTeX math and highlight.js code.
+ *
+ * Every top-level block carries `data-source-line` (its 1-based line in the file) so the
+ * preview can follow the editor; a fenced code block carries it on its `<pre>`.
+ *
+ * Pure: no DOM, no Node. The output is NOT safe: raw HTML passes through, and the renderer
+ * sanitizes it with DOMPurify before it reaches the DOM.
  */
 import MarkdownIt from 'markdown-it';
-import type { MarkdownIt as Md } from 'markdown-it';
+import type { MarkdownIt as Md, StateCore, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { headingIdPlugin, taskListPlugin, wwwAutolinkPlugin } from './markdown-gfm.ts';
+import { highlightCode } from './markdown-highlight.ts';
+import { mathPlugin, renderTex } from './markdown-math.ts';
 
 export interface RenderOptions {
   /** Added to every `data-source-line`: the line in the file where the body starts (0-based). */
   lineOffset?: number;
 }
 
+const SOURCE_LINE = 'data-source-line';
+
+/** Block tokens carry their source line so the preview can follow the editor. */
+function sourceLines(state: StateCore): void {
+  const offset = (state.env as { lineOffset?: number }).lineOffset ?? 0;
+  let lastLine = -1;
+  for (let i = 0; i < state.tokens.length; i++) {
+    const token = state.tokens[i]!;
+    if (token.level !== 0 || token.nesting === -1) continue;
+    if (token.map) {
+      token.attrSet(SOURCE_LINE, String(token.map[0] + offset + 1));
+      lastLine = Math.max(lastLine, token.map[0]);
+    } else if (token.type === 'footnote_block_open') {
+      // The notes are gathered at the end of the post: mark them with the line of the first
+      // definition, unless that would put a line number out of order (definitions mid-post).
+      const first = firstMappedLine(state.tokens, i);
+      if (first !== null && first > lastLine) {
+        token.attrSet(SOURCE_LINE, String(first + offset + 1));
+        lastLine = first;
+      }
+    }
+  }
+}
+
+function firstMappedLine(tokens: Token[], from: number): number | null {
+  let first: number | null = null;
+  for (let j = from + 1; j < tokens.length && tokens[j]!.type !== 'footnote_block_close'; j++) {
+    const map = tokens[j]!.map;
+    if (map && (first === null || map[0] < first)) first = map[0];
+  }
+  return first;
+}
+
 function createRenderer(): Md {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(footnote);
-  // Block tokens carry their source line so the preview can follow the editor.
-  md.core.ruler.push('source_lines', (state) => {
-    const offset = (state.env as { lineOffset?: number }).lineOffset ?? 0;
-    for (const token of state.tokens) {
-      if (token.map && token.nesting !== -1 && token.level === 0) {
-        token.attrSet('data-source-line', String(token.map[0] + offset + 1));
-      }
+  md.use(mathPlugin);
+  md.use(taskListPlugin);
+  md.use(headingIdPlugin);
+  md.use(wwwAutolinkPlugin);
+  md.core.ruler.push('source_lines', sourceLines);
+
+  const { escapeHtml, unescapeAll } = md.utils;
+  // Fenced code: the token's attributes (the source line) go on <pre>, not on <code> as
+  // markdown-it's own rule does; known languages are highlighted, others escaped as they are.
+  md.renderer.rules.fence = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx]!;
+    const info = token.info ? unescapeAll(token.info).trim() : '';
+    const lang = info.split(/\s+/, 1)[0] ?? '';
+    if (lang.toLowerCase() === 'math') {
+      return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true)}</div>\n`;
     }
-  });
+    const code = (lang ? highlightCode(token.content, lang) : null) ?? escapeHtml(token.content);
+    const cls = lang ? ` class="${escapeHtml(options.langPrefix + lang)}"` : '';
+    return `<pre${self.renderAttrs(token)}><code${cls}>${code}</code></pre>\n`;
+  };
+  // The footnotes section shows its source line too (markdown-it-footnote drops attributes).
+  const footnoteOpen = md.renderer.rules.footnote_block_open!;
+  md.renderer.rules.footnote_block_open = (tokens, idx, options, env, self) =>
+    footnoteOpen(tokens, idx, options, env, self).replace(
+      '<section class="footnotes"',
+      `<section class="footnotes"${self.renderAttrs(tokens[idx]!)}`,
+    );
   return md;
 }
 
