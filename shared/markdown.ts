@@ -99,3 +99,50 @@ export function firstHeading(markdown: string): string | null {
   const m = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(markdown);
   return m ? m[1]!.trim() : null;
 }
+
+export interface RenderedBlock {
+  /** 1-based line in the file where the block starts. */
+  line: number;
+  /**
+   * The block's HTML, its `data-source-line`s counted from the block's own first line (1),
+   * so an edit above it leaves its HTML unchanged and the preview can keep its DOM.
+   */
+  html: string;
+}
+
+/**
+ * The post as a list of top-level blocks: the same HTML as renderMarkdown, cut where the
+ * preview can patch. The footnotes section is its own last block.
+ */
+export function renderMarkdownBlocks(
+  markdown: string,
+  options: RenderOptions = {},
+): RenderedBlock[] {
+  renderer ??= createRenderer();
+  const md = renderer;
+  const env = { lineOffset: options.lineOffset ?? 0 };
+  const tokens = md.parse(markdown, env);
+  const blocks: RenderedBlock[] = [];
+  let start = 0;
+  let lastLine = env.lineOffset + 1;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // markdown-it-footnote's section tokens all sit at level 0: keep the section together.
+    if (token.type === 'footnote_block_open') {
+      while (i < tokens.length - 1 && tokens[i]!.type !== 'footnote_block_close') i++;
+    } else if (token.level !== 0 || token.nesting === 1) {
+      continue;
+    }
+    const group = tokens.slice(start, i + 1);
+    const first = group[0]!;
+    const line = Number(first.attrGet(SOURCE_LINE) ?? lastLine);
+    for (const t of group) {
+      const own = t.attrGet(SOURCE_LINE);
+      if (own !== null) t.attrSet(SOURCE_LINE, String(Number(own) - line + 1));
+    }
+    blocks.push({ line, html: md.renderer.render(group, md.options, env) });
+    lastLine = line;
+    start = i + 1;
+  }
+  return blocks;
+}

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
 import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
-import { renderMarkdown } from '../../../shared/markdown.ts';
+import type { RenderedBlock } from '../../../shared/markdown.ts';
 import { api } from '../../api.ts';
 import './content.css';
+import { markRelativeLines, patchBlocks, type MountedBlock } from './patch-blocks.ts';
+import { createRenderClient } from './render-client.ts';
 import { sanitizePreview } from './sanitize.ts';
 
 interface Props {
@@ -45,21 +47,40 @@ export function Preview({
   onLineClick,
 }: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
+  const mounted = useRef<MountedBlock[]>([]);
+  const assetsRef = useRef(assets);
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
-  const html = useMemo(
-    () =>
-      sanitizePreview(
-        renderMarkdown(parsed.body, { lineOffset: linesBefore(source, parsed.bodyStart) }),
-        assets,
-      ),
-    [parsed, source, assets],
-  );
+
+  // Sanitizing and building DOM happen here, for new blocks only; rendering is in a worker.
+  const client = useRef<ReturnType<typeof createRenderClient> | null>(null);
   useEffect(() => {
-    const body = bodyRef.current;
-    if (!body) return;
-    body.innerHTML = html;
-    body.querySelectorAll<HTMLImageElement>('img:not([src])').forEach(markMissing);
-  }, [html]);
+    const created = createRenderClient((blocks: RenderedBlock[]) => {
+      const body = bodyRef.current;
+      if (!body) return;
+      mounted.current = patchBlocks(body, mounted.current, blocks, (html) => {
+        const template = document.createElement('template');
+        template.innerHTML = sanitizePreview(html, assetsRef.current);
+        template.content.querySelectorAll<HTMLImageElement>('img:not([src])').forEach(markMissing);
+        const nodes = [...template.content.childNodes];
+        markRelativeLines(nodes);
+        return nodes;
+      });
+    });
+    client.current = created;
+    return () => {
+      created.dispose();
+      client.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    // Image URLs depend on the post's folder: another post starts from an empty preview.
+    if (assetsRef.current !== assets) {
+      assetsRef.current = assets;
+      mounted.current = [];
+      bodyRef.current?.replaceChildren();
+    }
+    client.current?.render(parsed.body, linesBefore(source, parsed.bodyStart));
+  }, [parsed, source, assets]);
   useEffect(() => {
     const body = bodyRef.current;
     // Load errors do not bubble; a capturing listener sees every image's.
