@@ -9,8 +9,7 @@ import type { PostSummary, WorkspaceInfo } from '../../shared/models.ts';
 import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
-import { outline } from '../editor/outline.ts';
-import { countWords, readingMinutes } from '../editor/stats.ts';
+import { readingMinutes } from '../editor/stats.ts';
 import { Outline } from '../features/outline/Outline.tsx';
 import { joinFileText, splitFileText } from '../editor/file-text.ts';
 import { EditorPane } from '../features/editor/EditorPane.tsx';
@@ -18,6 +17,7 @@ import { frontMatterTransaction } from '../features/frontmatter/edit-transaction
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
 import { PostList } from '../features/library/PostList.tsx';
 import { Preview } from '../features/preview/Preview.tsx';
+import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
 import { isDirty, type Buffer } from './buffers.ts';
 import { StatusBar, type Status } from './StatusBar.tsx';
@@ -262,14 +262,7 @@ export function App() {
   );
 
   const previewSource = useMemo(() => (activePath ? previewText : ''), [activePath, previewText]);
-  const headings = useMemo(() => {
-    const block = findFrontMatter(previewSource);
-    return outline(previewSource, block ? previewSource.slice(0, block.end).split('\n').length : 1);
-  }, [previewSource]);
-  const words = useMemo(
-    () => countWords(previewSource.slice(findFrontMatter(previewSource)?.end ?? 0)),
-    [previewSource],
-  );
+  const [{ words, headings }, setStats] = useState<PostStats>({ words: 0, headings: [] });
   const fields = useMemo(
     () => (schema && activePath ? fieldsFor(schema, activePath) : []),
     [schema, activePath],
@@ -369,6 +362,7 @@ export function App() {
           syncScroll={syncScroll}
           onToggleSync={toggleSync}
           onLineClick={jumpToLine}
+          onStats={setStats}
         />
       </div>
       <StatusBar

@@ -6,7 +6,8 @@ export interface Heading {
   line: number;
 }
 
-export function outline(text: string, bodyStartLine = 1): Heading[] {
+/** `lineOffset` is added to every line: the body's first line in the file, less one. */
+export function outline(text: string, bodyStartLine = 1, lineOffset = 0): Heading[] {
   const lines = text.split(/\r?\n/);
   const headings: Heading[] = [];
   let fence: string | null = null;
@@ -21,7 +22,7 @@ export function outline(text: string, bodyStartLine = 1): Heading[] {
     if (fence) continue;
     const atx = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (atx) {
-      headings.push({ level: atx[1]!.length, text: atx[2]!.trim(), line: i + 1 });
+      headings.push({ level: atx[1]!.length, text: atx[2]!.trim(), line: i + 1 + lineOffset });
       continue;
     }
     const next = lines[i + 1];
@@ -31,7 +32,11 @@ export function outline(text: string, bodyStartLine = 1): Heading[] {
       /^ {0,3}(=+|-+)[ \t]*$/.test(next) &&
       !/^\s*([-*+]|\d+[.)])\s/.test(line)
     ) {
-      headings.push({ level: next.trim().startsWith('=') ? 1 : 2, text: line.trim(), line: i + 1 });
+      headings.push({
+        level: next.trim().startsWith('=') ? 1 : 2,
+        text: line.trim(),
+        line: i + 1 + lineOffset,
+      });
       i++;
     }
   }

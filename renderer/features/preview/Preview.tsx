@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
 import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
-import type { RenderedBlock } from '../../../shared/markdown.ts';
 import { api } from '../../api.ts';
 import './content.css';
 import { markRelativeLines, patchBlocks, type MountedBlock } from './patch-blocks.ts';
-import { createRenderClient } from './render-client.ts';
+import { createRenderClient, type PostStats, type RenderResult } from './render-client.ts';
 import { sanitizePreview } from './sanitize.ts';
 
 interface Props {
@@ -17,6 +16,8 @@ interface Props {
   onToggleSync(): void;
   /** A click on a block (not a link) puts the editor's cursor on its source line. */
   onLineClick(line: number): void;
+  /** Word count and headings, worked out with the render (off the main thread). */
+  onStats(stats: PostStats): void;
 }
 
 const list = (value: unknown): string[] =>
@@ -45,16 +46,22 @@ export function Preview({
   syncScroll,
   onToggleSync,
   onLineClick,
+  onStats,
 }: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const mounted = useRef<MountedBlock[]>([]);
   const assetsRef = useRef(assets);
+  const onStatsRef = useRef(onStats);
+  useEffect(() => {
+    onStatsRef.current = onStats;
+  }, [onStats]);
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
 
   // Sanitizing and building DOM happen here, for new blocks only; rendering is in a worker.
   const client = useRef<ReturnType<typeof createRenderClient> | null>(null);
   useEffect(() => {
-    const created = createRenderClient((blocks: RenderedBlock[]) => {
+    const created = createRenderClient(({ blocks, stats }: RenderResult) => {
+      onStatsRef.current(stats);
       const body = bodyRef.current;
       if (!body) return;
       mounted.current = patchBlocks(body, mounted.current, blocks, (html) => {

@@ -3,6 +3,8 @@ import type { RenderedBlock } from '../../../shared/markdown.ts';
 export interface MountedBlock {
   html: string;
   nodes: ChildNode[];
+  /** The file line its `data-source-line`s were last set from; -1 before the first time. */
+  line: number;
 }
 
 /**
@@ -19,14 +21,18 @@ export function patchBlocks(
   const pool = new Map<string, MountedBlock[]>();
   for (const block of mounted) pool.set(block.html, [...(pool.get(block.html) ?? []), block]);
   const next: MountedBlock[] = blocks.map(
-    ({ html }) => pool.get(html)?.shift() ?? { html, nodes: build(html) },
+    ({ html }) => pool.get(html)?.shift() ?? { html, nodes: build(html), line: -1 },
   );
   for (const leftovers of pool.values())
     for (const block of leftovers) for (const node of block.nodes) node.remove();
 
   // Block HTML counts lines from the block's start; the page needs lines in the file.
+  // Only blocks that moved (a line added or removed above them) need their numbers redone.
   blocks.forEach((block, i) => {
-    for (const node of next[i]!.nodes) {
+    const target = next[i]!;
+    if (target.line === block.line) return;
+    target.line = block.line;
+    for (const node of target.nodes) {
       if (!(node instanceof Element)) continue;
       const anchors = node.matches('[data-rel-line]')
         ? [node, ...node.querySelectorAll('[data-rel-line]')]

@@ -1,13 +1,22 @@
 import type { RenderedBlock } from '../../../shared/markdown.ts';
+import type { Heading } from '../../editor/outline.ts';
 import type { RenderRequest } from './render.worker.ts';
 
-type Listener = (blocks: RenderedBlock[]) => void;
+export interface PostStats {
+  words: number;
+  headings: Heading[];
+}
+
+export interface RenderResult {
+  blocks: RenderedBlock[];
+  stats: PostStats;
+}
 
 /**
  * One render worker for the preview. Latest wins: while a render is running, only the most
  * recent request waits, so a burst of keystrokes costs one render after the current one.
  */
-export function createRenderClient(onBlocks: Listener): {
+export function createRenderClient(onResult: (result: RenderResult) => void): {
   render(body: string, lineOffset: number): void;
   dispose(): void;
 } {
@@ -15,7 +24,7 @@ export function createRenderClient(onBlocks: Listener): {
   try {
     worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    worker = null; // no workers (a test page, an odd host): render on this thread instead
+    worker = null; // no workers (an odd host): render on this thread instead
   }
   let nextId = 0;
   let busy = false;
@@ -24,25 +33,32 @@ export function createRenderClient(onBlocks: Listener): {
     busy = true;
     worker!.postMessage(request);
   };
-  worker?.addEventListener(
-    'message',
-    (event: MessageEvent<{ id: number; blocks: RenderedBlock[] }>) => {
-      busy = false;
-      if (pending) {
-        const next = pending;
-        pending = null;
-        send(next);
-        return; // this result is already stale
-      }
-      onBlocks(event.data.blocks);
-    },
-  );
+  worker?.addEventListener('message', (event: MessageEvent<RenderResult & { id: number }>) => {
+    busy = false;
+    if (pending) {
+      const next = pending;
+      pending = null;
+      send(next);
+      return; // this result is already stale
+    }
+    onResult(event.data);
+  });
   return {
     render(body, lineOffset) {
       const request = { id: nextId++, body, lineOffset };
       if (!worker) {
-        void import('../../../shared/markdown.ts').then((m) =>
-          onBlocks(m.renderMarkdownBlocks(body, { lineOffset })),
+        void Promise.all([
+          import('../../../shared/markdown.ts'),
+          import('../../editor/outline.ts'),
+          import('../../editor/stats.ts'),
+        ]).then(([markdown, outlines, stats]) =>
+          onResult({
+            blocks: markdown.renderMarkdownBlocks(body, { lineOffset }),
+            stats: {
+              words: stats.countWords(body),
+              headings: outlines.outline(body, 1, lineOffset),
+            },
+          }),
         );
         return;
       }
