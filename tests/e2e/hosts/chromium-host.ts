@@ -25,10 +25,22 @@ export interface HostControls {
   /** Files the next native file dialogs return (null = cancelled). */
   filePicks: Array<string | null>;
   externalUrls: string[];
+  /**
+   * Recorder for tests/e2e/specs/xss.spec.ts: every request the page sends over the bridge,
+   * in order, with its raw arguments (before validation), so a spec can prove a post made none.
+   */
+  calls: Array<{ channel: string; args: unknown }>;
   folio: Folio;
 }
 
 let browser: Promise<Browser> | null = null;
+
+/** Closes the shared browser (scripts outside the test runner, like the benchmarks). */
+export async function closeChromium(): Promise<void> {
+  const open = browser;
+  browser = null;
+  if (open) await (await open).close();
+}
 
 function launch(): Promise<Browser> {
   const executablePath = process.env.FOLIO_CHROMIUM || undefined;
@@ -48,6 +60,7 @@ function launch(): Promise<Browser> {
 export async function openChromiumHost(
   blog: string,
   dataFolder: string,
+  query = '',
 ): Promise<{ page: Page; controls: HostControls; close(): Promise<void> }> {
   if (!existsSync(rendererDist)) throw new Error('Build the renderer first: npm run build');
   const context = await (await launch()).newContext({ viewport: { width: 1440, height: 900 } });
@@ -56,6 +69,7 @@ export async function openChromiumHost(
     folderPicks: [],
     filePicks: [],
     externalUrls: [],
+    calls: [],
     folio: undefined as unknown as Folio,
   };
   controls.folio = createFolio({
@@ -76,9 +90,10 @@ export async function openChromiumHost(
   });
   await controls.folio.openFolder(blog);
   const dispatch = createDispatcher(controls.folio.handlers);
-  await page.exposeBinding('__folioInvoke', (_source, channel: unknown, args: unknown) =>
-    dispatch(channel, args),
-  );
+  await page.exposeBinding('__folioInvoke', (_source, channel: unknown, args: unknown) => {
+    controls.calls.push({ channel: String(channel), args }); // the recorder, see HostControls
+    return dispatch(channel, args);
+  });
   await page.addInitScript({
     content: `(() => {
       const listeners = new Map();
@@ -110,6 +125,6 @@ export async function openChromiumHost(
       headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
     });
   });
-  await page.goto(`${ORIGIN}/index.html`);
+  await page.goto(`${ORIGIN}/index.html${query}`);
   return { page, controls, close: () => context.close() };
 }
