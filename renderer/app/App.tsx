@@ -33,8 +33,6 @@ function parseHead(view: EditorView): ParsedFrontMatter {
   return parseFrontMatter(block || doc.length <= HEAD_CHARS ? head : doc.toString());
 }
 
-const PREVIEW_DELAY_MS = 60;
-
 const selectionLength = (view: EditorView) =>
   view.state.selection.ranges.reduce((sum, r) => sum + r.to - r.from, 0);
 
@@ -59,7 +57,7 @@ export function App() {
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [selectedChars, setSelectedChars] = useState(0);
   const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
-  const previewTimer = useRef<number | undefined>(undefined);
+  const previewFrame = useRef(0);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
 
@@ -86,11 +84,13 @@ export function App() {
       if (!docChanged) return;
       markDirty(path, isDirty(buffer));
       setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
-      window.clearTimeout(previewTimer.current);
-      previewTimer.current = window.setTimeout(
-        () => setPreviewText(view.state.doc.toString()),
-        PREVIEW_DELAY_MS,
-      );
+      // One preview update per frame at most; the render itself runs in a worker.
+      if (!previewFrame.current) {
+        previewFrame.current = requestAnimationFrame(() => {
+          previewFrame.current = 0;
+          setPreviewText(view.state.doc.toString());
+        });
+      }
     },
     [markDirty],
   );

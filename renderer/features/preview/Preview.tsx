@@ -98,7 +98,8 @@ export function Preview({
     return () => body?.removeEventListener('error', onError, true);
   }, []);
 
-  // Links never navigate the app: in-page anchors scroll, the rest go to the system browser.
+  // Links never navigate the app: in-page anchors scroll, web and mail links go to the
+  // system browser, anything else (relative site paths) does nothing.
   const onClick = (event: MouseEvent) => {
     const target = event.target as Element;
     const anchor = target.closest('a');
@@ -111,10 +112,19 @@ export function Preview({
     const href = anchor.getAttribute('href') ?? '';
     if (href.startsWith('#')) {
       const id = decodeURIComponent(href.slice(1));
-      bodyRef.current?.querySelector(`[id="${CSS.escape(id)}"]`)?.scrollIntoView();
-    } else if (href) {
+      // Sanitized ids carry a `user-content-` prefix (see sanitize.ts); links keep the bare id.
+      const body = bodyRef.current;
+      const targetEl =
+        body?.querySelector(`[id="${CSS.escape(`user-content-${id}`)}"]`) ??
+        body?.querySelector(`[id="${CSS.escape(id)}"]`);
+      targetEl?.scrollIntoView();
+    } else if (/^(https?:|mailto:)/i.test(href)) {
       void api.openExternal({ url: href });
     }
+  };
+  // A middle click would otherwise open the link in a new window.
+  const onAuxClick = (event: MouseEvent) => {
+    if ((event.target as Element).closest('a')) event.preventDefault();
   };
 
   const data = parsed.data;
@@ -136,7 +146,7 @@ export function Preview({
         ref={scrollerRef as RefObject<HTMLDivElement>}
         data-testid="preview-scroller"
       >
-        <article className="preview-article" onClick={onClick}>
+        <article className="preview-article" onClick={onClick} onAuxClick={onAuxClick}>
           {cover ? <img className="preview-cover" src={cover} alt="" /> : null}
           {title ? <h1 className="preview-title">{title}</h1> : null}
           {data.date || tags.length ? (

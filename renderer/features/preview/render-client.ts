@@ -33,16 +33,24 @@ export function createRenderClient(onResult: (result: RenderResult) => void): {
     busy = true;
     worker!.postMessage(request);
   };
-  worker?.addEventListener('message', (event: MessageEvent<RenderResult & { id: number }>) => {
-    busy = false;
-    if (pending) {
-      const next = pending;
-      pending = null;
-      send(next);
-      return; // this result is already stale
-    }
-    onResult(event.data);
-  });
+  worker?.addEventListener(
+    'message',
+    (event: MessageEvent<RenderResult & { id: number; kind: 'reply' | 'update' }>) => {
+      // An update is the exact full render that follows a quick one; a newer request wins.
+      if (event.data.kind === 'update') {
+        if (!busy && !pending) onResult(event.data);
+        return;
+      }
+      busy = false;
+      if (pending) {
+        const next = pending;
+        pending = null;
+        send(next);
+        return; // this result is already stale
+      }
+      onResult(event.data);
+    },
+  );
   return {
     render(body, lineOffset) {
       const request = { id: nextId++, body, lineOffset };

@@ -2,8 +2,12 @@
  * Renders Markdown off the main thread: typing never waits for markdown-it, highlight.js or
  * KaTeX, however long the post. The page only sanitizes and patches the blocks that changed.
  * Counting words and finding headings read the whole post too, so they happen here as well.
+ *
+ * Long posts render incrementally (shared/markdown-chunks.ts): a keystroke re-renders the
+ * chunk it touched, and a full render follows once typing pauses, sent as an `update`.
  */
-import { renderMarkdownBlocks } from '../../../shared/markdown.ts';
+import { IncrementalRenderer } from '../../../shared/markdown-chunks.ts';
+import { renderMarkdownBlocks, type RenderedBlock } from '../../../shared/markdown.ts';
 import { outline } from '../../editor/outline.ts';
 import { countWords } from '../../editor/stats.ts';
 
@@ -13,13 +17,45 @@ export interface RenderRequest {
   lineOffset: number;
 }
 
+/** Below this many characters a full render is quick enough for every keystroke. */
+const INCREMENTAL_FROM = 20_000;
+const FULL_RENDER_AFTER_MS = 700;
+
 const scope = self as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<RenderRequest>) => void): void;
   postMessage(message: unknown): void;
 };
 
+const incremental = new IncrementalRenderer();
+let fullTimer: ReturnType<typeof setTimeout> | undefined;
+let primed = false;
+
+function reply(kind: 'reply' | 'update', request: RenderRequest, blocks: RenderedBlock[]): void {
+  const stats = {
+    words: countWords(request.body),
+    headings: outline(request.body, 1, request.lineOffset),
+  };
+  scope.postMessage({ kind, id: request.id, blocks, stats });
+}
+
 scope.addEventListener('message', ({ data }) => {
-  const blocks = renderMarkdownBlocks(data.body, { lineOffset: data.lineOffset });
-  const stats = { words: countWords(data.body), headings: outline(data.body, 1, data.lineOffset) };
-  scope.postMessage({ id: data.id, blocks, stats });
+  clearTimeout(fullTimer);
+  if (data.body.length < INCREMENTAL_FROM) {
+    primed = false;
+    reply('reply', data, renderMarkdownBlocks(data.body, { lineOffset: data.lineOffset }));
+    return;
+  }
+  if (!primed) {
+    primed = true;
+    reply('reply', data, incremental.renderFull(data.body, data.lineOffset));
+    return;
+  }
+  const { blocks, complete } = incremental.render(data.body, data.lineOffset);
+  reply('reply', data, blocks);
+  if (!complete) {
+    fullTimer = setTimeout(
+      () => reply('update', data, incremental.renderFull(data.body, data.lineOffset)),
+      FULL_RENDER_AFTER_MS,
+    );
+  }
 });

@@ -126,3 +126,23 @@ test('the dark theme', async ({ folio }) => {
   );
   await folio.screenshot('22-dark');
 });
+
+test('math, task lists and heading ids survive sanitizing, safely', async ({ folio }) => {
+  const { page } = folio;
+  await openPost(page, 'Debouncing Without Tears');
+  await setBody(
+    page,
+    '## Title\n\nEuler: $e^{i\\pi} + 1 = 0$\n\n- [x] done\n- [ ] to do\n\n[back to the title](#title)\n',
+  );
+  const body = page.getByTestId('preview-body');
+  await expect(body.locator('.katex')).toHaveCount(1);
+  // KaTeX positions glyphs with inline styles; those are kept inside .katex only.
+  expect(await body.locator('.katex [style]').count()).toBeGreaterThan(0);
+  await expect(body.locator('input[type=checkbox]')).toHaveCount(2);
+  await expect(body.locator('input[type=checkbox]').first()).toBeDisabled();
+  await expect(body.locator('input[type=checkbox]').first()).toBeChecked();
+  // Ids get GitHub's prefix so a heading cannot shadow a document property.
+  await expect(body.locator('h2')).toHaveAttribute('id', 'user-content-title');
+  await body.getByText('back to the title').click();
+  await folio.screenshot('23-math-tasks');
+});
