@@ -65,6 +65,7 @@ export function Preview({
       const body = bodyRef.current;
       if (!body) return;
       mounted.current = patchBlocks(body, mounted.current, blocks, (html) => {
+        // A template's content is inert: nothing in it loads or runs until it is inserted.
         const template = document.createElement('template');
         template.innerHTML = sanitizePreview(html, assetsRef.current);
         template.content.querySelectorAll<HTMLImageElement>('img:not([src])').forEach(markMissing);
