@@ -72,9 +72,19 @@ export function FrontMatterForm({
     const id = `fm-${field.name}`;
     const value = data[field.name];
     const set = (v: unknown) => onChange(field.name, v);
+    const defaultText =
+      field.default === undefined ? undefined : `Default: ${String(field.default)}`;
     switch (field.type) {
       case 'textarea':
-        return <TextField id={id} value={asText(value)} multiline onChange={set} />;
+        return (
+          <TextField
+            id={id}
+            value={asText(value)}
+            multiline
+            placeholder={defaultText}
+            onChange={set}
+          />
+        );
       case 'date':
       case 'datetime':
         return (
@@ -130,12 +140,18 @@ export function FrontMatterForm({
         );
       case 'select':
         return (
-          <SelectField id={id} value={asText(value)} options={field.options ?? []} onChange={set} />
+          <SelectField
+            id={id}
+            value={asText(value)}
+            options={field.options ?? []}
+            placeholder={defaultText}
+            onChange={set}
+          />
         );
       case 'object':
         return <YamlField id={id} value={value} onChange={set} />;
       default:
-        return <TextField id={id} value={asText(value)} onChange={set} />;
+        return <TextField id={id} value={asText(value)} placeholder={defaultText} onChange={set} />;
     }
   };
 

@@ -10,19 +10,29 @@ export function TextField({
   value,
   onChange,
   multiline,
+  placeholder,
 }: {
   id: string;
   value: string;
   onChange(v: string): void;
   multiline?: boolean;
+  /** The schema's default for the field: what the site uses when the post says nothing. */
+  placeholder?: string;
 }) {
   return multiline ? (
-    <textarea id={id} value={value} rows={2} onChange={(e) => onChange(e.target.value)} />
+    <textarea
+      id={id}
+      value={value}
+      rows={2}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+    />
   ) : (
     <input
       id={id}
       type="text"
       value={value}
+      placeholder={placeholder}
       onChange={(e) => onChange(e.target.value)}
       spellCheck
     />
@@ -141,16 +151,18 @@ export function SelectField({
   value,
   options,
   onChange,
+  placeholder,
 }: {
   id: string;
   value: string;
   options: string[];
   onChange(v: string): void;
+  placeholder?: string;
 }) {
   const all = value && !options.includes(value) ? [value, ...options] : options;
   return (
     <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-      {value ? null : <option value="">Choose…</option>}
+      {value ? null : <option value="">{placeholder ?? 'Choose…'}</option>}
       {all.map((option) => (
         <option key={option} value={option}>
           {option}

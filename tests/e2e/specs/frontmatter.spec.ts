@@ -52,6 +52,8 @@ test.describe('the form on a Hexo post (the sample blog, with .folio/config.yaml
       },
       ['+  - Photography'],
     );
+    // An empty field shows the schema's default (.folio/config.yaml) without writing it.
+    await expect(form.locator('#fm-layout option').first()).toHaveText('Default: post');
     await step('select', () => form.locator('#fm-layout').selectOption('photo'), [
       '+layout: photo',
     ]);
