@@ -25,6 +25,7 @@ if (!app.requestSingleInstanceLock()) {
   const folio = createFolio({
     settings,
     assetBase: ASSET_BASE,
+    dataFolder: app.getPath('userData'),
     pickFolder: async () => {
       const options = { title: 'Open a blog folder', properties: ['openDirectory' as const] };
       const result = win

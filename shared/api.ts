@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels.ts';
-import type { FileVersion, PostFile, PostSummary, SaveResult, WorkspaceInfo } from './models.ts';
+import type {
+  FileVersion,
+  LibraryStatus,
+  PostFile,
+  PostSummary,
+  SaveResult,
+  SearchHit,
+  TitleMatch,
+  WorkspaceInfo,
+} from './models.ts';
 import type { BlogSchema } from './schema.ts';
 
 /** A path inside the open blog folder, relative to it; the main side confines it with realpath. */
@@ -30,6 +39,8 @@ function request<A extends z.ZodType>(args: A) {
 }
 
 const noArgs = z.strictObject({});
+const searchQuery = z.string().max(1000, 'The query is too long');
+const resultLimit = z.number().int().min(1).max(500);
 
 export const requests = {
   getWorkspace: request(noArgs).returns<WorkspaceInfo | null>(),
@@ -51,6 +62,21 @@ export const requests = {
   getSchema: request(noArgs).returns<BlogSchema>(),
   /** Native file dialog inside the blog; the answer is the path the post should write. */
   pickImage: request(z.strictObject({ postPath: relativePath })).returns<string | null>(),
+  /**
+   * Full text over titles, front-matter values and bodies; every word must match, a word
+   * also matches as a prefix (`gard` finds `garden`). Best first, `limit` (default 20) at
+   * most. Answers right after a folder opens (a plain scan), faster once the background
+   * index is built (`getLibraryStatus().search`).
+   */
+  searchPosts: request(
+    z.strictObject({ query: searchQuery, limit: resultLimit.optional() }),
+  ).returns<SearchHit[]>(),
+  /** The post switcher (Ctrl/Cmd+P): titles matching the query's letters in order, best first. */
+  findPostsByTitle: request(
+    z.strictObject({ query: searchQuery, limit: resultLimit.optional() }),
+  ).returns<TitleMatch[]>(),
+  /** Whether the library is indexing, what it skipped, how search answers. */
+  getLibraryStatus: request(noArgs).returns<LibraryStatus>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {
@@ -61,6 +87,8 @@ export const events = {
   workspaceChanged: event<WorkspaceInfo>(),
   /** Menu items that act on renderer state (Save acts on the editor's buffer). */
   menuCommand: event<{ command: MenuCommand }>(),
+  /** While a big folder is indexed (at most every ~100 ms; only when it takes longer than that). */
+  indexProgress: event<{ done: number; total: number }>(),
 } satisfies { [E in EventChannel]: unknown };
 
 export type MenuCommand = 'save' | 'openFolder';

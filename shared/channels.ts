@@ -11,9 +11,12 @@ export const requestChannels = [
   'openExternal',
   'getSchema',
   'pickImage',
+  'searchPosts',
+  'findPostsByTitle',
+  'getLibraryStatus',
 ] as const;
 
-export const eventChannels = ['workspaceChanged', 'menuCommand'] as const;
+export const eventChannels = ['workspaceChanged', 'menuCommand', 'indexProgress'] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

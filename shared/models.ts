@@ -32,6 +32,69 @@ export interface PostSummary {
   /** Milliseconds since the epoch for sorting; NaN-free: null when there is no usable date. */
   dateValue: number | null;
   draft: boolean;
+  /** As written (strings; numbers as text), duplicates dropped, in order. */
+  tags: string[];
+  /** Hexo's nested lists (`[[Life, Travel], [Diary]]`) are flattened, in order, duplicates dropped. */
+  categories: string[];
+  /** Words of the body: runs of letters and digits; each CJK character counts one. */
+  wordCount: number;
+  /** The first ~200 characters of the body as plain text (Markdown syntax stripped). */
+  excerpt: string;
+  /** The file's modification time and size when it was indexed. */
+  mtimeMs: number;
+  size: number;
+  /** Front matter that does not parse: the post is still listed, with what is wrong. */
+  error?: PostError;
+}
+
+export interface PostError {
+  message: string;
+  /** 1-based line and column in the file. */
+  line: number;
+  column: number;
+}
+
+/** A Markdown file in a post folder that the index could not read, and why. */
+export interface SkippedFile {
+  /** Relative to the blog folder, `/`-separated (a folder when the folder was unreadable). */
+  path: string;
+  reason: string;
+}
+
+/** What the main process's library knows, for a status line. */
+export interface LibraryStatus {
+  /** True while the folder is being indexed (see the `indexProgress` event). */
+  indexing: boolean;
+  posts: number;
+  skipped: SkippedFile[];
+  /**
+   * How `searchPosts` answers: `scan` (a plain scan over the posts' text, right after the
+   * folder opens), `index` (the full-text index, once built in the background), or
+   * `preparing` (the texts are still being loaded; a search waits for them).
+   */
+  search: 'preparing' | 'scan' | 'index';
+}
+
+/** A part of a post's text around a match; `highlights` are [start, end) offsets into `text`. */
+export interface SearchSnippet {
+  text: string;
+  highlights: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  path: string;
+  title: string;
+  score: number;
+  /** Where the query matched in the body (up to two places); empty for title-only matches. */
+  snippets: SearchSnippet[];
+}
+
+/** A post found by the title switcher; `highlights` are [start, end) offsets into `title`. */
+export interface TitleMatch {
+  path: string;
+  title: string;
+  score: number;
+  highlights: Array<[number, number]>;
 }
 
 export interface PostFile {

@@ -9,7 +9,10 @@ import { FolioError } from '../../shared/errors.ts';
 import { readPost, savePost } from './content/posts.ts';
 import { imageReference } from './content/image-path.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
-import { indexPosts, isInDraftFolder, type PostIndex } from './library/list-posts.ts';
+import { Library } from './library/library.ts';
+import { isInDraftFolder } from './library/list-posts.ts';
+import { findPostsByTitle } from './search/fuzzy-title.ts';
+import { SearchService } from './search/search-service.ts';
 import { isSafeExternalUrl } from './security/urls.ts';
 import type { SettingsStore } from './settings/settings.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
@@ -27,6 +30,8 @@ export interface Host {
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   settings: SettingsStore;
   assetBase: string;
+  /** The app's data folder (Electron's userData): the library index cache lives under it. */
+  dataFolder: string;
 }
 
 export interface Folio {
@@ -36,22 +41,44 @@ export interface Folio {
   openFolder(folder: string): Promise<Workspace>;
 }
 
+/** Folders with fewer posts index too fast for a progress bar to mean anything. */
+const PROGRESS_MIN_FILES = 500;
+
 export function createFolio(host: Host): Folio {
   let current: Workspace | null = null;
-  let index: PostIndex | null = null;
-
-  const indexNow = (): PostIndex => (index = indexPosts(root(), current!.layout));
+  let library: Library | null = null;
+  let search: SearchService | null = null;
 
   const root = (): string => {
     if (!current) throw new FolioError('NO_FOLDER', 'No blog folder is open');
     return current.info.root;
   };
 
+  const opened = (): { library: Library; search: SearchService } => {
+    root();
+    return { library: library!, search: search! };
+  };
+
   const openFolder = async (folder: string): Promise<Workspace> => {
-    current = await openWorkspace(folder, host.assetBase);
-    index = null;
+    const workspace = await openWorkspace(folder, host.assetBase);
+    search?.close();
+    library?.close();
+    current = workspace;
+    library = new Library({
+      root: workspace.info.root,
+      layout: workspace.layout,
+      cacheFolder: path.join(host.dataFolder, 'library-cache'),
+      onProgress: (progress) => {
+        if (progress.total >= PROGRESS_MIN_FILES) host.emit('indexProgress', progress);
+      },
+    });
+    search = new SearchService(library);
+    search.start();
     await host.settings.update({ lastFolder: current.info.root });
     host.emit('workspaceChanged', current.info);
+    // Indexing starts now, in the background (the main process stays responsive, see
+    // library.ts); listPosts and the rest wait for it.
+    void library.load().catch(() => undefined);
     return current;
   };
 
@@ -61,8 +88,12 @@ export function createFolio(host: Host): Folio {
       const folder = path ?? (await host.pickFolder());
       return folder ? (await openFolder(folder)).info : null;
     },
-    listPosts: async () => indexNow().posts,
-    getSchema: async () => loadBlogSchema(root(), (index ?? indexNow()).fields),
+    listPosts: async () => opened().library.list(),
+    getSchema: async () => {
+      const { library } = opened();
+      await library.list(Infinity);
+      return loadBlogSchema(root(), library.fields());
+    },
     pickImage: async ({ postPath }) => {
       const { staticRoot } = current?.info ?? { staticRoot: '' };
       const picked = await host.pickFile({
@@ -73,8 +104,28 @@ export function createFolio(host: Host): Folio {
       return picked ? imageReference(root(), staticRoot, postPath, picked) : null;
     },
     readPost: async ({ path }) => readPost(root(), path),
-    savePost: async ({ path, text, expected }) =>
-      savePost(root(), path, text, expected, (rel) => isInDraftFolder(current!.layout, rel)),
+    savePost: async ({ path, text, expected }) => {
+      const result = await savePost(root(), path, text, expected, (rel) =>
+        isInDraftFolder(current!.layout, rel),
+      );
+      // One post re-indexed, in place: the list, the search and the cache follow the save.
+      const summary = opened().library.reindexOne(path);
+      return summary ? { ...result, summary } : result;
+    },
+    searchPosts: async ({ query, limit }) => opened().search.search(query, limit),
+    findPostsByTitle: async ({ query, limit }) => {
+      const { library } = opened();
+      return findPostsByTitle(await library.list(Infinity), query, limit);
+    },
+    getLibraryStatus: async () => {
+      const { library, search } = opened();
+      return {
+        indexing: library.indexing || !library.loaded,
+        posts: library.posts().length,
+        skipped: library.skipped(),
+        search: search.phase,
+      };
+    },
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
       await host.openExternal(url);

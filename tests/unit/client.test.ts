@@ -65,7 +65,11 @@ describe('createBridge + createClient', () => {
     const api = createClient(bridge);
     expect(Object.keys(bridge).sort()).toEqual([...requestChannels, 'on'].sort());
     expect(Object.keys(api).sort()).toEqual([...requestChannels, 'on'].sort());
-    expect(Object.keys(api.on).sort()).toEqual(['menuCommand', 'workspaceChanged']);
+    expect(Object.keys(api.on).sort()).toEqual([
+      'indexProgress',
+      'menuCommand',
+      'workspaceChanged',
+    ]);
     expect('invoke' in api || 'send' in api).toBe(false);
   });
 

@@ -50,6 +50,7 @@ async function harness(): Promise<Harness> {
     },
     settings: createSettingsStore(dataFolder),
     assetBase: ASSET_BASE,
+    dataFolder,
   };
   const h: Harness = {
     dispatch: createDispatcher(createFolio(host).handlers),

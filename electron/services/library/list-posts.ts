@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { dateSortValue } from '../../../shared/dates.ts';
-import { parseFrontMatter } from '../../../shared/frontmatter.ts';
-import { firstHeading } from '../../../shared/markdown.ts';
-import type { PostSummary } from '../../../shared/models.ts';
+import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
 import type { BlogLayout } from './detect-blog.ts';
+import { entryFromText, MARKDOWN, readEntry, type PostEntry } from './post-entry.ts';
 
 const SKIPPED_FOLDERS = new Set([
   'node_modules',
@@ -16,86 +14,115 @@ const SKIPPED_FOLDERS = new Set([
   'resources',
   '.folio',
 ]);
-const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
-function walk(root: string, folder: string, out: string[]): void {
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function walk(root: string, folder: string, files: string[], skipped: SkippedFile[]): void {
   let entries;
   try {
     entries = readdirSync(path.join(root, folder), { withFileTypes: true });
-  } catch {
-    return; // unreadable or missing folders are skipped; the library issue reports them
+  } catch (error) {
+    // A post folder the generator would use but the blog does not have is not a problem.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      skipped.push({ path: folder || '.', reason: `folder not readable: ${reason(error)}` });
+    }
+    return;
   }
   for (const entry of entries) {
     const rel = folder ? `${folder}/${entry.name}` : entry.name;
+    // Symbolic links are not followed: nothing outside the blog gets indexed.
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(root, rel, out);
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(root, rel, files, skipped);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-      out.push(rel);
+      files.push(rel);
     }
   }
 }
 
-function asString(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() || null;
-  if (typeof value === 'number') return String(value);
-  return null;
+/** The Markdown files of the post folders (relative, `/`-separated) and the folders that could not be read. */
+export function listPostFiles(
+  root: string,
+  layout: BlogLayout,
+): { files: string[]; skipped: SkippedFile[] } {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const folder of layout.postFolders) walk(root, folder, files, skipped);
+  return { files, skipped };
 }
 
-export function summarize(relativePath: string, text: string, inDraftFolder: boolean): PostSummary {
-  return summarizeParsed(relativePath, parseFrontMatter(text), inDraftFolder);
-}
-
-function summarizeParsed(
-  relativePath: string,
-  { data, body }: { data: Record<string, unknown>; body: string },
-  inDraftFolder: boolean,
-): PostSummary {
-  const date = asString(data.date);
-  const title =
-    asString(data.title) ??
-    firstHeading(body) ??
-    path.posix.basename(relativePath).replace(MARKDOWN, '');
-  return {
-    path: relativePath,
-    title,
-    date,
-    dateValue: dateSortValue(date),
-    draft: inDraftFolder || data.draft === true || data.published === false,
-  };
+/** Whether a relative path is one the index lists: Markdown in a post folder, outside skipped folders. */
+export function isPostPath(layout: BlogLayout, relativePath: string): boolean {
+  if (!MARKDOWN.test(relativePath)) return false;
+  const parts = relativePath.split('/');
+  if (parts.some((part) => SKIPPED_FOLDERS.has(part) || part === '..' || part === '')) return false;
+  return layout.postFolders.some((f) => f === '' || relativePath.startsWith(`${f}/`));
 }
 
 export function isInDraftFolder(layout: BlogLayout, relativePath: string): boolean {
   return layout.draftFolders.some((d) => relativePath.startsWith(`${d}/`));
 }
 
+export function entryOptions(layout: BlogLayout, relativePath: string) {
+  return {
+    inDraftFolder: isInDraftFolder(layout, relativePath),
+    splitStringLists: layout.generator === 'jekyll',
+  };
+}
+
+/** The list entry of a post given as text (a save returns it so the list updates in place). */
+export function summarize(
+  relativePath: string,
+  text: string,
+  inDraftFolder: boolean,
+  stats?: { mtimeMs: number; size: number },
+): PostSummary {
+  return entryFromText(relativePath, text, { inDraftFolder }, stats).summary;
+}
+
+const collator = new Intl.Collator();
+
+/** Newest first; undated posts last, by title; then by path, so the order is total. */
+export function comparePosts(a: PostSummary, b: PostSummary): number {
+  return (
+    (b.dateValue ?? -Infinity) - (a.dateValue ?? -Infinity) ||
+    collator.compare(a.title, b.title) ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  );
+}
+
 export interface PostIndex {
   posts: PostSummary[];
   /** What the front matter of the posts holds, for the inferred schema and suggestions. */
   fields: FieldObservations;
+  /** Markdown files (or folders) that could not be indexed, and why. */
+  skipped: SkippedFile[];
 }
 
-/** Every post of the blog, newest first (undated posts last, by title). */
-export function indexPosts(root: string, layout: BlogLayout): PostIndex {
-  const files: string[] = [];
-  for (const folder of layout.postFolders) walk(root, folder, files);
-  const posts: PostSummary[] = [];
+/** Observations over the entries' front matter (posts whose front matter parses). */
+export function observeEntries(entries: Iterable<PostEntry>): FieldObservations {
   const fields = emptyObservations();
+  for (const entry of entries) if (entry.data) observe(fields, entry.data);
+  return fields;
+}
+
+/**
+ * Every post of the blog, newest first, in one synchronous pass (no cache, no progress).
+ * The app uses the Library (library.ts), which adds both and keeps the index in memory.
+ */
+export function indexPosts(root: string, layout: BlogLayout): PostIndex {
+  const { files, skipped } = listPostFiles(root, layout);
+  const entries: PostEntry[] = [];
   for (const rel of files) {
-    let text: string;
-    try {
-      text = readFileSync(path.join(root, rel), 'utf8');
-    } catch {
-      continue;
-    }
-    const parsed = parseFrontMatter(text);
-    if (!parsed.error) observe(fields, parsed.data);
-    posts.push(summarizeParsed(rel, parsed, isInDraftFolder(layout, rel)));
+    const result = readEntry(root, rel, entryOptions(layout, rel));
+    if (result.ok) entries.push(result.entry);
+    else if (!result.gone) skipped.push(result.skipped);
   }
-  posts.sort(
-    (a, b) =>
-      (b.dateValue ?? -Infinity) - (a.dateValue ?? -Infinity) || a.title.localeCompare(b.title),
-  );
-  return { posts, fields };
+  const posts = entries.map((e) => e.summary).sort(comparePosts);
+  return { posts, fields: observeEntries(entries), skipped };
 }
 
 export function listPosts(root: string, layout: BlogLayout): PostSummary[] {

@@ -75,6 +75,7 @@ export async function openChromiumHost(
   controls.folio = createFolio({
     settings: createSettingsStore(dataFolder),
     assetBase: CHROMIUM_ASSET_BASE,
+    dataFolder,
     pickFolder: async () => controls.folderPicks.shift() ?? null,
     pickFile: async () => controls.filePicks.shift() ?? null,
     openExternal: async (url) => void controls.externalUrls.push(url),

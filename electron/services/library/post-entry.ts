@@ -1,0 +1,288 @@
+/**
+ * One post's entry in the library index, read the fast way.
+ *
+ * The file is read once as bytes (open, fstat, read, close: the stat is free); the bytes
+ * are checked for UTF-8 and NUL; only the head of the file (front matter and the first
+ * lines of the body) is decoded to a string, and the words are counted on the bytes.
+ * The front matter is read by the same block finder as shared/frontmatter.ts, then by the
+ * fastest reader that understands it: the flat reader (flat-yaml.ts), js-yaml 4 with its
+ * CORE schema (dates stay the strings written, as everywhere in Folio), and last the
+ * lossless reader itself (`parseFrontMatter`, the `yaml` package) for TOML, JSON, and YAML
+ * that js-yaml refuses or reads as something other than a map. A post whose front matter
+ * does not parse is listed with its error, never dropped.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { MAX_POST_CHARS } from '../../../shared/api.ts';
+import { dateSortValue } from '../../../shared/dates.ts';
+import {
+  findFrontMatter,
+  parseFrontMatter,
+  type FrontMatterBlock,
+} from '../../../shared/frontmatter.ts';
+import { firstHeading } from '../../../shared/markdown.ts';
+import type { PostError, PostSummary, SkippedFile } from '../../../shared/models.ts';
+import { excerptOf } from './excerpt.ts';
+import { parseFlatYaml } from './flat-yaml.ts';
+import { countWords } from './word-count.ts';
+
+export const MARKDOWN = /\.(md|markdown|mdx)$/i;
+
+/** What the index keeps per post: its list entry and its front matter (for the schema). */
+export interface PostEntry {
+  summary: PostSummary;
+  /**
+   * The front-matter fields; null when they do not parse; undefined while they are still
+   * only in the on-disk cache (index-cache.ts reads them when the schema is asked for).
+   */
+  data: Record<string, unknown> | null | undefined;
+}
+
+export interface EntryOptions {
+  inDraftFolder: boolean;
+  /** Jekyll reads `tags: a b` as two tags; the others as one. */
+  splitStringLists?: boolean;
+}
+
+export type ReadResult =
+  | { ok: true; entry: PostEntry }
+  /** `gone`: the file no longer exists (not reported as skipped, just not listed). */
+  | { ok: false; skipped: SkippedFile; gone: boolean };
+
+interface FrontMatterRead {
+  data: Record<string, unknown>;
+  error?: PostError;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The fields of the block found in `source`, by the fastest reader that can. */
+export function readFrontMatter(source: string, block: FrontMatterBlock | null): FrontMatterRead {
+  if (!block) return { data: {} };
+  if (block.format === 'yaml') {
+    const content = source.slice(block.contentStart, block.contentEnd);
+    const flat = parseFlatYaml(content);
+    if (flat) return { data: flat };
+    try {
+      const value: unknown = yaml.load(content, { schema: yaml.CORE_SCHEMA });
+      if (value === null || value === undefined) return { data: {} };
+      if (isRecord(value)) return { data: value };
+    } catch {
+      // js-yaml refuses it: the lossless reader says what is wrong, and where.
+    }
+  }
+  const parsed = parseFrontMatter(source);
+  return parsed.error ? { data: {}, error: parsed.error } : { data: parsed.data };
+}
+
+function asString(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function addListItem(item: unknown, out: string[]): void {
+  if (Array.isArray(item)) {
+    for (const inner of item) addListItem(inner, out);
+    return;
+  }
+  if (typeof item !== 'string' && typeof item !== 'number') return;
+  const text = String(item).trim();
+  if (text && !out.includes(text)) out.push(text);
+}
+
+/** Tags or categories as strings: nested lists flattened, blanks and duplicates dropped. */
+export function stringList(value: unknown, splitSpaces = false): string[] {
+  const out: string[] = [];
+  if (typeof value === 'string' && splitSpaces) {
+    for (const part of value.split(/\s+/)) addListItem(part, out);
+  } else {
+    addListItem(value, out);
+  }
+  return out;
+}
+
+/** The generators' draft rules: a draft folder, `draft: true` (Hugo, Hexo, Astro, Eleventy), `published: false` (Jekyll, Hexo). */
+export function isDraft(data: Record<string, unknown>, inDraftFolder: boolean): boolean {
+  return inDraftFolder || data.draft === true || data.published === false;
+}
+
+const fileTitle = (relativePath: string) => path.posix.basename(relativePath).replace(MARKDOWN, '');
+
+/** A head of the text that ends at a line break (or is the whole text). */
+interface Head {
+  text: string;
+  complete: boolean;
+}
+
+/** Decodes about the first `limit` bytes, cut back to the last whole line. */
+function decodeHead(bytes: Uint8Array, limit: number): Head {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (bytes.length <= limit) return { text: buffer.toString('utf8'), complete: true };
+  const cut = buffer.lastIndexOf(0x0a, limit - 1);
+  if (cut <= 0) return { text: buffer.toString('utf8'), complete: true };
+  return { text: buffer.toString('utf8', 0, cut + 1), complete: false };
+}
+
+const HEAD_LIMITS = [1024, 4096, 32768, Infinity];
+
+/**
+ * Builds the entry from the bytes of a post. `head` decoding grows only when the block,
+ * the title fallback or the excerpt needs more of the file than the first kilobyte.
+ */
+export function entryFromBytes(
+  relativePath: string,
+  bytes: Uint8Array,
+  stats: { mtimeMs: number; size: number },
+  options: EntryOptions,
+): PostEntry {
+  for (const limit of HEAD_LIMITS) {
+    const head = decodeHead(bytes, limit);
+    const entry = entryFromHead(relativePath, head, bytes, stats, options);
+    if (entry) return entry;
+  }
+  throw new Error('unreachable: the whole text always gives an entry');
+}
+
+function entryFromHead(
+  relativePath: string,
+  head: Head,
+  bytes: Uint8Array,
+  stats: { mtimeMs: number; size: number },
+  options: EntryOptions,
+): PostEntry | null {
+  const source = head.text;
+  const block = findFrontMatter(source);
+  // An unclosed block in a cut head may close further down.
+  if (!block && !head.complete && /^\uFEFF?(---|\+\+\+|\{|")/.test(source)) return null;
+  const { data, error } = readFrontMatter(source, block);
+  const bodyStart = block ? block.end : source.startsWith('\uFEFF') ? 1 : 0;
+  const body = source.slice(bodyStart);
+  let title = asString(data.title);
+  if (title === null) {
+    title = firstHeading(body);
+    if (title === null && !head.complete) return null;
+  }
+  const excerpt = excerptOf(body);
+  if (!excerpt.complete && !head.complete) return null;
+  const date = asString(data.date);
+  const bodyByte = Buffer.byteLength(source.slice(0, bodyStart), 'utf8');
+  const summary: PostSummary = {
+    path: relativePath,
+    title: own(title ?? fileTitle(relativePath)),
+    date: date === null ? null : own(date),
+    dateValue: dateSortValue(date),
+    draft: isDraft(data, options.inDraftFolder),
+    tags: stringList(data.tags, options.splitStringLists),
+    categories: stringList(data.categories ?? data.category, options.splitStringLists),
+    wordCount: countWords(bytes, bodyByte),
+    excerpt: own(excerpt.text),
+    mtimeMs: stats.mtimeMs,
+    size: stats.size,
+  };
+  if (error) summary.error = error;
+  return { summary, data: error ? null : ownValues(data) };
+}
+
+/**
+ * A copy of `text` that does not keep a larger string alive. V8 makes substrings of 13+
+ * characters views into their parent, so a title sliced out of the decoded head would keep
+ * that whole head in memory for as long as the index lives (and make every young-generation
+ * GC copy it). Concatenating flattens into a new string; slicing off the added character
+ * then views that small copy.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+function ownValues(data: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(data)) {
+    const value = data[key];
+    if (typeof value === 'string') data[key] = own(value);
+    else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        if (typeof value[i] === 'string') value[i] = own(value[i] as string);
+      }
+    }
+  }
+  return data;
+}
+
+/** The entry of a post given as text (after a save, in tests). */
+export function entryFromText(
+  relativePath: string,
+  text: string,
+  options: EntryOptions,
+  stats?: { mtimeMs: number; size: number },
+): PostEntry {
+  const bytes = Buffer.from(text, 'utf8');
+  return entryFromBytes(relativePath, bytes, stats ?? { mtimeMs: 0, size: bytes.length }, options);
+}
+
+const reasonOf = (error: unknown): string => {
+  const code = (error as NodeJS.ErrnoException).code;
+  const messages: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOENT: 'the file disappeared while indexing',
+    EISDIR: 'not a file',
+    EMFILE: 'too many open files',
+  };
+  return (code && messages[code]) ?? (error instanceof Error ? error.message : String(error));
+};
+
+/** One buffer reused for every read: allocating 10,000 buffers cost a tenth of the index in GC. */
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/**
+ * Reads a post file whole (open, fstat, read, close: the calls readFileSync makes) into the
+ * shared scratch buffer. The bytes are valid until the next read.
+ */
+function readWhole(file: string): { bytes: Buffer; mtimeMs: number; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    if (stats.size > MAX_POST_CHARS) {
+      throw Object.assign(new Error(`larger than ${MAX_POST_CHARS / 1048576} MB`), {
+        code: 'TOO_LARGE',
+      });
+    }
+    if (scratch.length < stats.size) scratch = Buffer.allocUnsafeSlow(stats.size * 2);
+    let read = 0;
+    while (read < stats.size) {
+      const n = readSync(fd, scratch, read, stats.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: scratch.subarray(0, read), mtimeMs: stats.mtimeMs, size: stats.size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and indexes one post; a file that cannot be indexed comes back as skipped, with why. */
+export function readEntry(root: string, relativePath: string, options: EntryOptions): ReadResult {
+  let file: { bytes: Buffer; mtimeMs: number; size: number };
+  try {
+    // Not path.join: its normalizing cost 3% of the index; `relativePath` is already clean.
+    file = readWhole(`${root}${path.sep}${relativePath}`);
+  } catch (error) {
+    const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, skipped: { path: relativePath, reason: reasonOf(error) }, gone };
+  }
+  const { bytes } = file;
+  if (!isUtf8(bytes)) {
+    return { ok: false, skipped: { path: relativePath, reason: 'not UTF-8 text' }, gone: false };
+  }
+  if (bytes.indexOf(0) !== -1) {
+    const skipped = { path: relativePath, reason: 'binary (contains NUL bytes)' };
+    return { ok: false, skipped, gone: false };
+  }
+  const stats = { mtimeMs: file.mtimeMs, size: file.size };
+  return { ok: true, entry: entryFromBytes(relativePath, bytes, stats, options) };
+}

@@ -1,0 +1,36 @@
+import { rmSync } from 'node:fs';
+import { detectBlog } from '../../../electron/services/library/detect-blog.ts';
+import { Library } from '../../../electron/services/library/library.ts';
+import { defineBenchmark } from '../measure.ts';
+import { corpus10k, tempFolder } from '../shared.ts';
+
+/**
+ * Re-opening the 10,000-post blog with the index cache in the data folder: read the cache,
+ * walk the folders, stat every file, reuse every entry, sort. Budget: 0.3x the read floor.
+ */
+export default defineBenchmark({
+  name: 'index-10k-warm',
+  runs: 7,
+  warmup: 1,
+  floor: 'read-floor-10k',
+  setup: async () => {
+    const root = corpus10k();
+    const layout = detectBlog(root);
+    const cacheFolder = tempFolder('index-cache');
+    const cold = new Library({ root, layout, cacheFolder });
+    await cold.load();
+    await cold.flush();
+    return { root, layout, cacheFolder, reused: 0 };
+  },
+  run: async (state) => {
+    const library = new Library({
+      root: state.root,
+      layout: state.layout,
+      cacheFolder: state.cacheFolder,
+    });
+    const stats = await library.load();
+    if (stats.reused !== 10_000) throw new Error(`reused ${stats.reused} entries, not 10,000`);
+    state.reused = stats.reused;
+  },
+  teardown: (state) => rmSync(state.cacheFolder, { recursive: true, force: true }),
+});

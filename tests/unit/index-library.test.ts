@@ -1,0 +1,352 @@
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmod, cp } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { cacheFileFor, CACHE_VERSION } from '../../electron/services/library/index-cache.ts';
+import { Library, type IndexProgress } from '../../electron/services/library/library.ts';
+import { indexPosts } from '../../electron/services/library/list-posts.ts';
+import { readEntry } from '../../electron/services/library/post-entry.ts';
+import { countWords, countWordsSlow } from '../../electron/services/library/word-count.ts';
+import { excerptOf } from '../../electron/services/library/excerpt.ts';
+import { generateCorpus } from '../bench/corpus.ts';
+import { readOnlyFoldersAreEnforced, useTempFolders, writeFiles } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+const sampleBlog = fileURLToPath(new URL('../../assets/sample-blog', import.meta.url));
+
+async function blog(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = await tempFolder();
+  await writeFiles(root, files);
+  return root;
+}
+
+async function library(root: string, cacheFolder: string | null = null, extra = {}) {
+  const lib = new Library({ root, layout: detectBlog(root), cacheFolder, ...extra });
+  await lib.load();
+  return lib;
+}
+
+const HUGO = { 'hugo.toml': 'title = "x"\n', 'content/.keep': '' };
+const JEKYLL = { '_config.yml': 'title: x\n', '_posts/.keep': '' };
+
+describe('the library index: fields', () => {
+  it('gives each post its title, date, draft, tags, categories, words, excerpt, mtime and size', async () => {
+    const text = [
+      '---',
+      'title: "Trams: a love letter"',
+      'date: 2023-04-18 09:00:00 +0100',
+      'tags: [lisbon, trams]',
+      'categories:',
+      '  - [Life, Travel]',
+      '  - Diary',
+      '---',
+      '',
+      'The **28 tram** climbs [Alfama](https://example.com) at dawn.',
+      '',
+      '```js',
+      'const x = 1;',
+      '```',
+    ].join('\n');
+    const root = await blog({ 'post.md': text });
+    const [post] = (await library(root)).posts();
+    const stats = (await import('node:fs')).statSync(path.join(root, 'post.md'));
+    expect(post).toEqual({
+      path: 'post.md',
+      title: 'Trams: a love letter',
+      date: '2023-04-18 09:00:00 +0100',
+      dateValue: Date.UTC(2023, 3, 18, 8, 0, 0),
+      draft: false,
+      tags: ['lisbon', 'trams'],
+      categories: ['Life', 'Travel', 'Diary'],
+      // The 28 tram climbs Alfama https example com at dawn, js const x 1: cheap, not exact.
+      wordCount: 14,
+      excerpt: 'The 28 tram climbs Alfama at dawn.',
+      mtimeMs: stats.mtimeMs,
+      size: Buffer.byteLength(text),
+    });
+  });
+
+  it('counts CJK characters one word each, and cuts long excerpts at a word with an ellipsis', async () => {
+    const long = 'word '.repeat(100);
+    const root = await blog({ 'zh.md': '# 标题\n\n我喜欢写博客。Hello world\n', 'long.md': long });
+    const posts = Object.fromEntries((await library(root)).posts().map((p) => [p.path, p]));
+    expect(posts['zh.md']!.wordCount).toBe(2 + 6 + 1 + 2); // 标题 + 我喜欢写博客 + the run + Hello world
+    expect(posts['long.md']!.excerpt.endsWith('word…')).toBe(true);
+    expect(posts['long.md']!.excerpt.length).toBeLessThanOrEqual(201);
+  });
+
+  it('counts words four bytes at a time exactly as byte by byte', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(8), (bytes, from) => {
+        const start = Math.min(from, bytes.length);
+        expect(countWords(bytes, start)).toBe(countWordsSlow(bytes, start));
+      }),
+      { numRuns: 2000 },
+    );
+    const text = Buffer.from('Ünïcödé and 漢字かな, “quotes” — 42 words_here\n'.repeat(20));
+    expect(countWords(text)).toBe(countWordsSlow(text));
+  });
+
+  it('strips Markdown from excerpts: headings, quotes, lists, code, images, links, HTML', () => {
+    const body = [
+      '# Heading',
+      '',
+      '> A quote with ![img](a.png) and <b>bold</b>',
+      '',
+      '```',
+      'code is skipped',
+      '```',
+      '',
+      '- item *one*',
+      '1. item `two`',
+      '<!-- more -->',
+      '| a | b |',
+      '|---|---|',
+      '{% raw %}Text{% endraw %} and [a link][ref].',
+    ].join('\n');
+    expect(excerptOf(body).text).toBe(
+      'Heading A quote with and bold item one item two a b Text and a link.',
+    );
+  });
+});
+
+describe('the library index: drafts, by the generator rules', () => {
+  it('Hexo: the _drafts folder; `draft: true` and `published: false` anywhere', async () => {
+    const root = await blog({
+      '_config.yml': 'title: x\n',
+      'source/_posts/a.md': '---\ntitle: A\n---\n',
+      'source/_posts/b.md': '---\ntitle: B\npublished: false\n---\n',
+      'source/_drafts/c.md': '---\ntitle: C\n---\n',
+    });
+    const drafts = Object.fromEntries((await library(root)).posts().map((p) => [p.path, p.draft]));
+    expect(drafts).toEqual({
+      'source/_posts/a.md': false,
+      'source/_posts/b.md': true,
+      'source/_drafts/c.md': true,
+    });
+  });
+
+  it('Hugo: `draft: true` in YAML and TOML; `draft: false` is published', async () => {
+    const root = await blog({
+      ...HUGO,
+      'content/posts/a.md': '---\ntitle: A\ndraft: true\n---\n',
+      'content/posts/b.md': '+++\ntitle = "B"\ndraft = true\n+++\n',
+      'content/posts/c.md': '---\ntitle: C\ndraft: false\n---\n',
+    });
+    const drafts = Object.fromEntries((await library(root)).posts().map((p) => [p.path, p.draft]));
+    expect(drafts).toEqual({
+      'content/posts/a.md': true,
+      'content/posts/b.md': true,
+      'content/posts/c.md': false,
+    });
+  });
+
+  it('Jekyll: the _drafts folder and `published: false`; space-separated tags are a list', async () => {
+    const root = await blog({
+      ...JEKYLL,
+      '_posts/2024-01-01-a.md': '---\ntitle: A\npublished: false\ntags: ruby jekyll\n---\n',
+      '_posts/2024-01-02-b.md': '---\ntitle: B\n---\n',
+      '_drafts/c.md': '---\ntitle: C\n---\n',
+    });
+    const posts = Object.fromEntries((await library(root)).posts().map((p) => [p.path, p]));
+    expect(posts['_posts/2024-01-01-a.md']).toMatchObject({
+      draft: true,
+      tags: ['ruby', 'jekyll'],
+    });
+    expect(posts['_posts/2024-01-02-b.md']!.draft).toBe(false);
+    expect(posts['_drafts/c.md']!.draft).toBe(true);
+  });
+});
+
+describe('the library index: what cannot be read', () => {
+  it('lists a post whose front matter does not parse, with the error, never drops it', async () => {
+    const root = await blog({ 'broken.md': '---\ntitle: [unclosed\n---\n# Still Here\n' });
+    const [post] = (await library(root)).posts();
+    expect(post).toMatchObject({ path: 'broken.md', title: 'Still Here' });
+    expect(post!.error).toMatchObject({ line: expect.any(Number), message: expect.any(String) });
+  });
+
+  it('skips and reports files that are not UTF-8 or are binary', async () => {
+    const root = await blog({
+      'good.md': '# Good\n',
+      'latin1.md': Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]),
+      'binary.md': Buffer.from([0x23, 0x20, 0x41, 0x00, 0x42]),
+    });
+    const lib = await library(root);
+    expect(lib.posts().map((p) => p.path)).toEqual(['good.md']);
+    expect(lib.skipped().sort((a, b) => a.path.localeCompare(b.path))).toEqual([
+      { path: 'binary.md', reason: 'binary (contains NUL bytes)' },
+      { path: 'latin1.md', reason: 'not UTF-8 text' },
+    ]);
+    expect(indexPosts(root, detectBlog(root)).skipped).toHaveLength(2);
+  });
+
+  it('reports a file that cannot be opened, with why', async () => {
+    const root = await blog({ 'a.md': '# A\n' });
+    const result = readEntry(root, 'gone.md', { inDraftFolder: false });
+    expect(result).toMatchObject({ ok: false, gone: true, skipped: { path: 'gone.md' } });
+  });
+
+  it.skipIf(!readOnlyFoldersAreEnforced())('reports unreadable files and folders', async () => {
+    const root = await blog({ 'a.md': '# A\n', 'locked.md': '# L\n', 'closed/b.md': '# B\n' });
+    await chmod(path.join(root, 'locked.md'), 0o000);
+    await chmod(path.join(root, 'closed'), 0o000);
+    try {
+      const lib = await library(root);
+      expect(lib.posts().map((p) => p.path)).toEqual(['a.md']);
+      expect(
+        lib
+          .skipped()
+          .map((s) => [s.path, s.reason])
+          .sort(),
+      ).toEqual([
+        ['closed', 'folder not readable: permission denied'],
+        ['locked.md', 'permission denied'],
+      ]);
+    } finally {
+      await chmod(path.join(root, 'locked.md'), 0o644);
+      await chmod(path.join(root, 'closed'), 0o755);
+    }
+  });
+});
+
+describe('the library index: the cache in the data folder', () => {
+  async function cachedBlog() {
+    const root = path.join(await tempFolder(), 'blog');
+    await cp(sampleBlog, root, { recursive: true });
+    const data = path.join(await tempFolder(), 'library-cache');
+    await (await import('node:fs/promises')).mkdir(data);
+    const first = await library(root, data);
+    await first.flush();
+    return { root, data, first };
+  }
+
+  it('re-opens from the cache: every file stat-ed, none read, same list', async () => {
+    const { root, data, first } = await cachedBlog();
+    expect(readdirSync(data)).toHaveLength(2);
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    const stats = await again.load();
+    expect(stats).toMatchObject({ files: 9, reused: 9, read: 0 });
+    expect(again.posts()).toEqual(first.posts());
+    // Front matter comes from the cache's second file when the schema needs it.
+    expect(again.fields()).toEqual(first.fields());
+  });
+
+  it('is keyed by the blog folder, versioned, and written whole (atomically)', async () => {
+    const { root, data } = await cachedBlog();
+    const file = cacheFileFor(data, root);
+    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    expect(cache).toMatchObject({ version: CACHE_VERSION, root });
+    expect(cache.entries).toHaveLength(9);
+    expect(readdirSync(path.dirname(file)).some((f) => f.endsWith('.folio-tmp'))).toBe(false);
+    expect(cacheFileFor(data, root)).not.toBe(cacheFileFor(data, `${root}-other`));
+  });
+
+  it('re-reads a file whose mtime or size changed, and only that one', async () => {
+    const { root, data } = await cachedBlog();
+    const post = path.join(root, 'source/_posts/debouncing-without-tears.md');
+    const text = readFileSync(post, 'utf8');
+    writeFileSync(post, text.replace('Debouncing Without Tears', 'Debouncing, Calmly'));
+    const other = path.join(root, 'source/_posts/a-rainy-weekend-in-kyoto.md');
+    utimesSync(other, new Date(), new Date(Date.now() + 5000)); // same bytes, new mtime
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    expect(await again.load()).toMatchObject({ reused: 7, read: 2 });
+    expect(again.posts().find((p) => p.path.endsWith('debouncing-without-tears.md'))!.title).toBe(
+      'Debouncing, Calmly',
+    );
+  });
+
+  it('drops a deleted file and adds a new one', async () => {
+    const { root, data } = await cachedBlog();
+    rmSync(path.join(root, 'source/_posts/debouncing-without-tears.md'));
+    writeFileSync(path.join(root, 'source/_posts/new.md'), '---\ntitle: New\n---\n');
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    expect(await again.load()).toMatchObject({ reused: 8, read: 1, removed: 1 });
+    const paths = again.posts().map((p) => p.path);
+    expect(paths).toContain('source/_posts/new.md');
+    expect(paths).not.toContain('source/_posts/debouncing-without-tears.md');
+  });
+
+  it.each([
+    ['not JSON', '{"version": 1, "entr'],
+    [
+      'another version',
+      JSON.stringify({ version: CACHE_VERSION + 1, root: '', layout: '', entries: [] }),
+    ],
+    ['a malformed entry', null],
+  ])('rebuilds from the files when the cache is %s, and rewrites it', async (_, content) => {
+    const { root, data, first } = await cachedBlog();
+    const file = cacheFileFor(data, root);
+    if (content === null) {
+      const cache = JSON.parse(readFileSync(file, 'utf8'));
+      cache.entries[0][1] = 'not a number';
+      writeFileSync(file, JSON.stringify(cache));
+    } else {
+      writeFileSync(file, content);
+    }
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    expect(await again.load()).toMatchObject({ reused: 0, read: 9 });
+    expect(again.posts()).toEqual(first.posts());
+    await again.flush();
+    expect(JSON.parse(readFileSync(file, 'utf8')).entries).toHaveLength(9);
+  });
+
+  it('a refresh re-reads only what changed on disk', async () => {
+    const { root, first } = await cachedBlog();
+    writeFileSync(path.join(root, 'source/_posts/new.md'), '# Fresh\n');
+    expect(await first.refresh()).toMatchObject({ reused: 9, read: 1 });
+    expect(first.posts().map((p) => p.title)).toContain('Fresh');
+  });
+});
+
+describe('the library index: one post at a time, and progress', () => {
+  it('re-indexes one changed post and updates the list in place, in order', async () => {
+    const root = await blog({
+      'a.md': '---\ntitle: A\ndate: 2020-01-01\n---\n',
+      'b.md': '---\ntitle: B\ndate: 2021-01-01\n---\n',
+    });
+    const lib = await library(root);
+    const changes: unknown[] = [];
+    lib.onChange((change) => changes.push(change));
+    const list = lib.posts();
+    expect(list.map((p) => p.title)).toEqual(['B', 'A']);
+    writeFileSync(
+      path.join(root, 'a.md'),
+      '---\ntitle: A2\ndate: 2022-01-01\ntags: [x]\n---\nOne two\n',
+    );
+    const summary = lib.reindexOne('a.md');
+    expect(summary).toMatchObject({ title: 'A2', tags: ['x'], wordCount: 2 });
+    expect(lib.posts()).toBe(list); // the same array, updated
+    expect(list.map((p) => p.title)).toEqual(['A2', 'B']);
+    expect(changes).toEqual([{ reset: false, updated: ['a.md'], removed: [] }]);
+
+    rmSync(path.join(root, 'b.md'));
+    expect(lib.reindexOne('b.md')).toBeNull();
+    expect(list.map((p) => p.title)).toEqual(['A2']);
+    expect(lib.reindexOne('../outside.md')).toBeNull();
+  });
+
+  it('reports progress at most every interval, ending with done = total, for long indexes only', async () => {
+    const root = await tempFolder();
+    generateCorpus(root, { posts: 150, seed: 3 });
+    const seen: IndexProgress[] = [];
+    await library(root, null, {
+      onProgress: (p: IndexProgress) => seen.push(p),
+      sliceMs: 0,
+      progressEveryMs: 0,
+    });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.at(-1)).toEqual({ done: 150, total: 150 });
+    const dones = seen.map((p) => p.done);
+    expect(dones).toEqual([...dones].sort((a, b) => a - b));
+
+    const quiet: IndexProgress[] = [];
+    await library(await blog({ 'a.md': '# A\n', 'b.md': '# B\n' }), null, {
+      onProgress: (p: IndexProgress) => quiet.push(p),
+    });
+    expect(quiet).toEqual([]); // a small folder indexes in well under 100 ms
+  });
+});

@@ -1,0 +1,216 @@
+import { cp, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/services/dispatch.ts';
+import { createFolio, type Host } from '../../electron/services/handlers.ts';
+import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { Library } from '../../electron/services/library/library.ts';
+import { SearchService } from '../../electron/services/search/search-service.ts';
+import { highlightsIn, snippetsOf } from '../../electron/services/search/snippets.ts';
+import { nextMatch, parseQuery } from '../../electron/services/search/text.ts';
+import { createSettingsStore } from '../../electron/services/settings/settings.ts';
+import type { Envelope } from '../../shared/api.ts';
+import type { LibraryStatus, SearchHit, TitleMatch } from '../../shared/models.ts';
+import { generateCorpus } from '../bench/corpus.ts';
+import { useTempFolders, writeFiles } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+const sampleBlog = fileURLToPath(new URL('../../assets/sample-blog', import.meta.url));
+
+async function searchOver(root: string, buildIndex = true) {
+  const library = new Library({ root, layout: detectBlog(root), cacheFolder: null });
+  await library.load();
+  const search = new SearchService(library, { buildIndex });
+  search.start();
+  await search.whenReady();
+  if (buildIndex) await search.whenIndexed();
+  return { library, search };
+}
+
+async function blog(files: Record<string, string>) {
+  const root = await tempFolder();
+  await writeFiles(root, files);
+  return root;
+}
+
+describe('query words', () => {
+  it('are lowercased, deduplicated, one-letter words dropped, CJK characters one each', () => {
+    expect(parseQuery('Garden  garden a I 日本 don’t')).toEqual([
+      { text: 'garden', cjk: false },
+      { text: '日', cjk: true },
+      { text: '本', cjk: true },
+      { text: 'don', cjk: false },
+    ]);
+  });
+
+  it('match at the start of a word, exactly or as a prefix', () => {
+    const term = { text: 'gard', cjk: false };
+    expect(nextMatch('a garden', term, 0)).toBe(2 * 2 + 0); // prefix
+    expect(nextMatch('regard gard', term, 0)).toBe(7 * 2 + 1); // not inside "regard"
+    expect(nextMatch(`${'g'.repeat(41)} x`, { text: 'gg', cjk: false }, 0)).toBe(-1); // too long a run
+  });
+});
+
+describe('ranking', () => {
+  const files = {
+    'title.md': '---\ntitle: Kyoto in the rain\ndate: 2020-01-01\n---\nA short walk.\n',
+    'body.md': '---\ntitle: Travel notes\ndate: 2024-01-01\n---\nWe went to Kyoto once.\n',
+    'tagged.md': '---\ntitle: Other\ntags: [kyoto]\ndate: 2021-01-01\n---\nNothing here.\n',
+    'prefix.md': '---\ntitle: Prefix\ndate: 2023-01-01\n---\nKyotoite habits of a Kyotoite.\n',
+    'both.md': '---\ntitle: Both words\n---\nKyoto and rain, Kyoto again.\n',
+    'none.md': '---\ntitle: None\n---\nNothing about it.\n',
+  };
+
+  it.each([true, false])(
+    'puts title matches first, then front matter, then body; prefixes below exact (index: %s)',
+    async (indexed) => {
+      const { search } = await searchOver(await blog(files), indexed);
+      const hits = await search.search('kyoto');
+      expect(hits.map((h) => h.path)).toEqual([
+        'title.md',
+        'tagged.md',
+        'both.md',
+        'body.md',
+        'prefix.md',
+      ]);
+      expect(hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score)).toBe(true);
+    },
+  );
+
+  it.each([true, false])('requires every word; finds prefixes (index: %s)', async (indexed) => {
+    const { search } = await searchOver(await blog(files), indexed);
+    expect((await search.search('kyoto rain')).map((h) => h.path).sort()).toEqual([
+      'both.md',
+      'title.md',
+    ]);
+    expect((await search.search('kyotoi')).map((h) => h.path)).toEqual(['prefix.md']);
+    expect(await search.search('')).toEqual([]);
+    expect(await search.search('zzzz')).toEqual([]);
+    expect(await search.search('kyoto', 2)).toHaveLength(2);
+  });
+});
+
+describe('snippets and highlights', () => {
+  it('highlight exactly the matched words in the snippet text', () => {
+    const body = `Intro paragraph.\n\nLater we **walked** to the [Garden](https://x.test) and gardened all day.\n`;
+    const [snippet] = snippetsOf(body, parseQuery('garden walk'));
+    expect(snippet!.text).toBe('Later we walked to the Garden and gardened all day.');
+    expect(snippet!.highlights.map(([a, b]) => snippet!.text.slice(a, b))).toEqual([
+      'walk',
+      'Garden',
+      'garden',
+    ]);
+  });
+
+  it('mark a cut with an ellipsis and keep offsets right after it', () => {
+    const body = `${'word '.repeat(60)}the needle is here ${'tail '.repeat(60)}`;
+    const [snippet] = snippetsOf(body, parseQuery('needle'));
+    expect(snippet!.text.startsWith('…')).toBe(true);
+    expect(snippet!.text.endsWith('…')).toBe(true);
+    const [[a, b]] = snippet!.highlights as [[number, number]];
+    expect(snippet!.text.slice(a, b)).toBe('needle');
+  });
+
+  it('merge overlapping highlights and keep offsets in characters that lowercase longer', () => {
+    expect(highlightsIn('İstanbul gardening', parseQuery('garden gard'))).toEqual([[9, 15]]);
+  });
+
+  it('come back from a real search with offsets inside the text', async () => {
+    const { search } = await searchOver(path.join(await copySample()));
+    const hits = await search.search('kyoto');
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      for (const { text, highlights } of hit.snippets) {
+        for (const [a, b] of highlights) expect(text.slice(a, b).toLowerCase()).toBe('kyoto');
+      }
+    }
+  });
+});
+
+async function copySample(): Promise<string> {
+  const root = path.join(await tempFolder(), 'blog');
+  await cp(sampleBlog, root, { recursive: true });
+  return root;
+}
+
+describe('the scan and the index', () => {
+  it('give the same ranked results on a generated corpus', async () => {
+    const root = await tempFolder();
+    generateCorpus(root, { posts: 300, seed: 11 });
+    const scan = await searchOver(root, false);
+    const index = await searchOver(root, true);
+    expect(scan.search.phase).toBe('scan');
+    expect(index.search.phase).toBe('index');
+    const queries = [
+      'garden',
+      'coffee lens',
+      'the',
+      'gard',
+      'rec',
+      'jalapeño',
+      'café',
+      'kitchen window',
+      'photography',
+      'typescript',
+      'journey ticket station',
+      'xylophone',
+      'don',
+      'it',
+    ];
+    for (const query of queries) {
+      const a = (await scan.search.rank(query, 20)).ranked;
+      const b = (await index.search.rank(query, 20)).ranked;
+      expect(
+        b.map((r) => [r.path, r.score]),
+        query,
+      ).toEqual(a.map((r) => [r.path, r.score]));
+    }
+  });
+
+  it('follow changes to a post, before and after the index is built', async () => {
+    for (const indexed of [false, true]) {
+      const root = await blog({ 'a.md': '# A\nold words\n', 'b.md': '# B\nother\n' });
+      const { library, search } = await searchOver(root, indexed);
+      await writeFile(path.join(root, 'a.md'), '# A\nfresh words\n');
+      library.reindexOne('a.md');
+      expect((await search.search('fresh')).map((h) => h.path)).toEqual(['a.md']);
+      expect(await search.search('old')).toEqual([]);
+      expect((await search.search('words')).map((h) => h.path)).toEqual(['a.md']);
+    }
+  });
+});
+
+describe('search through the dispatcher', () => {
+  it('searchPosts, findPostsByTitle and getLibraryStatus answer for the open blog', async () => {
+    const data = await tempFolder();
+    const events: string[] = [];
+    const host: Host = {
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      openExternal: async () => undefined,
+      emit: (channel) => void events.push(channel),
+      settings: createSettingsStore(data),
+      assetBase: 'asset://blog/',
+      dataFolder: data,
+    };
+    const dispatch = createDispatcher(createFolio(host).handlers);
+    const value = async <T>(channel: string, args: unknown): Promise<T> => {
+      const envelope = (await dispatch(channel, args)) as Envelope<T>;
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return envelope.value;
+    };
+    expect((await dispatch('searchPosts', { query: 'x' })).ok).toBe(false); // no folder yet
+    await value('openWorkspace', { path: await copySample() });
+    const hits = await value<SearchHit[]>('searchPosts', { query: 'Kyoto', limit: 3 });
+    expect(hits[0]!.path).toBe('source/_posts/a-rainy-weekend-in-kyoto.md');
+    const titles = await value<TitleMatch[]>('findPostsByTitle', { query: 'rwk' });
+    expect(titles[0]!.title).toBe("A Rainy Weekend in Kyoto's Back Streets");
+    const status = await value<LibraryStatus>('getLibraryStatus', {});
+    expect(status).toMatchObject({ indexing: false, posts: 9, skipped: [] });
+    expect(['scan', 'index']).toContain(status.search);
+    expect((await dispatch('searchPosts', { query: 'x', limit: 0 })).ok).toBe(false);
+    expect((await dispatch('searchPosts', { query: 5 })).ok).toBe(false);
+    expect(events).toEqual(['workspaceChanged']); // 9 posts: no progress events
+  });
+});
