@@ -10,6 +10,7 @@ import type {
   LibraryStatus,
   PostFile,
   PostSummary,
+  RecoveredPost,
   SaveResult,
   SearchHit,
   TitleMatch,
@@ -77,6 +78,18 @@ export const requests = {
   ).returns<TitleMatch[]>(),
   /** Whether the library is indexing, what it skipped, how search answers. */
   getLibraryStatus: request(noArgs).returns<LibraryStatus>(),
+  /** Hot exit: keeps a copy of a post's unsaved text in the app's data folder. */
+  backupPost: request(
+    z.strictObject({
+      path: relativePath,
+      text: z.string().max(MAX_POST_CHARS, 'The post is larger than Folio keeps'),
+      base: fileVersion,
+    }),
+  ).returns<void>(),
+  /** After a save, or when the writer drops the unsaved text. */
+  discardBackup: request(z.strictObject({ path: relativePath })).returns<void>(),
+  /** Unsaved text left by a crash or a kill, for the open blog, to offer back. */
+  listBackups: request(noArgs).returns<RecoveredPost[]>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {

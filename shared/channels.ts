@@ -14,6 +14,9 @@ export const requestChannels = [
   'searchPosts',
   'findPostsByTitle',
   'getLibraryStatus',
+  'backupPost',
+  'discardBackup',
+  'listBackups',
 ] as const;
 
 export const eventChannels = ['workspaceChanged', 'menuCommand', 'indexProgress'] as const;

@@ -103,6 +103,18 @@ export interface PostFile {
   version: FileVersion;
 }
 
+/** Unsaved text found after a crash, offered back to the writer. */
+export interface RecoveredPost {
+  path: string;
+  text: string;
+  /** When the copy was made (ms since the epoch). */
+  savedAt: number;
+  /** The file on disk is no longer the version the unsaved text started from. */
+  changedOnDisk: boolean;
+  /** The file on disk now (to save over), or null when it is gone. */
+  version: FileVersion | null;
+}
+
 export interface SaveResult {
   path: string;
   version: FileVersion;

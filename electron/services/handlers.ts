@@ -6,6 +6,9 @@
 import path from 'node:path';
 import type { EventChannel, EventPayload, Handlers } from '../../shared/api.ts';
 import { FolioError } from '../../shared/errors.ts';
+import { createBackupStore } from './backups/backups.ts';
+import { resolveInside } from './content/paths.ts';
+import { recoverBackups } from './backups/recover.ts';
 import { readPost, savePost } from './content/posts.ts';
 import { imageReference } from './content/image-path.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
@@ -46,6 +49,7 @@ const PROGRESS_MIN_FILES = 500;
 
 export function createFolio(host: Host): Folio {
   let current: Workspace | null = null;
+  const backups = createBackupStore(host.dataFolder);
   let library: Library | null = null;
   let search: SearchService | null = null;
 
@@ -126,6 +130,12 @@ export function createFolio(host: Host): Folio {
         search: search.phase,
       };
     },
+    backupPost: async ({ path: relativePath, text, base }) => {
+      await resolveInside(root(), relativePath);
+      await backups.write(root(), relativePath, text, base);
+    },
+    discardBackup: async ({ path: relativePath }) => backups.remove(root(), relativePath),
+    listBackups: async () => recoverBackups(root(), await backups.list(root())),
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
       await host.openExternal(url);

@@ -5,7 +5,7 @@ import {
   parseFrontMatter,
   type ParsedFrontMatter,
 } from '../../shared/frontmatter.ts';
-import type { PostSummary, WorkspaceInfo } from '../../shared/models.ts';
+import type { PostSummary, RecoveredPost, WorkspaceInfo } from '../../shared/models.ts';
 import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
@@ -19,7 +19,9 @@ import { PostList } from '../features/library/PostList.tsx';
 import { Preview } from '../features/preview/Preview.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
+import { scheduleBackup, syncBackup } from './backups.ts';
 import { isDirty, type Buffer } from './buffers.ts';
+import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { StatusBar, type Status } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -56,6 +58,7 @@ export function App() {
   const [status, setStatus] = useState<Status | null>(null);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [selectedChars, setSelectedChars] = useState(0);
+  const [recovered, setRecovered] = useState<RecoveredPost[]>([]);
   const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
   const previewFrame = useRef(0);
   // The active path as event handlers see it, without re-creating them on every switch.
@@ -83,6 +86,7 @@ export function App() {
       setSelectedChars(selectionLength(view));
       if (!docChanged) return;
       markDirty(path, isDirty(buffer));
+      scheduleBackup(buffer);
       setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
       // One preview update per frame at most; the render itself runs in a worker.
       if (!previewFrame.current) {
@@ -144,7 +148,58 @@ export function App() {
     const blogSchema = info ? await api.getSchema() : null;
     setSchema(blogSchema);
     if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
+    setRecovered(info ? await api.listBackups() : []);
   }, []);
+
+  /** Each recovered text becomes an unsaved buffer over the file as it is on disk now. */
+  const restoreBackups = useCallback(async () => {
+    const restored: Buffer[] = [];
+    for (const post of recovered) {
+      try {
+        const file = await api.readPost({ path: post.path });
+        const disk = splitFileText(file.text);
+        const mine = splitFileText(post.text);
+        const state = createEditorState({
+          text: mine.doc,
+          lineSeparator: mine.lineSeparator,
+          onChange: onDocChange,
+        });
+        const saved = createEditorState({
+          text: disk.doc,
+          lineSeparator: mine.lineSeparator,
+          onChange: () => undefined,
+        }).doc;
+        const buffer: Buffer = {
+          path: post.path,
+          state,
+          saved,
+          version: file.version,
+          shape: mine,
+        };
+        buffers.current.set(post.path, buffer);
+        markDirty(post.path, isDirty(buffer));
+        restored.push(buffer);
+      } catch (error) {
+        setStatus({
+          kind: 'error',
+          text: `Could not restore ${post.path}: ${(error as Error).message}`,
+        });
+      }
+    }
+    setRecovered([]);
+    if (restored[0]) showBuffer(restored[0]);
+    if (restored.length)
+      setStatus({
+        kind: 'ok',
+        text: `Restored unsaved changes to ${restored.length} post(s); save to keep them`,
+      });
+  }, [recovered, onDocChange, markDirty, showBuffer]);
+
+  const discardBackups = useCallback(async () => {
+    for (const post of recovered)
+      await api.discardBackup({ path: post.path }).catch(() => undefined);
+    setRecovered([]);
+  }, [recovered]);
 
   const save = useCallback(async () => {
     const path = activeRef.current;
@@ -161,6 +216,7 @@ export function App() {
       buffer.saved = doc;
       buffer.version = result.version;
       markDirty(buffer.path, isDirty(buffer));
+      void syncBackup(buffer);
       setPosts((old) => old.map((p) => (p.path === result.path ? result.summary : p)));
       setStatus({ kind: 'ok', text: `Saved ${result.summary.title}` });
     } catch (error) {
@@ -298,6 +354,11 @@ export function App() {
         onOpenFolder={() => void openFolder()}
         onSave={() => void save()}
         canSave={activeDirty}
+      />
+      <RecoveryBanner
+        recovered={recovered}
+        onRestore={() => void restoreBackups()}
+        onDiscard={() => void discardBackups()}
       />
       <div className="panes">
         <div className="sidebar">

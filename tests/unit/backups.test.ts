@@ -48,3 +48,35 @@ describe('hot-exit backups', () => {
     expect(await createBackupStore(await tempFolder()).list('/blog')).toEqual([]);
   });
 });
+
+describe('recovering backups against the folder as it is now', () => {
+  it('says whether the file changed on disk since the unsaved text started', async () => {
+    const { recoverBackups } = await import('../../electron/services/backups/recover.ts');
+    const { versionOf } = await import('../../electron/services/content/version.ts');
+    const { realpath, stat } = await import('node:fs/promises');
+    const root = await realpath(await tempFolder());
+    await writeFile(path.join(root, 'same.md'), 'original');
+    await writeFile(path.join(root, 'moved-on.md'), 'original');
+    const baseOf = async (name: string) =>
+      versionOf(Buffer.from('original'), await stat(path.join(root, name)));
+    const backups = [
+      { root, path: 'same.md', text: 'mine', base: await baseOf('same.md'), savedAt: 1 },
+      {
+        root,
+        path: 'moved-on.md',
+        text: 'mine too',
+        base: await baseOf('moved-on.md'),
+        savedAt: 2,
+      },
+      { root, path: 'gone.md', text: 'orphan', base, savedAt: 3 },
+      { root, path: '../outside.md', text: 'never offered', base, savedAt: 4 },
+    ];
+    await writeFile(path.join(root, 'moved-on.md'), 'someone else wrote this');
+    const recovered = await recoverBackups(root, backups);
+    expect(recovered.map((r) => [r.path, r.changedOnDisk, r.version === null])).toEqual([
+      ['same.md', false, false],
+      ['moved-on.md', true, false],
+      ['gone.md', true, true],
+    ]);
+  });
+});

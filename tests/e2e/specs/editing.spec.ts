@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FolioBridge } from '../../../shared/client.ts';
 import { expect, test } from '../fixtures.ts';
-import { editorText, openPost } from '../helpers.ts';
+import { editorText, openPost, save } from '../helpers.ts';
 
 const POST = 'source/_posts/debouncing-without-tears.md';
 const postTitle = 'Debouncing Without Tears';
@@ -194,4 +194,37 @@ test('the outline lists the headings and jumps to one', async ({ folio }) => {
   await outline.getByRole('button', { name: 'A JavaScript Version' }).click();
   await expect(page.locator('.cm-activeLine')).toHaveText('## A JavaScript Version');
   await folio.screenshot('07-outline');
+});
+
+test('unsaved text survives the window going away, and is offered back', async ({ folio }) => {
+  test.skip(folio.host === 'electron', 'reloads the page in place, which the Chromium host allows');
+  const { page, blog } = folio;
+  const file = path.join(blog, POST);
+  const onDisk = readFileSync(file, 'utf8');
+  await openPost(page, postTitle);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('A sentence nobody saved.');
+  // The backup lands within a second of the last keystroke.
+  await page.waitForTimeout(1500);
+  // Gone without saving: the page is torn down as a crash would (no beforeunload prompt).
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const banner = page.getByTestId('recovery');
+  await expect(banner).toContainText('debouncing-without-tears.md');
+  await folio.screenshot('08-recovery');
+  await banner.getByRole('button', { name: 'Restore' }).click();
+  expect(await editorText(page)).toContain('A sentence nobody saved.');
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes'),
+  ).toHaveCount(1);
+  expect(readFileSync(file, 'utf8')).toBe(onDisk);
+  await save(page);
+  expect(readFileSync(file, 'utf8')).toBe(`${onDisk}A sentence nobody saved.`);
+  // Saved: nothing is offered any more.
+  await page.reload();
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByRole('button').first(),
+  ).toBeVisible();
+  await expect(page.getByTestId('recovery')).toHaveCount(0);
 });
