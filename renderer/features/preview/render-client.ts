@@ -1,5 +1,6 @@
 import type { RenderedBlock } from '../../../shared/markdown.ts';
-import type { Heading } from '../../editor/outline.ts';
+import { outline, type Heading } from '../../editor/outline.ts';
+import { countWords } from '../../editor/stats.ts';
 import type { RenderRequest } from './render.worker.ts';
 
 export interface PostStats {
@@ -55,17 +56,11 @@ export function createRenderClient(onResult: (result: RenderResult) => void): {
     render(body, lineOffset) {
       const request = { id: nextId++, body, lineOffset };
       if (!worker) {
-        void Promise.all([
-          import('../../../shared/markdown.ts'),
-          import('../../editor/outline.ts'),
-          import('../../editor/stats.ts'),
-        ]).then(([markdown, outlines, stats]) =>
+        // Small modules are already here; markdown-it and friends load only in this case.
+        void import('../../../shared/markdown.ts').then((markdown) =>
           onResult({
             blocks: markdown.renderMarkdownBlocks(body, { lineOffset }),
-            stats: {
-              words: stats.countWords(body),
-              headings: outlines.outline(body, 1, lineOffset),
-            },
+            stats: { words: countWords(body), headings: outline(body, 1, lineOffset) },
           }),
         );
         return;
