@@ -214,7 +214,7 @@ test('unsaved text survives the window going away, and is offered back', async (
   await expect(banner).toContainText('debouncing-without-tears.md');
   await folio.screenshot('08-recovery');
   await banner.getByRole('button', { name: 'Restore' }).click();
-  expect(await editorText(page)).toContain('A sentence nobody saved.');
+  await expect.poll(() => editorText(page)).toContain('A sentence nobody saved.');
   await expect(
     page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes'),
   ).toHaveCount(1);
