@@ -11,6 +11,7 @@ import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
 import { readingMinutes } from '../editor/stats.ts';
 import { Outline } from '../features/outline/Outline.tsx';
+import { Finder, type FinderMode } from '../features/finder/Finder.tsx';
 import { joinFileText, splitFileText } from '../editor/file-text.ts';
 import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { frontMatterTransaction } from '../features/frontmatter/edit-transaction.ts';
@@ -59,6 +60,7 @@ export function App() {
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [selectedChars, setSelectedChars] = useState(0);
   const [recovered, setRecovered] = useState<RecoveredPost[]>([]);
+  const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
   const previewFrame = useRef(0);
   // The active path as event handlers see it, without re-creating them on every switch.
@@ -251,14 +253,17 @@ export function App() {
   }, [save, openFolder]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (
-        (event.ctrlKey || event.metaKey) &&
-        !event.shiftKey &&
-        !event.altKey &&
-        event.key.toLowerCase() === 's'
-      ) {
+      const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
+      const key = event.key.toLowerCase();
+      if (mod && !event.shiftKey && key === 's') {
         event.preventDefault();
         void commands.current.save();
+      } else if (mod && !event.shiftKey && key === 'p') {
+        event.preventDefault();
+        setFinder('title');
+      } else if (mod && event.shiftKey && key === 'f') {
+        event.preventDefault();
+        setFinder('search');
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -433,6 +438,16 @@ export function App() {
           activePath ? { words, minutes: readingMinutes(words), selected: selectedChars } : null
         }
       />
+      {finder ? (
+        <Finder
+          mode={finder}
+          onClose={() => setFinder(null)}
+          onOpen={(path) => {
+            setFinder(null);
+            void openPost(path);
+          }}
+        />
+      ) : null}
     </div>
   );
 }

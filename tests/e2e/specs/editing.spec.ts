@@ -228,3 +228,26 @@ test('unsaved text survives the window going away, and is offered back', async (
   ).toBeVisible();
   await expect(page.getByTestId('recovery')).toHaveCount(0);
 });
+
+test('Ctrl/Cmd+P finds a post by title; Ctrl/Cmd+Shift+F searches every post’s text', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await page.keyboard.press('ControlOrMeta+p');
+  const switcher = page.getByRole('dialog', { name: 'Go to post' });
+  await switcher.getByRole('searchbox').fill('tomato');
+  await expect(switcher.getByRole('option').first()).toContainText(
+    'What the Tomatoes Taught Me This Summer',
+  );
+  await switcher.getByRole('searchbox').press('Enter');
+  await expect(page.locator('#fm-title')).toHaveValue('What the Tomatoes Taught Me This Summer');
+
+  await page.keyboard.press('ControlOrMeta+Shift+f');
+  const search = page.getByRole('dialog', { name: 'Search all posts' });
+  await search.getByRole('searchbox').fill('debounce');
+  await expect(search.getByRole('option').first()).toContainText('Debouncing Without Tears');
+  await expect(search.locator('.finder-snippet mark').first()).toBeVisible();
+  await folio.screenshot('09-search');
+  await search.getByRole('searchbox').press('Enter');
+  await expect(page.locator('#fm-title')).toHaveValue('Debouncing Without Tears');
+});
