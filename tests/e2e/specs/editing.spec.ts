@@ -233,6 +233,10 @@ test('Ctrl/Cmd+P finds a post by title; Ctrl/Cmd+Shift+F searches every post’s
   folio,
 }) => {
   const { page } = folio;
+  // The app is up (its key handlers attached) once the posts are listed.
+  await expect(
+    page.getByRole('navigation', { name: 'Posts' }).getByRole('button').first(),
+  ).toBeVisible();
   await page.keyboard.press('ControlOrMeta+p');
   const switcher = page.getByRole('dialog', { name: 'Go to post' });
   await switcher.getByRole('searchbox').fill('tomato');
