@@ -3,6 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
+import { replaceBody } from '../e2e/helpers.ts';
 import { closeChromium, openChromiumHost } from '../e2e/hosts/chromium-host.ts';
 import { rendererDist, tempBlog } from '../e2e/hosts/paths.ts';
 import { samplePost } from './corpus.ts';
@@ -58,18 +59,6 @@ export function bodyOfWords(words: number): string {
 export async function loadLongPost(page: Page, body: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Posts' }).getByRole('button').first().click();
   await page.locator('.cm-content').waitFor();
-  await page.evaluate((text) => {
-    type View = {
-      state: { doc: { toString(): string; length: number } };
-      dispatch(spec: unknown): void;
-    };
-    const view = (document.querySelector('.cm-content') as HTMLElement & { cmTile: { view: View } })
-      .cmTile.view;
-    const doc = view.state.doc.toString();
-    const bodyStart = doc.indexOf('\n---\n', 3) + 5;
-    view.dispatch({
-      changes: { from: bodyStart, to: doc.length, insert: `${text}\n\nEND-OF-LONG-POST\n` },
-    });
-  }, body);
+  await replaceBody(page, `${body}\n\nEND-OF-LONG-POST\n`);
   await page.getByTestId('preview-body').getByText('END-OF-LONG-POST').waitFor({ timeout: 60_000 });
 }

@@ -25,6 +25,24 @@ export function editorText(page: Page): Promise<string> {
 }
 
 /** Saves the open post, which must have unsaved changes, and waits until the save landed. */
+/** Replaces the post's body (everything after the front matter) through CodeMirror, as a paste would. */
+export function replaceBody(page: Page, body: string): Promise<void> {
+  return page.evaluate((insert) => {
+    type View = {
+      state: { doc: { length: number; toString(): string } };
+      dispatch(spec: { changes: { from: number; to: number; insert: string } }): void;
+    };
+    const content = document.querySelector('.cm-content') as HTMLElement & {
+      cmTile?: { view: View };
+      cmView?: { view: View };
+    };
+    const view = (content.cmTile ?? content.cmView)!.view;
+    const head = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/.exec(view.state.doc.toString());
+    if (!head) throw new Error('the post has no front matter to keep');
+    view.dispatch({ changes: { from: head[0].length, to: view.state.doc.length, insert } });
+  }, body);
+}
+
 export async function save(page: Page): Promise<void> {
   const unsaved = page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes');
   await expect(unsaved).toHaveCount(1);

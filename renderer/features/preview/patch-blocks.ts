@@ -34,10 +34,7 @@ export function patchBlocks(
     target.line = block.line;
     for (const node of target.nodes) {
       if (!(node instanceof Element)) continue;
-      const anchors = node.matches('[data-rel-line]')
-        ? [node, ...node.querySelectorAll('[data-rel-line]')]
-        : node.querySelectorAll('[data-rel-line]');
-      for (const el of anchors) {
+      for (const el of selfAndDescendants(node, '[data-rel-line]')) {
         el.setAttribute(
           'data-source-line',
           String(block.line + Number(el.getAttribute('data-rel-line')) - 1),
@@ -61,14 +58,16 @@ export function patchBlocks(
   return next;
 }
 
+function selfAndDescendants(node: Element, selector: string): Element[] {
+  const inside = [...node.querySelectorAll(selector)];
+  return node.matches(selector) ? [node, ...inside] : inside;
+}
+
 /** Moves each `data-source-line` (relative to its block) to `data-rel-line`, once per build. */
 export function markRelativeLines(nodes: ChildNode[]): void {
   for (const node of nodes) {
     if (!(node instanceof Element)) continue;
-    const anchors = node.matches('[data-source-line]')
-      ? [node, ...node.querySelectorAll('[data-source-line]')]
-      : node.querySelectorAll('[data-source-line]');
-    for (const el of anchors)
+    for (const el of selfAndDescendants(node, '[data-source-line]'))
       el.setAttribute('data-rel-line', el.getAttribute('data-source-line')!);
   }
 }

@@ -1,23 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { openPost } from '../helpers.ts';
-
-/** Replaces the post's body through CodeMirror (one transaction, as a paste would). */
-async function setBody(page: Page, body: string): Promise<void> {
-  await page.evaluate((text) => {
-    type View = {
-      state: { doc: { toString(): string; length: number } };
-      dispatch(spec: unknown): void;
-    };
-    const content = document.querySelector('.cm-content') as HTMLElement & {
-      cmTile?: { view: View };
-    };
-    const view = content.cmTile!.view;
-    const doc = view.state.doc.toString();
-    const bodyStart = doc.indexOf('\n---\n', 3) + 5;
-    view.dispatch({ changes: { from: bodyStart, to: doc.length, insert: text } });
-  }, body);
-}
+import { openPost, replaceBody } from '../helpers.ts';
 
 const longBody = Array.from(
   { length: 30 },
@@ -30,7 +12,7 @@ test('the preview follows the editor’s scroll and the editor follows the previ
 }) => {
   const { page } = folio;
   await openPost(page, 'Debouncing Without Tears');
-  await setBody(page, longBody);
+  await replaceBody(page, longBody);
   const preview = page.getByTestId('preview-scroller');
   await expect(preview.locator('h2', { hasText: 'Section 30' })).toHaveCount(1);
 
@@ -81,7 +63,7 @@ test('the preview follows the editor’s scroll and the editor follows the previ
 test('clicking a block in the preview puts the cursor on its line', async ({ folio }) => {
   const { page } = folio;
   await openPost(page, 'Debouncing Without Tears');
-  await setBody(page, longBody);
+  await replaceBody(page, longBody);
   await page.getByTestId('preview-body').locator('p', { hasText: 'Paragraph 3 has' }).click();
   await expect(page.locator('.cm-activeLine')).toContainText('Paragraph 3 has');
 });
@@ -89,7 +71,7 @@ test('clicking a block in the preview puts the cursor on its line', async ({ fol
 test('sync can be turned off', async ({ folio }) => {
   const { page } = folio;
   await openPost(page, 'Debouncing Without Tears');
-  await setBody(page, longBody);
+  await replaceBody(page, longBody);
   await page.getByLabel('Sync scroll').uncheck();
   await page.evaluate(() => {
     document.querySelector('.cm-scroller')!.scrollTop = 2000;
@@ -104,7 +86,7 @@ test('images resolve like the site does, and a missing one says which path', asy
   const inline = page.getByTestId('preview-body').locator('img').first();
   await expect(inline).toHaveJSProperty('complete', true);
   expect(await inline.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-  await setBody(
+  await replaceBody(
     page,
     '![gone](/images/not-here.png)\n\n![outside](../../../../etc/passwd)\n\n![remote-js](javascript:alert(1))\n',
   );
@@ -130,7 +112,7 @@ test('the dark theme', async ({ folio }) => {
 test('math, task lists and heading ids survive sanitizing, safely', async ({ folio }) => {
   const { page } = folio;
   await openPost(page, 'Debouncing Without Tears');
-  await setBody(
+  await replaceBody(
     page,
     '## Title\n\nEuler: $e^{i\\pi} + 1 = 0$\n\n- [x] done\n- [ ] to do\n\n[back to the title](#title)\n',
   );

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EVIL_HOST, PWNED, xssVectors, type XssVector } from '../../fixtures/xss-vectors.ts';
 import { test as base, expect } from '../fixtures.ts';
-import { openPost } from '../helpers.ts';
+import { openPost, replaceBody } from '../helpers.ts';
 import { openChromiumHost, type HostControls } from '../hosts/chromium-host.ts';
 import { tempBlog } from '../hosts/paths.ts';
 
@@ -85,24 +85,6 @@ const test = base.extend<object, { lab: Lab | null }>({
     { scope: 'worker', timeout: 60_000 },
   ],
 });
-
-/** Replaces the post's body (everything after the front matter) through CodeMirror. */
-function replaceBody(page: Page, body: string): Promise<void> {
-  return page.evaluate((insert) => {
-    type View = {
-      state: { doc: { length: number; toString(): string } };
-      dispatch(spec: { changes: { from: number; to: number; insert: string } }): void;
-    };
-    const content = document.querySelector('.cm-content') as HTMLElement & {
-      cmTile?: { view: View };
-      cmView?: { view: View };
-    };
-    const view = (content.cmTile ?? content.cmView)!.view;
-    const head = /^---\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/.exec(view.state.doc.toString());
-    if (!head) throw new Error('the sample post lost its front matter');
-    view.dispatch({ changes: { from: head[0].length, to: view.state.doc.length, insert } });
-  }, body);
-}
 
 /**
  * Runs in the page, once: from then on every element that enters (or leaves) the preview body,
