@@ -1,5 +1,20 @@
 /** Plain data that crosses the boundary between the main process and the renderer. */
 
+/** The static-site generators Folio knows the conventions of; `plain` is any folder of Markdown. */
+export const GENERATORS = [
+  'hexo',
+  'hugo',
+  'jekyll',
+  'astro',
+  'eleventy',
+  'vuepress',
+  'vitepress',
+  'gatsby',
+  'next',
+  'plain',
+] as const;
+export type Generator = (typeof GENERATORS)[number];
+
 export interface WorkspaceInfo {
   /** Absolute, real path of the open blog folder. */
   root: string;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { readDateParts } from './dates.ts';
+import { GENERATORS } from './models.ts';
 
 export const fieldTypes = [
   'text',
@@ -39,7 +40,10 @@ const contentTypeSchema = z.strictObject({
 const configSchema = z.strictObject({
   /** Layout for brand-new date fields, moment-style: `YYYY-MM-DD HH:mm:ss`. */
   dateFormat: z.string().default('YYYY-MM-DD HH:mm:ss'),
-  types: z.array(contentTypeSchema).min(1),
+  /** Overrides generator detection (read by electron/services/library/detect-blog.ts). */
+  generator: z.enum(GENERATORS).optional(),
+  /** None: the fields are inferred from the posts (a config may only set the generator). */
+  types: z.array(contentTypeSchema).min(1).optional(),
 });
 
 export type FieldSpec = z.infer<typeof fieldSchema> & { suggestions?: string[] };
@@ -62,7 +66,8 @@ export function schemaFromConfig(config: unknown): BlogSchema {
     const issue = parsed.error.issues[0]!;
     throw new Error(`.folio/config.yaml: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
   }
-  return { source: 'config', dateFormat: parsed.data.dateFormat, types: parsed.data.types };
+  const { dateFormat, types } = parsed.data;
+  return { source: types ? 'config' : 'inferred', dateFormat, types: types ?? [] };
 }
 
 /** Turns a moment-style format into an example date that shared/dates.ts can copy the layout of. */

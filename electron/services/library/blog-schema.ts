@@ -19,7 +19,12 @@ export function loadBlogSchema(root: string, fields: FieldObservations): BlogSch
   const file = path.join(root, CONFIG_FILE);
   if (!existsSync(file)) return inferSchema(fields);
   try {
-    return withSuggestions(schemaFromConfig(parse(readFileSync(file, 'utf8'))), fields);
+    const declared = schemaFromConfig(parse(readFileSync(file, 'utf8')));
+    // A config without types (only a generator, say) keeps the inferred fields.
+    if (declared.source === 'inferred') {
+      return { ...inferSchema(fields), dateFormat: declared.dateFormat };
+    }
+    return withSuggestions(declared, fields);
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
