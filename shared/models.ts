@@ -136,3 +136,106 @@ export interface SaveResult {
   /** The post's list entry after the save, so the list updates without a re-index. */
   summary: PostSummary;
 }
+
+/** Why a git operation failed, as something the publish panel can offer a next step for. */
+export type GitFailureKind =
+  | 'GIT_NOT_FOUND'
+  | 'NOT_A_REPO'
+  | 'NO_REMOTE'
+  | 'NO_UPSTREAM'
+  | 'REJECTED'
+  | 'CONFLICT'
+  | 'AUTH_FAILED'
+  | 'UNREACHABLE'
+  | 'DETACHED_HEAD'
+  | 'NOTHING_TO_COMMIT'
+  | 'HOOK_FAILED'
+  | 'MID_OPERATION'
+  | 'UNRESOLVED'
+  | 'IDENTITY_UNKNOWN'
+  | 'LOCAL_CHANGES'
+  | 'BUSY'
+  | 'CANCELLED'
+  | 'UNKNOWN';
+
+export interface GitFailure {
+  kind: GitFailureKind;
+  /** A sentence for the writer: what happened and what to do. */
+  message: string;
+  /** What git or a hook printed, shown under the message. */
+  detail?: string;
+  /** Files concerned (conflicted files, relative to the blog folder). */
+  files?: string[];
+}
+
+/** Git answers as data, so the panel keeps the kind (and its next step) of a failure. */
+export type GitResult<T> = { ok: true; value: T } | { ok: false; failure: GitFailure };
+
+export type GitChange =
+  'modified' | 'added' | 'deleted' | 'renamed' | 'untracked' | 'conflicted' | 'typechange';
+
+export interface GitChangedFile {
+  /** Relative to the blog folder, `/`-separated. */
+  path: string;
+  /** A rename's old path. */
+  from?: string;
+  change: GitChange;
+}
+
+/** A merge or rebase that stopped (conflicts) and waits for Abort or Continue. */
+export type GitOperation = 'merge' | 'rebase' | 'cherry-pick' | 'revert';
+
+export interface GitStatus {
+  /** The branch checked out; null on a detached HEAD. */
+  branch: string | null;
+  /** No commit yet (a fresh `git init`). */
+  unborn: boolean;
+  /** `origin/main`, or null when the branch tracks nothing. */
+  upstream: string | null;
+  ahead: number;
+  behind: number;
+  remotes: Array<{ name: string; url: string }>;
+  operation: GitOperation | null;
+  conflicted: string[];
+  files: GitChangedFile[];
+}
+
+export interface GitFileDiff {
+  path: string;
+  /** The file in the last commit ('' when new). */
+  before: string;
+  /** The file now ('' when deleted). */
+  after: string;
+  binary: boolean;
+  /** Too large to show. */
+  tooLarge: boolean;
+}
+
+export interface GitCommit {
+  hash: string;
+  shortHash: string;
+  author: string;
+  /** ISO 8601. */
+  date: string;
+  subject: string;
+}
+
+/** What a successful operation did, in a sentence, and the commit it made, if any. */
+export interface GitDone {
+  message: string;
+  commit?: string;
+}
+
+export interface GitProgressEvent {
+  operation: 'push' | 'sync';
+  phase: string;
+  percent: number;
+}
+
+/** git asks for a user name or password: the writer answers in the app. */
+export interface CredentialRequest {
+  id: string;
+  prompt: string;
+  /** A password or token: the field hides what is typed. */
+  secret: boolean;
+}

@@ -1,0 +1,109 @@
+/**
+ * The one way Folio runs git: the system `git` through `spawn` with an argument array (never
+ * a shell), a fixed environment that keeps git from prompting on a terminal and makes its
+ * messages parseable, an AbortSignal for Cancel, and a typed error for every failure.
+ */
+import { spawn } from 'node:child_process';
+import { classifyGitFailure, GitError } from './errors.ts';
+import { lineSplitter } from './progress.ts';
+
+export interface GitOptions {
+  /** Fed to git's stdin (commit messages), then closed. */
+  input?: string;
+  signal?: AbortSignal;
+  /** Extra environment (GIT_ASKPASS for operations that talk to a remote). */
+  env?: Record<string, string>;
+  /** Each stderr line as it arrives (split at \r and \n), for `--progress`. */
+  onStderrLine?: (line: string) => void;
+  /** Exit codes that are not failures (diff --no-index exits 1 when files differ). */
+  okExitCodes?: number[];
+}
+
+export interface GitRun {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** The environment every git run gets, over the app's own. */
+export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    // Never wait on a terminal nobody sees; GIT_ASKPASS (when set) still answers prompts.
+    GIT_TERMINAL_PROMPT: '0',
+    // English messages, so errors.ts can read them.
+    LC_ALL: 'C',
+    LANGUAGE: '',
+    // Paths are literal: a file named `:(top)x` or `*.md` is that file, not a pattern.
+    GIT_LITERAL_PATHSPECS: '1',
+    // No pager, no editor: git must never wait for a program the writer cannot see.
+    GIT_PAGER: 'cat',
+    GIT_EDITOR: 'true',
+    ...extra,
+  };
+}
+
+/** Runs `git <args>` in `cwd`; resolves on success, rejects with a GitError otherwise. */
+export function git(cwd: string, args: string[], options: GitOptions = {}): Promise<GitRun> {
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) return reject(cancelled());
+    const child = spawn('git', args, {
+      cwd,
+      env: gitEnvironment(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+      // Its own process group, so Cancel also stops git's helpers (remote-https, ssh).
+      detached: process.platform !== 'win32',
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const split = options.onStderrLine ? lineSplitter(options.onStderrLine) : null;
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      try {
+        if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGTERM');
+        else child.kill();
+      } catch {
+        // Already gone.
+      }
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => {
+      err.push(chunk);
+      split?.(chunk.toString('utf8'));
+    });
+    child.stdin.on('error', () => undefined); // git may exit before reading its input
+    child.stdin.end(options.input ?? '');
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(
+        error.code === 'ENOENT'
+          ? new GitError(
+              'GIT_NOT_FOUND',
+              'git is not installed (or not on the PATH). Install git from https://git-scm.com and restart Folio.',
+            )
+          : error,
+      );
+    });
+    child.on('close', (code) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      const run = {
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        exitCode: code ?? -1,
+      };
+      if (aborted) return reject(cancelled());
+      if (run.exitCode === 0 || options.okExitCodes?.includes(run.exitCode)) return resolve(run);
+      reject(classifyGitFailure(args, `${run.stderr}\n${run.stdout}`));
+    });
+  });
+}
+
+function cancelled(): GitError {
+  return new GitError(
+    'CANCELLED',
+    'Cancelled. Nothing was lost: your commits and files are as they were.',
+  );
+}
