@@ -65,6 +65,8 @@ if (!app.requestSingleInstanceLock()) {
     win?.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // Stops a running push and removes the credential helper (see services/git/askpass.ts).
+  app.on('will-quit', () => void folio.dispose());
 
   void app.whenReady().then(async () => {
     denyPermissions();

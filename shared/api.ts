@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import type { EventChannel, RequestChannel } from './channels.ts';
 import type {
+  CredentialRequest,
   FileVersion,
+  GitCommit,
+  GitDone,
+  GitFileDiff,
+  GitProgressEvent,
+  GitResult,
+  GitStatus,
   LibraryStatus,
   PostFile,
   PostSummary,
@@ -90,6 +97,49 @@ export const requests = {
   discardBackup: request(z.strictObject({ path: relativePath })).returns<void>(),
   /** Unsaved text left by a crash or a kill, for the open blog, to offer back. */
   listBackups: request(noArgs).returns<RecoveredPost[]>(),
+  /**
+   * Publishing with git, in the open blog folder. Failures git can explain (no repository,
+   * rejected push, conflicts…) come back as `{ ok: false, failure }` with a kind the panel
+   * offers a next step for; paths are the changed files `gitStatus` listed, nothing else.
+   */
+  gitStatus: request(noArgs).returns<GitResult<GitStatus>>(),
+  gitDiff: request(z.strictObject({ path: relativePath })).returns<GitResult<GitFileDiff>>(),
+  gitLog: request(z.strictObject({ limit: z.number().int().min(1).max(200).optional() })).returns<
+    GitResult<GitCommit[]>
+  >(),
+  /** Commits the selected files with the message and pushes; `gitProgress` while it runs. */
+  gitCommitAndPush: request(
+    z.strictObject({
+      paths: z.array(relativePath).max(10_000, 'Too many files in one commit'),
+      message: z.string().max(64 * 1024, 'The commit message is too long'),
+    }),
+  ).returns<GitResult<GitDone>>(),
+  /** Pushes; with `setUpstream`, the branch's first push, tracking the remote (`push -u`). */
+  gitPush: request(z.strictObject({ setUpstream: z.boolean().optional() })).returns<
+    GitResult<GitDone>
+  >(),
+  /** Fetch, pull (rebase or merge as the repository is configured), push. */
+  gitSync: request(noArgs).returns<GitResult<GitDone>>(),
+  gitInit: request(noArgs).returns<GitResult<GitDone>>(),
+  gitAddRemote: request(
+    z.strictObject({
+      name: z.string().min(1).max(100).optional(),
+      url: z.string().min(1, 'A remote URL is required').max(4096),
+    }),
+  ).returns<GitResult<GitDone>>(),
+  /** Aborts the merge or rebase in progress: everything as it was before it. */
+  gitAbort: request(noArgs).returns<GitResult<GitDone>>(),
+  /** Continues the merge or rebase once the conflicts are resolved. */
+  gitContinue: request(noArgs).returns<GitResult<GitDone>>(),
+  /** Stops the running publish or sync; false when nothing runs. */
+  gitCancel: request(noArgs).returns<boolean>(),
+  /** The writer's answer to a `credentialRequest`; null when they cancel. */
+  answerCredential: request(
+    z.strictObject({
+      id: z.string().min(1).max(100),
+      answer: z.string().max(4096).nullable(),
+    }),
+  ).returns<void>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {
@@ -102,6 +152,10 @@ export const events = {
   menuCommand: event<{ command: MenuCommand }>(),
   /** While a big folder is indexed (at most every ~100 ms; only when it takes longer than that). */
   indexProgress: event<{ done: number; total: number }>(),
+  /** While a publish or sync talks to the remote. */
+  gitProgress: event<GitProgressEvent>(),
+  /** git asks for a user name or password; answer with `answerCredential`. */
+  credentialRequest: event<CredentialRequest>(),
 } satisfies { [E in EventChannel]: unknown };
 
 export type MenuCommand = 'save' | 'openFolder';

@@ -17,9 +17,27 @@ export const requestChannels = [
   'backupPost',
   'discardBackup',
   'listBackups',
+  'gitStatus',
+  'gitDiff',
+  'gitLog',
+  'gitCommitAndPush',
+  'gitPush',
+  'gitSync',
+  'gitInit',
+  'gitAddRemote',
+  'gitAbort',
+  'gitContinue',
+  'gitCancel',
+  'answerCredential',
 ] as const;
 
-export const eventChannels = ['workspaceChanged', 'menuCommand', 'indexProgress'] as const;
+export const eventChannels = [
+  'workspaceChanged',
+  'menuCommand',
+  'indexProgress',
+  'gitProgress',
+  'credentialRequest',
+] as const;
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

@@ -11,6 +11,7 @@ import { resolveInside } from './content/paths.ts';
 import { recoverBackups } from './backups/recover.ts';
 import { readPost, savePost } from './content/posts.ts';
 import { imageReference } from './content/image-path.ts';
+import { createGitHandlers } from './git/git-handlers.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
 import { Library } from './library/library.ts';
 import { isInDraftFolder } from './library/list-posts.ts';
@@ -42,6 +43,8 @@ export interface Folio {
   workspace(): Workspace | null;
   /** Opens a folder from the main side (argv, File › Open Folder) and tells the renderer. */
   openFolder(folder: string): Promise<Workspace>;
+  /** Stops what runs in the background (git, the credential helper's socket) at quit. */
+  dispose(): Promise<void>;
 }
 
 /** Folders with fewer posts index too fast for a progress bar to mean anything. */
@@ -86,7 +89,14 @@ export function createFolio(host: Host): Folio {
     return current;
   };
 
+  const git = createGitHandlers({
+    root,
+    emit: (channel, payload) => host.emit(channel, payload),
+    filesChanged: async () => void (await library?.refresh()),
+  });
+
   const handlers: Handlers = {
+    ...git.handlers,
     getWorkspace: async () => current?.info ?? null,
     openWorkspace: async ({ path }) => {
       const folder = path ?? (await host.pickFolder());
@@ -143,5 +153,5 @@ export function createFolio(host: Host): Folio {
     },
   };
 
-  return { handlers, workspace: () => current, openFolder };
+  return { handlers, workspace: () => current, openFolder, dispose: () => git.close() };
 }

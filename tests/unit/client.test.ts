@@ -66,6 +66,8 @@ describe('createBridge + createClient', () => {
     expect(Object.keys(bridge).sort()).toEqual([...requestChannels, 'on'].sort());
     expect(Object.keys(api).sort()).toEqual([...requestChannels, 'on'].sort());
     expect(Object.keys(api.on).sort()).toEqual([
+      'credentialRequest',
+      'gitProgress',
       'indexProgress',
       'menuCommand',
       'workspaceChanged',
