@@ -18,6 +18,7 @@ import { frontMatterTransaction } from '../features/frontmatter/edit-transaction
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
 import { PostList } from '../features/library/PostList.tsx';
 import { Preview } from '../features/preview/Preview.tsx';
+import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
 import { scheduleBackup, syncBackup } from './backups.ts';
@@ -62,6 +63,7 @@ export function App() {
   const [recovered, setRecovered] = useState<RecoveredPost[]>([]);
   const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
+  const [publishing, setPublishing] = useState(false);
   const previewFrame = useRef(0);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
@@ -196,6 +198,16 @@ export function App() {
         text: `Restored unsaved changes to ${restored.length} post(s); save to keep them`,
       });
   }, [recovered, onDocChange, markDirty, showBuffer]);
+
+  /** After a pull or an abort: posts without unsaved text are read again from disk. */
+  const reloadFromDisk = useCallback(async () => {
+    for (const [path, buffer] of buffers.current) {
+      if (!isDirty(buffer)) buffers.current.delete(path);
+    }
+    setPosts(await api.listPosts());
+    const active = activeRef.current;
+    if (active && !buffers.current.has(active)) void openPost(active);
+  }, [openPost]);
 
   const discardBackups = useCallback(async () => {
     for (const post of recovered)
@@ -359,6 +371,8 @@ export function App() {
         onOpenFolder={() => void openFolder()}
         onSave={() => void save()}
         canSave={activeDirty}
+        onPublish={() => setPublishing((open) => !open)}
+        publishOpen={publishing}
       />
       <RecoveryBanner
         recovered={recovered}
@@ -430,6 +444,15 @@ export function App() {
           onLineClick={jumpToLine}
           onStats={setStats}
         />
+        {publishing && workspace ? (
+          <PublishPanel
+            posts={posts}
+            unsaved={dirty.size}
+            onOpenFile={(path) => void openPost(path)}
+            onFilesChanged={() => void reloadFromDisk()}
+            onClose={() => setPublishing(false)}
+          />
+        ) : null}
       </div>
       <StatusBar
         status={status}

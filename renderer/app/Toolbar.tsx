@@ -7,11 +7,21 @@ interface Props {
   canSave: boolean;
   onOpenFolder(): void;
   onSave(): void;
+  /** Opens or closes the publish panel (renderer/features/publish). */
+  onPublish?(): void;
+  publishOpen?: boolean;
 }
 
 const isMac = navigator.platform.startsWith('Mac');
 
-export function Toolbar({ workspace, canSave, onOpenFolder, onSave }: Props) {
+export function Toolbar({
+  workspace,
+  canSave,
+  onOpenFolder,
+  onSave,
+  onPublish,
+  publishOpen,
+}: Props) {
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   return (
     <header className="toolbar">
@@ -45,6 +55,17 @@ export function Toolbar({ workspace, canSave, onOpenFolder, onSave }: Props) {
         <button type="button" onClick={onOpenFolder}>
           Open Folder…
         </button>
+        {onPublish ? (
+          <button
+            type="button"
+            onClick={onPublish}
+            aria-pressed={publishOpen}
+            disabled={!workspace}
+            title="Commit and push with git"
+          >
+            Publish…
+          </button>
+        ) : null}
         <button
           type="button"
           className="primary"

@@ -1,0 +1,154 @@
+/**
+ * Publishing from the app, against real git: the blog is a repository with a local bare
+ * remote; the writer edits a post, opens Publish and publishes; the remote gets the commit.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '../fixtures.ts';
+import { openPost, replaceBody, save } from '../helpers.ts';
+
+const POST = 'source/_posts/debouncing-without-tears.md';
+const TITLE = 'Debouncing Without Tears';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+}
+
+/** The blob of a path in a ref, as bytes. */
+function blob(repo: string, ref: string, rel: string): Buffer {
+  return execFileSync('git', ['cat-file', 'blob', `${ref}:${rel}`], { cwd: repo });
+}
+
+// git in the host process (the handlers run there) must not read this machine's config.
+const saved = { ...process.env };
+let scratch: string;
+test.beforeAll(() => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'folio-e2e-git-'));
+  writeFileSync(path.join(scratch, 'gitconfig'), '');
+  process.env.GIT_CONFIG_NOSYSTEM = '1';
+  process.env.GIT_CONFIG_GLOBAL = path.join(scratch, 'gitconfig');
+  // Repository discovery stops above the temp blogs (a stray /tmp/.git must not count).
+  process.env.GIT_CEILING_DIRECTORIES = realpathSync(os.tmpdir());
+});
+test.afterAll(() => {
+  for (const key of ['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CEILING_DIRECTORIES']) {
+    if (saved[key] === undefined) delete process.env[key];
+    else process.env[key] = saved[key];
+  }
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Makes the open blog a repository on `main`, pushed to a new bare remote; returns the remote. */
+function publishedBlog(blog: string): string {
+  const remote = path.join(path.dirname(blog), 'remote.git');
+  mkdirSync(remote);
+  git(remote, 'init', '--bare', '-q', '--initial-branch=main');
+  git(blog, 'init', '-q', '--initial-branch=main');
+  git(blog, 'config', 'user.name', 'Writer');
+  git(blog, 'config', 'user.email', 'writer@example.org');
+  git(blog, 'add', '-A');
+  git(blog, 'commit', '-qm', 'The blog');
+  git(blog, 'remote', 'add', 'origin', remote);
+  git(blog, 'push', '-q', '-u', 'origin', 'main');
+  return remote;
+}
+
+async function editAndSave(page: import('@playwright/test').Page, line: string): Promise<void> {
+  await openPost(page, TITLE);
+  await replaceBody(page, `\n${line}\n\nThe rest was trimmed for this test.\n`);
+  await save(page);
+}
+
+test('edit a post, Publish: the remote has the commit with exactly the saved bytes', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const remote = publishedBlog(blog);
+  await editAndSave(page, 'Debouncing, rewritten in Folio.');
+
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Publish' });
+  await expect(panel.locator('.branch')).toHaveText('main');
+  const posts = panel.getByRole('region', { name: 'Changed posts' });
+  await expect(posts.getByRole('listitem')).toHaveCount(1);
+  await expect(posts).toContainText(TITLE);
+  await expect(panel.getByLabel('Commit message')).toHaveValue(`Publish: ${TITLE}`);
+
+  await posts.getByRole('button', { name: new RegExp(TITLE) }).click();
+  const diff = panel.getByRole('table', { name: `Changes in ${POST}` });
+  await expect(diff.locator('.diff-row.add').first()).toContainText(
+    'Debouncing, rewritten in Folio.',
+  );
+  await folio.screenshot('publish-01-changes');
+
+  await panel.getByRole('button', { name: 'Publish 1 file' }).click();
+  await expect(panel.locator('.publish-notice.ok')).toHaveText('Published 1 file');
+  await expect(
+    panel.getByRole('list', { name: 'Recent commits' }).locator('li').first(),
+  ).toContainText(`Publish: ${TITLE}`);
+  await folio.screenshot('publish-02-published');
+
+  expect(blob(remote, 'HEAD', POST).equals(readFileSync(path.join(blog, POST)))).toBe(true);
+  expect(blob(remote, 'HEAD', POST).toString('utf8')).toContain('Debouncing, rewritten in Folio.');
+  expect(git(remote, 'log', '-1', '--format=%B', 'HEAD')).toBe(`Publish: ${TITLE}`);
+  expect(git(remote, 'show', '--name-only', '--format=', 'HEAD')).toBe(POST);
+  expect(git(blog, 'status', '--porcelain')).toBe('');
+});
+
+test('a push refused because the remote moved on offers Sync, which publishes both', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const remote = publishedBlog(blog);
+  const other = path.join(path.dirname(blog), 'other');
+  git(path.dirname(blog), 'clone', '-q', remote, other);
+  git(other, 'config', 'user.name', 'Other');
+  git(other, 'config', 'user.email', 'other@example.org');
+  writeFileSync(
+    path.join(other, 'source/_posts/from-elsewhere.md'),
+    '---\ntitle: Elsewhere\n---\nHi\n',
+  );
+  git(other, 'add', '-A');
+  git(other, 'commit', '-qm', 'From another computer');
+  git(other, 'push', '-q');
+
+  await editAndSave(page, 'Written while the remote moved on.');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Publish' });
+  await panel.getByRole('button', { name: 'Publish 1 file' }).click();
+  const notice = panel.locator('.publish-notice.error');
+  await expect(notice).toContainText('the push was refused');
+  await expect(notice).toContainText('Your commit is kept');
+  await expect(notice.getByRole('button', { name: 'Sync now' })).toBeVisible();
+  await folio.screenshot('publish-03-rejected');
+
+  await notice.getByRole('button', { name: 'Sync now' }).click();
+  await expect(panel.locator('.publish-notice.ok')).toContainText('Synced');
+  await expect(panel.getByLabel('1 ahead, 0 behind')).toHaveCount(0);
+  await expect(panel.getByLabel('0 ahead, 0 behind')).toBeVisible();
+  expect(blob(remote, 'main', POST).equals(readFileSync(path.join(blog, POST)))).toBe(true);
+  expect(blob(remote, 'main', 'source/_posts/from-elsewhere.md').toString()).toContain('Elsewhere');
+  // The pulled post is in the library now.
+  await expect(page.getByRole('navigation', { name: 'Posts' })).toContainText('Elsewhere');
+});
+
+test('a blog that is not a repository offers git init, then a field for the remote', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Publish' });
+  await expect(panel.locator('.publish-notice.error')).toContainText('not a git repository yet');
+  await folio.screenshot('publish-04-not-a-repo');
+  await panel.getByRole('button', { name: 'Set up git here (git init)' }).click();
+  await expect(panel.locator('.publish-notice.ok')).toHaveText('This blog is a git repository now');
+  await expect(
+    panel.getByRole('region', { name: 'Changed posts' }).getByRole('listitem'),
+  ).toHaveCount(9);
+  await expect(panel.getByLabel('Commit message')).toHaveValue('Update 9 posts');
+  await expect(panel.getByLabel('Remote URL')).toBeVisible();
+  expect(git(blog, 'rev-parse', '--is-inside-work-tree')).toBe('true');
+  await folio.screenshot('publish-05-initialised');
+});
