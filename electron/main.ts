@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import path from 'node:path';
 import type { EventChannel, EventPayload } from '../shared/api.ts';
+import { printHtmlToPdf } from './export-pdf.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { ASSET_BASE, handleProtocols, registerSchemes } from './protocol.ts';
@@ -45,6 +46,18 @@ if (!app.requestSingleInstanceLock()) {
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    pickSaveFile: async ({ title, defaultName, extensions }) => {
+      const options = {
+        title,
+        defaultPath: path.join(app.getPath('documents'), defaultName),
+        filters: [{ name: extensions.join(', ').toUpperCase(), extensions }],
+      };
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
+    printToPDF: printHtmlToPdf,
     openExternal: (url) => shell.openExternal(url),
     emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
       win?.webContents.send(channel, payload);

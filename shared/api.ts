@@ -14,6 +14,7 @@ import type {
   GitProgressEvent,
   GitResult,
   GitStatus,
+  ImportedImage,
   LibraryStatus,
   PostFile,
   PostSummary,
@@ -36,6 +37,11 @@ const fileVersion = z.strictObject({
 
 /** Posts over this size are refused before they cross IPC; the editor handles 10 MB posts. */
 export const MAX_POST_CHARS = 64 * 1024 * 1024;
+
+/** Pasted or dropped images over this size are refused before they cross IPC. */
+export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
+/** Rendered post HTML and stylesheet sent for export (images are inlined by the main side). */
+const MAX_EXPORT_CHARS = 32 * 1024 * 1024;
 
 interface RequestSpec<A extends z.ZodType, R> {
   args: A;
@@ -140,6 +146,33 @@ export const requests = {
       answer: z.string().max(4096).nullable(),
     }),
   ).returns<void>(),
+  /**
+   * A pasted or dropped image: the bytes (their type read from their first bytes) are copied
+   * where the blog keeps the post's images, under a new name from the post's slug.
+   */
+  importImage: request(
+    z.strictObject({
+      postPath: relativePath,
+      bytes: z
+        .instanceof(Uint8Array, { message: 'The image must be bytes' })
+        .refine((b) => b.length <= MAX_IMAGE_BYTES, 'The image is larger than Folio adds')
+        .refine((b) => b.length > 0, 'The image is empty'),
+      name: z.string().max(1024).optional(),
+    }),
+  ).returns<ImportedImage>(),
+  /** Standalone HTML or PDF of a post, saved where the writer picks; null when cancelled. */
+  exportPost: request(
+    z.strictObject({
+      postPath: relativePath,
+      format: z.enum(['html', 'pdf']),
+      title: z.string().max(4096),
+      date: z.string().max(256).optional(),
+      tags: z.array(z.string().max(1024)).max(1000),
+      cover: z.string().max(8192).optional(),
+      bodyHtml: z.string().max(MAX_EXPORT_CHARS, 'The post is larger than Folio exports'),
+      css: z.string().max(MAX_EXPORT_CHARS, 'The stylesheet is larger than Folio exports'),
+    }),
+  ).returns<string | null>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {

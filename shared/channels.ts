@@ -29,6 +29,8 @@ export const requestChannels = [
   'gitContinue',
   'gitCancel',
   'answerCredential',
+  'importImage',
+  'exportPost',
 ] as const;
 
 export const eventChannels = [

@@ -239,3 +239,11 @@ export interface CredentialRequest {
   /** A password or token: the field hides what is typed. */
   secret: boolean;
 }
+
+/** An image copied into the blog by a paste or a drop. */
+export interface ImportedImage {
+  /** The new file, relative to the blog folder. */
+  path: string;
+  /** What the post writes to show it, as in `![](reference)`. */
+  reference: string;
+}

@@ -10,8 +10,10 @@ import { createBackupStore } from './backups/backups.ts';
 import { resolveInside } from './content/paths.ts';
 import { recoverBackups } from './backups/recover.ts';
 import { readPost, savePost } from './content/posts.ts';
-import { imageReference } from './content/image-path.ts';
 import { createGitHandlers } from './git/git-handlers.ts';
+import { importImage } from './content/image-import.ts';
+import { imageFolderFor, imageReference, type ImageLayout } from './content/image-path.ts';
+import { exportPost, type ExportHost } from './export/export-post.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
 import { Library } from './library/library.ts';
 import { isInDraftFolder } from './library/list-posts.ts';
@@ -22,7 +24,7 @@ import type { SettingsStore } from './settings/settings.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
-export interface Host {
+export interface Host extends ExportHost {
   pickFolder(): Promise<string | null>;
   /** A native open-file dialog starting in `folder`, limited to these extensions. */
   pickFile(options: {
@@ -59,6 +61,16 @@ export function createFolio(host: Host): Folio {
   const root = (): string => {
     if (!current) throw new FolioError('NO_FOLDER', 'No blog folder is open');
     return current.info.root;
+  };
+
+  const imageLayout = (): ImageLayout => {
+    const { generator, staticRoot, postAssetFolder } = current!.info;
+    return { generator, staticRoot, postAssetFolder };
+  };
+  // The `imageFolder` setting: `auto` (the generator's convention) or a folder in the blog.
+  const imageSetting = (): string => {
+    const value = (host.settings.get() as { imageFolder?: unknown }).imageFolder;
+    return typeof value === 'string' && value.trim() ? value : 'auto';
   };
 
   const opened = (): { library: Library; search: SearchService } => {
@@ -109,14 +121,18 @@ export function createFolio(host: Host): Folio {
       return loadBlogSchema(root(), library.fields());
     },
     pickImage: async ({ postPath }) => {
-      const { staticRoot } = current?.info ?? { staticRoot: '' };
+      // Starts where pasted images go; stores the path the same rule gives (image-path.ts).
       const picked = await host.pickFile({
         title: 'Choose an image',
-        folder: path.join(root(), staticRoot, staticRoot ? 'images' : ''),
+        folder: path.join(root(), imageFolderFor(imageLayout(), postPath, imageSetting())),
         extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'avif', 'svg'],
       });
-      return picked ? imageReference(root(), staticRoot, postPath, picked) : null;
+      return picked ? imageReference(root(), imageLayout(), postPath, picked) : null;
     },
+    importImage: async ({ postPath, bytes, name }) =>
+      importImage(root(), imageLayout(), postPath, bytes, { name, setting: imageSetting() }),
+    exportPost: async ({ postPath, format, ...document }) =>
+      exportPost(root(), host, postPath, format, document),
     readPost: async ({ path }) => readPost(root(), path),
     savePost: async ({ path, text, expected }) => {
       const result = await savePost(root(), path, text, expected, (rel) =>

@@ -16,6 +16,9 @@ import { joinFileText, splitFileText } from '../editor/file-text.ts';
 import { EditorPane } from '../features/editor/EditorPane.tsx';
 import { frontMatterTransaction } from '../features/frontmatter/edit-transaction.ts';
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
+import { imageImporterFor } from '../features/images/image-importer.ts';
+import { ExportMenu } from '../features/export/ExportMenu.tsx';
+import { useExport } from '../features/export/useExport.ts';
 import { PostList } from '../features/library/PostList.tsx';
 import { Preview } from '../features/preview/Preview.tsx';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
@@ -124,6 +127,7 @@ export function App() {
           text: shape.doc,
           lineSeparator: shape.lineSeparator,
           onChange: onDocChange,
+          images: imageImporterFor(path, setStatus),
         });
         const buffer: Buffer = { path, state, saved: state.doc, version: file.version, shape };
         buffers.current.set(path, buffer);
@@ -167,6 +171,7 @@ export function App() {
           text: mine.doc,
           lineSeparator: mine.lineSeparator,
           onChange: onDocChange,
+          images: imageImporterFor(post.path, setStatus),
         });
         const saved = createEditorState({
           text: disk.doc,
@@ -352,6 +357,7 @@ export function App() {
         : null,
     [workspace, activePath],
   );
+  const exportActive = useExport(viewRef, assets, setStatus);
   const previewRef = useRef<HTMLElement | null>(null);
   const [syncScroll, setSyncScroll] = useState(
     () => localStorage.getItem('folio.syncScroll') !== 'off',
@@ -373,7 +379,9 @@ export function App() {
         canSave={activeDirty}
         onPublish={() => setPublishing((open) => !open)}
         publishOpen={publishing}
-      />
+      >
+        <ExportMenu disabled={!activePath} onExport={(format) => void exportActive(format)} />
+      </Toolbar>
       <RecoveryBanner
         recovered={recovered}
         onRestore={() => void restoreBackups()}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/models.ts';
 import { applyTheme, loadTheme, type ThemeChoice } from './theme.ts';
 
@@ -10,6 +10,8 @@ interface Props {
   /** Opens or closes the publish panel (renderer/features/publish). */
   onPublish?(): void;
   publishOpen?: boolean;
+  /** More actions, before the theme menu (the Export menu). */
+  children?: ReactNode;
 }
 
 const isMac = navigator.platform.startsWith('Mac');
@@ -21,6 +23,7 @@ export function Toolbar({
   onSave,
   onPublish,
   publishOpen,
+  children,
 }: Props) {
   const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   return (
@@ -39,6 +42,7 @@ export function Toolbar({
         )}
       </div>
       <div className="toolbar-actions">
+        {children}
         <select
           aria-label="Theme"
           value={theme}

@@ -4,6 +4,7 @@
 import { EditorState, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { editingBasics } from './basics.ts';
+import { imageDrop, type ImageImporter } from './image-drop.ts';
 import { markdownCommandKeys } from './keymap.ts';
 import { pasteUrlAsLink } from './paste-link.ts';
 import { markdownSupport } from './markdown.ts';
@@ -15,6 +16,8 @@ export interface DocumentOptions {
   lineSeparator: string;
   /** Called for text and selection changes (the selection feeds the status bar). */
   onChange: (update: { state: EditorState; docChanged: boolean }) => void;
+  /** Pasted and dropped images go here (into the blog); without it they are ignored. */
+  images?: ImageImporter;
 }
 
 export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extension {
@@ -23,6 +26,8 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     markdownCommandKeys(),
     editingBasics(),
     markdownSupport(),
+    // Before the link paste: an image on the clipboard wins over text that comes with it.
+    options.images ? imageDrop(options.images) : [],
     pasteUrlAsLink(),
     writingTheme(),
     EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true' }),

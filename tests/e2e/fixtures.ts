@@ -2,7 +2,7 @@
  * One fixture, two hosts: every spec gets a page showing Folio on a temp copy of the sample
  * blog, in the Chromium host (always) or the Electron host (when an Electron binary exists).
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumHost, type HostControls } from './hosts/chromium-host.ts';
@@ -16,6 +16,8 @@ export interface FolioFixture {
   host: 'chromium' | 'electron';
   /** Chromium host only: stands in for the native dialogs and the system browser. */
   controls: HostControls | null;
+  /** Electron host only: the app, to evaluate in the main process (e.g. answer a dialog). */
+  electron: ElectronApplication | null;
   screenshot(name: string): Promise<void>;
 }
 
@@ -29,12 +31,13 @@ export const test = base.extend<{ folio: FolioFixture; blogSource: string }>({
     const opened =
       host === 'electron'
         ? { ...(await openElectronHost(temp.blog, temp.data)), controls: null }
-        : await openChromiumHost(temp.blog, temp.data);
+        : { ...(await openChromiumHost(temp.blog, temp.data)), app: null };
     const fixture: FolioFixture = {
       page: opened.page,
       blog: temp.blog,
       host,
       controls: opened.controls,
+      electron: opened.app,
       async screenshot(name) {
         mkdirSync(screenshotDir, { recursive: true });
         await opened.page.screenshot({ path: path.join(screenshotDir, `${host}-${name}.png`) });

@@ -3,13 +3,113 @@ import path from 'node:path';
 import { FolioError } from '../../../shared/errors.ts';
 
 /**
- * How a post should refer to an image file the writer picked: a site path (`/images/a.png`)
- * when the file is under the generator's static folder, else a path relative to the post.
- * Files outside the blog folder are refused: the site could not serve them.
+ * The one rule for where a post's images live and how the post names them. Pasted and
+ * dropped images are written by it (image-import.ts) and the cover field's picker stores the
+ * reference it gives, so both agree with each other and with shared/asset-url.ts, which
+ * resolves the reference back to the same file for the preview.
  */
+export interface ImageLayout {
+  generator: string;
+  /** Where site-absolute paths (`/images/a.png`) point; '' is the blog folder itself. */
+  staticRoot: string;
+  postAssetFolder: boolean;
+}
+
+/** The `imageFolder` setting: `auto` follows the generator, anything else is a blog folder. */
+export type ImageFolderSetting = string;
+
+const posix = path.posix;
+
+/** Hugo and Gatsby page bundles: the post is the `index.md` of its own folder. */
+function isBundle(postPath: string): boolean {
+  return /^_?index\.mdx?$/i.test(posix.basename(postPath));
+}
+
+/** The post's slug, for file names: a bundle's folder name, else the file name without a date prefix. */
+export function postSlug(postPath: string): string {
+  const base = posix.basename(postPath).replace(/\.[^.]+$/, '');
+  const name = isBundle(postPath) ? posix.basename(posix.dirname(postPath)) : base;
+  const slug = name
+    .replace(/^\d{4}-\d{2}-\d{2}-/, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug && slug !== '.' ? slug : 'image';
+}
+
+/** A custom folder from settings, as a `/`-separated path inside the blog. */
+function customFolder(setting: string): string {
+  const folder = setting
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\.\/|\/+$/g, '');
+  const normal = posix.normalize(folder || '.');
+  if (posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../')) {
+    throw new FolioError(
+      'OUTSIDE_FOLDER',
+      `The image folder “${setting}” (Settings) must be a folder inside the blog`,
+    );
+  }
+  return normal === '.' ? '' : normal;
+}
+
+/** Where a new image for `postPath` goes, relative to the blog folder (`''` is the blog itself). */
+export function imageFolderFor(
+  layout: ImageLayout,
+  postPath: string,
+  setting: ImageFolderSetting = 'auto',
+): string {
+  if (setting && setting !== 'auto') return customFolder(setting);
+  const postFolder = posix.dirname(postPath) === '.' ? '' : posix.dirname(postPath);
+  const under = (folder: string, child: string) => (folder ? `${folder}/${child}` : child);
+  switch (layout.generator) {
+    case 'hexo':
+      return layout.postAssetFolder
+        ? under(postFolder, posix.basename(postPath).replace(/\.[^.]+$/, ''))
+        : under(layout.staticRoot, 'images');
+    case 'hugo':
+    case 'gatsby':
+      return isBundle(postPath) ? postFolder : under(layout.staticRoot, 'images');
+    case 'jekyll':
+      return 'assets/images';
+    case 'astro':
+    case 'next':
+    case 'vuepress':
+    case 'vitepress':
+      return under(layout.staticRoot, 'images');
+    default:
+      // Eleventy and plain folders have no static folder of their own: beside the post.
+      return under(postFolder, 'images');
+  }
+}
+
+/** Characters that would end a Markdown link destination or fail decodeURI. */
+const escapeReference = (reference: string) =>
+  reference.replace(/[% ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * How the post at `postPath` names the file at `fileRel` (both relative to the blog folder):
+ * the bare name inside Hexo's post asset folder, a site path for files the site serves from
+ * its static folder (or from its root, for Jekyll), else a path relative to the post.
+ */
+export function imageReferenceFor(layout: ImageLayout, postPath: string, fileRel: string): string {
+  const postFolder = posix.dirname(postPath);
+  if (layout.postAssetFolder) {
+    const assetFolder = posix.join(postFolder, posix.basename(postPath).replace(/\.[^.]+$/, ''));
+    if (posix.dirname(fileRel) === assetFolder) return escapeReference(posix.basename(fileRel));
+  }
+  if (layout.staticRoot && fileRel.startsWith(`${layout.staticRoot}/`)) {
+    return escapeReference(fileRel.slice(layout.staticRoot.length));
+  }
+  if (!layout.staticRoot && layout.generator === 'jekyll') return escapeReference(`/${fileRel}`);
+  return escapeReference(posix.relative(postFolder, fileRel));
+}
+
+/** The reference for a file the writer picked with the native dialog; refused outside the blog. */
 export async function imageReference(
   root: string,
-  staticRoot: string,
+  layout: ImageLayout,
   postPath: string,
   picked: string,
 ): Promise<string> {
@@ -23,8 +123,5 @@ export async function imageReference(
       'Pick an image inside the blog folder: the site cannot serve files outside it',
     );
   }
-  const posix = rel.split(path.sep).join('/');
-  if (staticRoot && posix.startsWith(`${staticRoot}/`)) return posix.slice(staticRoot.length);
-  if (!staticRoot) return `/${posix}`;
-  return path.posix.relative(path.posix.dirname(postPath), posix);
+  return imageReferenceFor(layout, postPath, rel.split(path.sep).join('/'));
 }

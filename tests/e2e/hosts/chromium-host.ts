@@ -24,6 +24,8 @@ export interface HostControls {
   folderPicks: Array<string | null>;
   /** Files the next native file dialogs return (null = cancelled). */
   filePicks: Array<string | null>;
+  /** Paths the next native save dialogs return (null = cancelled). */
+  savePicks: Array<string | null>;
   externalUrls: string[];
   /**
    * Recorder for tests/e2e/specs/xss.spec.ts: every request the page sends over the bridge,
@@ -68,6 +70,7 @@ export async function openChromiumHost(
   const controls: HostControls = {
     folderPicks: [],
     filePicks: [],
+    savePicks: [],
     externalUrls: [],
     calls: [],
     folio: undefined as unknown as Folio,
@@ -78,6 +81,17 @@ export async function openChromiumHost(
     dataFolder,
     pickFolder: async () => controls.folderPicks.shift() ?? null,
     pickFile: async () => controls.filePicks.shift() ?? null,
+    pickSaveFile: async () => controls.savePicks.shift() ?? null,
+    // Chromium's own printing stands in for webContents.printToPDF (same engine).
+    printToPDF: async (html) => {
+      const printer = await context.newPage();
+      try {
+        await printer.setContent(html);
+        return await printer.pdf({ format: 'A4', printBackground: true });
+      } finally {
+        await printer.close();
+      }
+    },
     openExternal: async (url) => void controls.externalUrls.push(url),
     emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
       void page
