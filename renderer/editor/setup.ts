@@ -9,6 +9,7 @@ import { markdownCommandKeys } from './keymap.ts';
 import { pasteUrlAsLink } from './paste-link.ts';
 import { markdownSupport } from './markdown.ts';
 import { writingTheme } from './theme.ts';
+import { conflictMarkers } from '../features/publish/conflict-markers.ts';
 
 export interface DocumentOptions {
   text: string;
@@ -30,6 +31,7 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     options.images ? imageDrop(options.images) : [],
     pasteUrlAsLink(),
     writingTheme(),
+    conflictMarkers(),
     EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged || update.selectionSet) {

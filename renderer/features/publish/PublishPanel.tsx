@@ -179,7 +179,10 @@ export function PublishPanel({ posts, unsaved, onOpenFile, onFilesChanged, onClo
 
         {model.failure ? (
           <FailureNotice
-            failure={model.failure}
+            failure={
+              // The banner above lists the conflicted files already, with their Open buttons.
+              status?.operation ? { ...model.failure, files: undefined } : model.failure
+            }
             status={status}
             busy={busy}
             steps={steps}
@@ -228,7 +231,7 @@ export function PublishPanel({ posts, unsaved, onOpenFile, onFilesChanged, onClo
           </section>
         ) : null}
 
-        {status && files.length ? (
+        {status && files.length && !status.operation ? (
           <section className="publish-section commit-box">
             <label htmlFor="publish-message">Commit message</label>
             <textarea

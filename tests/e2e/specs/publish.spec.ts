@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures.ts';
-import { openPost, replaceBody, save } from '../helpers.ts';
+import { editorText, openPost, replaceBody, save } from '../helpers.ts';
+import { startGitHttpServer } from '../../unit/support/git-http.ts';
 
 const POST = 'source/_posts/debouncing-without-tears.md';
 const TITLE = 'Debouncing Without Tears';
@@ -151,4 +152,92 @@ test('a blog that is not a repository offers git init, then a field for the remo
   await expect(panel.getByLabel('Remote URL')).toBeVisible();
   expect(git(blog, 'rev-parse', '--is-inside-work-tree')).toBe('true');
   await folio.screenshot('publish-05-initialised');
+});
+
+/** Another computer commits its own version of the post and pushes it first. */
+function pushFromElsewhere(blog: string, remote: string, rel: string, text: string): void {
+  const other = path.join(path.dirname(blog), 'other');
+  git(path.dirname(blog), 'clone', '-q', remote, other);
+  git(other, 'config', 'user.name', 'Other');
+  git(other, 'config', 'user.email', 'other@example.org');
+  writeFileSync(path.join(other, rel), text);
+  git(other, 'add', '-A');
+  git(other, 'commit', '-qm', 'From another computer');
+  git(other, 'push', '-q');
+}
+
+test('a conflict on Sync lists the post, opens it with the markers highlighted, Abort restores it', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const remote = publishedBlog(blog);
+  const original = readFileSync(path.join(blog, POST), 'utf8');
+  const head = original.slice(0, original.indexOf('---', 4) + 4);
+  pushFromElsewhere(blog, remote, POST, `${head}\nTheir version of the opening.\n`);
+
+  await editAndSave(page, 'My version of the opening.');
+  const saved = readFileSync(path.join(blog, POST));
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Publish' });
+  await panel.getByRole('button', { name: 'Publish 1 file' }).click();
+  await panel.locator('.publish-notice.error').getByRole('button', { name: 'Sync now' }).click();
+
+  const conflict = panel.locator('.publish-notice.error[data-kind=CONFLICT]');
+  await expect(conflict).toContainText('changed the same lines');
+  await expect(conflict.getByRole('listitem')).toHaveText([`${POST}Open`]);
+  const banner = panel.locator('.publish-notice.warn');
+  await expect(banner).toContainText('A merge is in progress');
+  await banner.getByRole('button', { name: 'Open' }).click();
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(3);
+  await expect(page.locator('.cm-conflict-theirs')).toContainText('Their version of the opening.');
+  await folio.screenshot('publish-06-conflict');
+
+  await banner.getByRole('button', { name: 'Abort merge' }).click();
+  await expect(panel.locator('.publish-notice.ok')).toHaveText(
+    'Aborted the merge: everything is as it was before',
+  );
+  expect(readFileSync(path.join(blog, POST)).equals(saved)).toBe(true);
+  expect(git(blog, 'log', '-1', '--format=%s')).toBe(`Publish: ${TITLE}`);
+  await expect(page.locator('.cm-conflict-marker')).toHaveCount(0);
+  expect(await editorText(page)).toContain('My version of the opening.');
+});
+
+test('git asks for a password: the writer answers in the app, and only the answer crosses', async ({
+  folio,
+}) => {
+  const { page, blog, controls } = folio;
+  test.skip(!controls, 'the call recorder is a Chromium-host control');
+  const remote = publishedBlog(blog);
+  const server = await startGitHttpServer(path.dirname(remote), {
+    user: 'writer',
+    password: 'tok3n',
+  });
+  try {
+    git(blog, 'remote', 'set-url', 'origin', server.url('remote.git'));
+    await editAndSave(page, 'Pushed over HTTP with a password.');
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const panel = page.getByRole('complementary', { name: 'Publish' });
+    await panel.getByRole('button', { name: 'Publish 1 file' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'git needs to sign in' });
+    await expect(dialog.getByLabel(/^Username for 'http:\/\/127\.0\.0\.1:\d+'$/)).toBeVisible();
+    await dialog.getByRole('textbox').fill('writer');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    const password = dialog.getByLabel(/^Password for 'http:\/\/writer@127\.0\.0\.1:\d+'$/);
+    await expect(password).toHaveAttribute('type', 'password');
+    await password.fill('tok3n');
+    await folio.screenshot('publish-07-credentials');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect(panel.locator('.publish-notice.ok')).toHaveText('Published 1 file');
+    expect(blob(remote, 'main', POST).equals(readFileSync(path.join(blog, POST)))).toBe(true);
+    const answers = controls!.calls.filter((c) => c.channel === 'answerCredential');
+    expect(answers.map((c) => Object.keys(c.args as object).sort())).toEqual([
+      ['answer', 'id'],
+      ['answer', 'id'],
+    ]);
+    expect(answers.map((c) => (c.args as { answer: string }).answer)).toEqual(['writer', 'tok3n']);
+  } finally {
+    await server.close();
+  }
 });
