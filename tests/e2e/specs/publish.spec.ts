@@ -184,9 +184,11 @@ test('a conflict on Sync lists the post, opens it with the markers highlighted, 
 
   const conflict = panel.locator('.publish-notice.error[data-kind=CONFLICT]');
   await expect(conflict).toContainText('changed the same lines');
-  await expect(conflict.getByRole('listitem')).toHaveText([`${POST}Open`]);
   const banner = panel.locator('.publish-notice.warn');
   await expect(banner).toContainText('A merge is in progress');
+  await expect(banner.getByRole('listitem')).toHaveText([`${POST}Open`]);
+  // Publishing waits until the merge is finished or aborted.
+  await expect(panel.getByRole('button', { name: /^Publish \d/ })).toHaveCount(0);
   await banner.getByRole('button', { name: 'Open' }).click();
   await expect(page.locator('.cm-conflict-marker')).toHaveCount(3);
   await expect(page.locator('.cm-conflict-theirs')).toContainText('Their version of the opening.');
