@@ -54,7 +54,10 @@ function collectIconPaths(value: unknown, trail: string, out: Array<[string, str
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
-  const buf = readFileSync(file);
+  return pngSizeOf(readFileSync(file), file);
+}
+
+function pngSizeOf(buf: Buffer, file: string): { width: number; height: number } {
   const signature = '89504e470d0a1a0a';
   if (
     buf.subarray(0, 8).toString('hex') !== signature ||
@@ -63,6 +66,37 @@ function pngSize(file: string): { width: number; height: number } {
     throw new Error(`${file} is not a PNG`);
   }
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+/** The square PNG sizes inside an .ico (each entry's own size must match its PNG's). */
+function icoPngSizes(file: string): number[] {
+  const buf = readFileSync(file);
+  expect(buf.readUInt16LE(2), `${file} is not an icon file`).toBe(1);
+  return Array.from({ length: buf.readUInt16LE(4) }, (_, i) => {
+    const entry = 6 + 16 * i;
+    const size = buf[entry] || 256;
+    const png = buf.subarray(
+      buf.readUInt32LE(entry + 12),
+      buf.readUInt32LE(entry + 12) + buf.readUInt32LE(entry + 8),
+    );
+    const { width, height } = pngSizeOf(png, file);
+    expect([width, height]).toEqual([size, size]);
+    return size;
+  });
+}
+
+/** The PNG sizes inside an .icns (type, length, data elements after the 8-byte header). */
+function icnsPngSizes(file: string): number[] {
+  const buf = readFileSync(file);
+  expect(buf.toString('latin1', 0, 4)).toBe('icns');
+  expect(buf.readUInt32BE(4)).toBe(buf.length);
+  const sizes: number[] = [];
+  for (let at = 8; at < buf.length; at += buf.readUInt32BE(at + 4)) {
+    const { width, height } = pngSizeOf(buf.subarray(at + 8, at + buf.readUInt32BE(at + 4)), file);
+    expect(width).toBe(height);
+    sizes.push(width);
+  }
+  return sizes;
 }
 
 /** The literal part of a glob pattern before its first wildcard/brace/class character. */
@@ -78,7 +112,7 @@ describe('electron-builder.yml', () => {
   beforeAll(() => {
     config = loadConfig();
     validate = compileValidator();
-  });
+  }, 60_000); // compiling electron-builder's big schema is slow on a loaded machine
 
   it('validates against electron-builder’s JSON schema', () => {
     const ok = validate(config);
@@ -105,7 +139,10 @@ describe('electron-builder.yml', () => {
     expect(config['directories']).toEqual({ output: 'release', buildResources: 'assets' });
     expect(config['asar']).toBe(true);
     expect(config['extraMetadata']).toEqual({ main: 'dist/electron/main.cjs' });
-    expect(config['afterPack']).toBeUndefined();
+    // The fuse hook (tests/unit/fuses.test.ts); a leading ./ makes electron-builder resolve it
+    // in the project rather than as a package named `electron`.
+    expect(config['afterPack']).toBe('./electron/after-pack.mjs');
+    expect(existsSync(path.join(repoRoot, 'electron/after-pack.mjs'))).toBe(true);
 
     const pkg: unknown = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     expect(isRecord(pkg) && pkg['main']).toBe('dist/electron/main.cjs');
@@ -181,6 +218,13 @@ describe('electron-builder.yml', () => {
           });
         }
         expect(sized).toContain('512x512.png');
+      } else if (resolved.endsWith('.icns')) {
+        expect(where).toBe('mac.icon');
+        const sizes = icnsPngSizes(resolved);
+        expect(sizes).toEqual(expect.arrayContaining([16, 32, 64, 128, 256, 512, 1024]));
+      } else if (resolved.endsWith('.ico')) {
+        expect(where).toBe('win.icon');
+        expect(icoPngSizes(resolved)).toEqual([16, 24, 32, 48, 64, 128, 256]);
       } else {
         expect(resolved.endsWith('.png'), `${where}: ${iconPath} should be a PNG`).toBe(true);
         const { width, height } = pngSize(resolved);
