@@ -3,13 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * Two builds from one config, chosen by `--mode`: the main process and the preload. They
- * are separate because a sandboxed preload must be one self-contained file (no chunks).
- * Both bundle their dependencies, so the packaged app needs no node_modules.
+ * Three builds from one config, chosen by `--mode`: the main process, the preload and the
+ * library's index worker (a worker_threads entry, started by the main process from
+ * `index-worker.cjs` beside `main.cjs`). They are separate because a sandboxed preload
+ * must be one self-contained file (no chunks), and a worker is its own entry. All bundle
+ * their dependencies, so the packaged app needs no node_modules.
  */
+const ENTRIES: Record<string, string> = {
+  main: 'electron/main.ts',
+  preload: 'electron/preload.ts',
+  'index-worker': 'electron/services/library/index-worker.ts',
+};
+
 export default defineConfig(({ mode }) => {
-  if (mode !== 'main' && mode !== 'preload')
-    throw new Error('Build with --mode main or --mode preload');
+  const entry = ENTRIES[mode];
+  if (!entry) throw new Error(`Build with --mode ${Object.keys(ENTRIES).join(' | ')}`);
   return {
     root: fileURLToPath(new URL('..', import.meta.url)),
     publicDir: false,
@@ -19,7 +27,7 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: mode === 'main',
       target: 'node20',
       minify: false,
-      ssr: `electron/${mode}.ts`,
+      ssr: entry,
       rollupOptions: {
         external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         output: { format: 'cjs', entryFileNames: `${mode}.cjs`, codeSplitting: false },

@@ -95,10 +95,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 }
 
 /** The first `#`/`##` heading's text, for a title fallback. */
-export function firstHeading(markdown: string): string | null {
-  const m = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(markdown);
-  return m ? m[1]!.trim() : null;
-}
+export { firstHeading } from './heading.ts';
 
 export interface RenderedBlock {
   /** 1-based line in the file where the block starts. */

@@ -1,4 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +10,13 @@ import { detectBlog } from '../../electron/services/library/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { SearchService } from '../../electron/services/search/search-service.ts';
 import { highlightsIn, snippetsOf } from '../../electron/services/search/snippets.ts';
-import { nextMatch, parseQuery } from '../../electron/services/search/text.ts';
+import { kindOf, nextMatch, parseQuery, WORD } from '../../electron/services/search/text.ts';
+import {
+  addToFilter,
+  FILTER_WORDS,
+  mayContain,
+  wordProbe,
+} from '../../electron/services/search/trigram-filter.ts';
 import { createSettingsStore } from '../../electron/services/settings/settings.ts';
 import type { Envelope } from '../../shared/api.ts';
 import type { LibraryStatus, SearchHit, TitleMatch } from '../../shared/models.ts';
@@ -158,13 +166,16 @@ describe('the scan and the index', () => {
       'don',
       'it',
     ];
-    for (const query of queries) {
-      const a = (await scan.search.rank(query, 20)).ranked;
-      const b = (await index.search.rank(query, 20)).ranked;
-      expect(
-        b.map((r) => [r.path, r.score]),
-        query,
-      ).toEqual(a.map((r) => [r.path, r.score]));
+    // Small limits make the scan stop early (its bound), large ones read every match.
+    for (const limit of [1, 5, 20, 400]) {
+      for (const query of queries) {
+        const a = (await scan.search.rank(query, limit)).ranked;
+        const b = (await index.search.rank(query, limit)).ranked;
+        expect(
+          b.map((r) => [r.path, r.score]),
+          `${query} (limit ${limit})`,
+        ).toEqual(a.map((r) => [r.path, r.score]));
+      }
     }
   });
 
@@ -212,5 +223,51 @@ describe('search through the dispatcher', () => {
     expect((await dispatch('searchPosts', { query: 'x', limit: 0 })).ok).toBe(false);
     expect((await dispatch('searchPosts', { query: 5 })).ok).toBe(false);
     expect(events).toEqual(['workspaceChanged']); // 9 posts: no progress events
+  });
+});
+
+/** Runs of word characters (text.ts's definition) of three or more. */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && kindOf(text.charCodeAt(i)) === WORD) continue;
+    if (i - start >= 3) words.add(text.slice(start, i));
+    start = i + 1;
+  }
+  return words;
+}
+
+describe('the trigram filter', () => {
+  it('never rules out a word (or the start of one) that the text has', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'folio-trigram-'));
+    try {
+      generateCorpus(root, { posts: 20, seed: 3 });
+      const texts = readdirSync(path.join(root, 'source/_posts')).map((name) =>
+        readFileSync(path.join(root, 'source/_posts', name), 'utf8').toLowerCase(),
+      );
+      for (const text of texts) {
+        const filter = new Uint32Array(FILTER_WORDS);
+        addToFilter(filter, 0, text);
+        for (const word of wordsOf(text)) {
+          for (let end = 3; end <= word.length; end++) {
+            expect(mayContain(filter, 0, wordProbe(word.slice(0, end))), word).toBe(true);
+          }
+        }
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('rules out words whose letters never run together in the text', () => {
+    const filter = new Uint32Array(FILTER_WORDS);
+    addToFilter(filter, 0, 'a quiet walk by the lake, then coffee');
+    expect(mayContain(filter, 0, wordProbe('coffee'))).toBe(true);
+    expect(mayContain(filter, 0, wordProbe('xylophone'))).toBe(false);
+    // Across a blank is not a run: "by the" holds no "byt".
+    expect(mayContain(filter, 0, wordProbe('byt'))).toBe(false);
+    // Under three characters there is nothing to check: always maybe.
+    expect(wordProbe('la')).toHaveLength(0);
   });
 });

@@ -9,7 +9,7 @@
  * measurable). Progress is reported at most every 100 ms, and only for indexes that take
  * longer than that.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import type { FieldObservations } from '../../../shared/schema.ts';
@@ -22,7 +22,9 @@ import {
   listPostFiles,
   observeEntries,
 } from './list-posts.ts';
-import { readEntry, type PostEntry } from './post-entry.ts';
+import { indexPool, type IndexPool } from './index-pool.ts';
+import { statChunk } from './index-worker.ts';
+import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
 
 export interface IndexProgress {
   done: number;
@@ -45,6 +47,13 @@ export interface LibraryOptions {
   /** Longest stretch of synchronous work before the event loop gets a turn. */
   sliceMs?: number;
   progressEveryMs?: number;
+  /**
+   * Workers that read the files of a big (re)index: the process's shared pool unless given;
+   * null reads every file on this thread, in slices.
+   */
+  pool?: IndexPool | null;
+  /** Fewer files to read than this are read on this thread (a worker's start costs more). */
+  poolMinFiles?: number;
   /** After single-post updates, the cache is rewritten this long after the last one. */
   saveDelayMs?: number;
 }
@@ -138,15 +147,14 @@ export class Library {
   load(): Promise<SyncStats> {
     return this.exclusive(() => {
       const file = this.cacheFile;
-      if (!file || !existsSync(file)) return this.sync(new Map(), true);
-      const cached = readCache(file, this.root, this.layout);
-      return this.sync(cached ?? new Map(), cached === null);
+      if (!file || !existsSync(file)) return this.sync(null);
+      return this.sync(() => readCache(file, this.root, this.layout));
     });
   }
 
   /** Re-checks every file's mtime and size against the index; reads the ones that changed. */
   refresh(): Promise<SyncStats> {
-    return this.exclusive(() => this.sync(new Map(this.entries), false));
+    return this.exclusive(() => this.sync(() => new Map(this.entries)));
   }
 
   /** The list, refreshed first when the last full check is older than `maxAgeMs`. */
@@ -171,42 +179,45 @@ export class Library {
   }
 
   /**
-   * Brings the index in line with the folder. `source` holds the entries to reuse when a
-   * file's mtime and size still match: the current ones, or the cache's (a promise: then
-   * every file is stat-ed first, while the cache file is read).
+   * Brings the index in line with the folder. `previous` gives the entries to reuse when a
+   * file's mtime and size still match (the current ones, or the cache's; null for none, or
+   * a cache that missed): it runs while the files are stat-ed, in the workers when there are
+   * many. The files left to read go to the workers when there are many, else are read here
+   * in slices.
    */
   private async sync(
-    source: Map<string, PostEntry> | Promise<Map<string, PostEntry> | null>,
-    cacheMissed: boolean,
+    readPrevious: (() => Map<string, PostEntry> | null) | null,
   ): Promise<SyncStats> {
     const { root, layout } = this;
     const sliceMs = this.options.sliceMs ?? 20;
     const every = this.options.progressEveryMs ?? 100;
+    const poolMin = this.options.poolMinFiles ?? 500;
+    const pool = this.options.pool === undefined ? indexPool() : this.options.pool;
     const started = performance.now();
     this.touched = new Map();
     const { files, skipped } = listPostFiles(root, layout);
     const total = files.length;
-    const next = new Map<string, PostEntry>();
-    const updated: string[] = [];
-    let reused = 0;
     let sliceStart = started;
     let reportedAt = -Infinity;
-    let statted: Array<{ mtimeMs: number; size: number } | undefined> | null = null;
-    let previous: Map<string, PostEntry>;
-    if (source instanceof Map) {
-      previous = source;
-    } else {
-      statted = new Array<{ mtimeMs: number; size: number } | undefined>(total);
-      for (let i = 0; i < total; i++) {
-        if ((i & 63) === 0 && performance.now() - sliceStart > sliceMs) {
-          await yieldToLoop();
-          sliceStart = performance.now();
+    const slice = async (): Promise<void> => {
+      if (performance.now() - sliceStart <= sliceMs) return;
+      await yieldToLoop();
+      sliceStart = performance.now();
+    };
+    const usePool = pool !== null && pool.usable && total >= poolMin;
+    const statting = readPrevious && usePool ? pool.statAll(root, files) : null;
+    const previous = readPrevious?.() ?? null;
+    const cacheMissed = previous === null;
+    let statted: Float64Array | null = null;
+    if (previous?.size) {
+      if (statting) statted = await statting;
+      else {
+        statted = new Float64Array(total * 2);
+        for (let i = 0; i < total; i += 64) {
+          await slice();
+          statted.set(statChunk(root, files.slice(i, i + 64)), i * 2);
         }
-        statted[i] = statSync(`${root}${path.sep}${files[i]!}`, { throwIfNoEntry: false });
       }
-      const cached = await source;
-      if (!cached) cacheMissed = true;
-      previous = cached ?? new Map();
     }
     const report = (done: number) => {
       const now = performance.now();
@@ -215,39 +226,57 @@ export class Library {
       reportedAt = now;
       this.options.onProgress({ done, total });
     };
+    // Entries still valid (same mtime and size), and the files to read.
+    const kept = new Array<PostEntry | undefined>(total);
+    const toRead: number[] = [];
     for (let i = 0; i < total; i++) {
-      if ((i & 7) === 0 && performance.now() - sliceStart > sliceMs) {
-        report(i);
-        await yieldToLoop();
-        sliceStart = performance.now();
+      const old = statted ? previous!.get(files[i]!) : undefined;
+      if (
+        old &&
+        statted![2 * i] === old.summary.mtimeMs &&
+        statted![2 * i + 1] === old.summary.size
+      ) {
+        kept[i] = old;
+      } else {
+        toRead.push(i);
       }
-      const rel = files[i]!;
-      const old = previous.get(rel);
-      if (old) {
-        const stats = statted
-          ? statted[i]
-          : statSync(`${root}${path.sep}${rel}`, { throwIfNoEntry: false });
-        if (stats && stats.mtimeMs === old.summary.mtimeMs && stats.size === old.summary.size) {
-          next.set(rel, old);
-          reused++;
-          continue;
+    }
+    const reused = total - toRead.length;
+    let results: ReadResult[];
+    if (usePool && toRead.length >= poolMin) {
+      const paths = toRead.map((i) => files[i]!);
+      results = await pool.readAll(root, layout, paths, (done) => report(reused + done));
+    } else {
+      results = new Array<ReadResult>(toRead.length);
+      for (let k = 0; k < toRead.length; k++) {
+        if ((k & 7) === 0 && performance.now() - sliceStart > sliceMs) {
+          report(reused + k);
+          await slice();
         }
+        const rel = files[toRead[k]!]!;
+        results[k] = readEntry(root, rel, entryOptions(layout, rel));
       }
-      const result = readEntry(root, rel, entryOptions(layout, rel));
+    }
+    const updated: string[] = [];
+    for (let k = 0; k < toRead.length; k++) {
+      const result = results[k]!;
+      const i = toRead[k]!;
       if (result.ok) {
-        next.set(rel, result.entry);
-        updated.push(rel);
+        kept[i] = result.entry;
+        updated.push(files[i]!);
       } else if (!result.gone) {
         skipped.push(result.skipped);
       }
     }
     if (reportedAt > -Infinity) report(total);
+    const next = new Map<string, PostEntry>();
+    for (let i = 0; i < total; i++) if (kept[i]) next.set(files[i]!, kept[i]!);
     for (const [rel, entry] of this.touched) {
       if (entry) next.set(rel, entry);
       else next.delete(rel);
     }
     this.touched = null;
-    const removed = [...previous.keys()].filter((rel) => !next.has(rel));
+    const removed = previous ? [...previous.keys()].filter((rel) => !next.has(rel)) : [];
     const first = !this.loadedOnce;
     this.entries = next;
     this.fileSkips = skipped;

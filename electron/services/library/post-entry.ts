@@ -22,7 +22,7 @@ import {
   parseFrontMatter,
   type FrontMatterBlock,
 } from '../../../shared/frontmatter.ts';
-import { firstHeading } from '../../../shared/markdown.ts';
+import { firstHeading } from '../../../shared/heading.ts';
 import type { PostError, PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { excerptOf } from './excerpt.ts';
 import { parseFlatYaml } from './flat-yaml.ts';

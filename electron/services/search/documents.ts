@@ -1,6 +1,7 @@
 /** A post as search sees it. */
 import { findFrontMatter } from '../../../shared/frontmatter.ts';
 import { readFrontMatter, type PostEntry } from '../library/post-entry.ts';
+import { addToFilter, FILTER_WORDS } from './trigram-filter.ts';
 
 export interface SearchDoc {
   /** A new id for every version of a post; the index keeps postings of old ids, dead. */
@@ -12,6 +13,8 @@ export interface SearchDoc {
   meta: string;
   /** The body, lowercased; null once the full-text index holds it (memory). */
   body: string | null;
+  /** Which triples of characters meta and body hold (trigram-filter.ts); null with the body. */
+  filter: Uint32Array | null;
   /** Word count, BM25's document length. */
   length: number;
   dateValue: number | null;
@@ -73,13 +76,19 @@ export function makeDoc(id: number, entry: PostEntry, text: string): SearchDoc {
   const block = findFrontMatter(text);
   // The library keeps front matter on disk after a cached open; the text has it anyway.
   const data = entry.data !== undefined ? entry.data : readFrontMatter(text, block).data;
+  const meta = metaText(data);
+  const body = (block ? text.slice(block.end) : text).toLowerCase();
+  const filter = new Uint32Array(FILTER_WORDS);
+  addToFilter(filter, 0, meta);
+  addToFilter(filter, 0, body);
   return {
     id,
     path: summary.path,
     title: summary.title,
     titleLower: summary.title.toLowerCase(),
-    meta: metaText(data),
-    body: (block ? text.slice(block.end) : text).toLowerCase(),
+    meta,
+    body,
+    filter,
     length: summary.wordCount,
     dateValue: summary.dateValue,
     live: true,

@@ -28,6 +28,8 @@ export class InvertedIndex {
   private unpacked: number[] = [];
   /** Scratch per term while a post is added. */
   private weight = new Float64Array(1024);
+  /** Word count per post id (BM25's length), read in a query without touching the posts. */
+  private lengths = new Float64Array(1024);
   private touched: number[] = [];
   /** Scratch per post while a query runs. */
   private stamp = new Int32Array(0);
@@ -35,6 +37,9 @@ export class InvertedIndex {
   private title = new Float64Array(0);
   private score = new Float64Array(0);
   private survived = new Int32Array(0);
+  /** Posts touched by a query word, and those that survive it (swapped word to word). */
+  private touchedA = new Int32Array(0);
+  private touchedB = new Int32Array(0);
   private generation = 0;
 
   get termCount(): number {
@@ -80,6 +85,12 @@ export class InvertedIndex {
 
   /** Adds a post (ids must grow from call to call). */
   add(doc: SearchDoc, body: string): void {
+    if (doc.id >= this.lengths.length) {
+      const grown = new Float64Array(Math.max(doc.id + 1, this.lengths.length * 2));
+      grown.set(this.lengths);
+      this.lengths = grown;
+    }
+    this.lengths[doc.id] = doc.length;
     const { touched } = this;
     const count = (by: number) => (id: number) => {
       if (this.weight[id] === 0) touched.push(id);
@@ -178,10 +189,17 @@ export class InvertedIndex {
     this.title = new Float64Array(n);
     this.score = new Float64Array(n);
     this.survived = new Int32Array(n);
+    this.touchedA = new Int32Array(n);
+    this.touchedB = new Int32Array(n);
     this.generation = 0;
   }
 
-  /** The best `limit` posts for the query, ranked as the scan ranks them. */
+  /**
+   * The best `limit` posts for the query, ranked as the scan ranks them. The loops over
+   * posting lists touch only typed arrays (scratch per post id, `lengths`); the posts
+   * themselves are looked at (dead or alive, date, path) only for a score that makes the
+   * list so far.
+   */
   search(
     docs: readonly SearchDoc[],
     terms: readonly QueryTerm[],
@@ -190,54 +208,61 @@ export class InvertedIndex {
   ): Ranked[] {
     if (terms.length === 0) return [];
     this.ensureScratch(docs.length);
-    const { stamp, w, title, score, survived } = this;
-    let candidates: number[] = [];
+    const { stamp, w, title, score, survived, lengths } = this;
+    let touched = this.touchedA;
+    let count = 0;
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
       const generation = ++this.generation;
-      const touched: number[] = [];
+      count = 0;
       for (const id of this.expand(term)) {
         const ex = this.terms[id] === term.text ? 1 : PREFIX_WEIGHT;
         const { docs: postingDocs, weights } = this.postings[id]!;
         for (let k = 0; k < postingDocs.length; k++) {
           const d = postingDocs[k]!;
           if (stamp[d] !== generation) {
-            if (!docs[d]!.live) continue;
             stamp[d] = generation;
             w[d] = 0;
             title[d] = 0;
-            touched.push(d);
+            touched[count++] = d;
           }
           w[d]! += weights[k]! * ex;
         }
-        for (const d of this.titles[id] ?? []) {
+        const titled = this.titles[id];
+        if (titled === undefined) continue;
+        for (let k = 0; k < titled.length; k++) {
+          const d = titled[k]!;
           if (stamp[d] !== generation) {
-            if (!docs[d]!.live) continue;
             stamp[d] = generation;
             w[d] = 0;
             title[d] = 0;
-            touched.push(d);
+            touched[count++] = d;
           }
           if (title[d]! < ex) title[d] = ex;
         }
       }
       // Every word must match: keep the posts that matched all the words before.
-      const next: number[] = [];
-      for (const d of touched) {
+      const kept = touched === this.touchedA ? this.touchedB : this.touchedA;
+      let n = 0;
+      for (let k = 0; k < count; k++) {
+        const d = touched[k]!;
         if (t > 0 && survived[d] !== generation - 1) continue;
-        const doc = docs[d]!;
         score[d] =
-          (t === 0 ? 0 : score[d]!) + contribution(w[d]!, title[d]!, doc.length, avgLength);
+          (t === 0 ? 0 : score[d]!) + contribution(w[d]!, title[d]!, lengths[d]!, avgLength);
         survived[d] = generation;
-        next.push(d);
+        kept[n++] = d;
       }
-      candidates = next;
-      if (candidates.length === 0) return [];
+      touched = kept;
+      count = n;
+      if (count === 0) return [];
     }
     const top = new TopK(limit);
-    for (const d of candidates) {
+    for (let k = 0; k < count; k++) {
+      const d = touched[k]!;
+      const s = score[d]!;
+      if (top.items.length === limit && s < top.items[limit - 1]!.score) continue;
       const doc = docs[d]!;
-      top.offer(d, score[d]!, doc.dateValue, doc.path);
+      if (doc.live) top.offer(d, s, doc.dateValue, doc.path);
     }
     return top.items;
   }

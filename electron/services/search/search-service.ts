@@ -126,6 +126,7 @@ export class SearchService {
       const doc = this.docs[old]!;
       doc.live = false;
       doc.body = null;
+      doc.filter = null;
       this.lengthSum -= doc.length;
       this.liveCount--;
       this.byPath.delete(rel);
@@ -148,6 +149,7 @@ export class SearchService {
       if (doc && this.index) {
         this.index.add(doc, doc.body!);
         doc.body = null;
+        doc.filter = null;
       }
     }
     this.pending.clear();
@@ -195,7 +197,10 @@ export class SearchService {
       return; // a newer folder (or reload) took over
     }
     this.index = index;
-    for (const doc of this.docs) doc.body = null;
+    for (const doc of this.docs) {
+      doc.body = null;
+      doc.filter = null;
+    }
     this.phaseNow = 'index';
     this.indexed.resolve();
   }

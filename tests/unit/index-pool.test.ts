@@ -1,0 +1,91 @@
+/**
+ * The index workers (index-pool.ts) change where a big index runs, never what it holds:
+ * the same entries as the main thread reads, the same stats, the same cache decisions,
+ * and a worker that dies mid-way costs nothing but time.
+ */
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { IndexPool } from '../../electron/services/library/index-pool.ts';
+import { readChunk, statChunk } from '../../electron/services/library/index-worker.ts';
+import { Library } from '../../electron/services/library/library.ts';
+import { listPostFiles } from '../../electron/services/library/list-posts.ts';
+import { generateCorpus } from '../bench/corpus.ts';
+import { useTempFolders } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+const pool = new IndexPool(2);
+afterAll(() => pool.close());
+
+async function corpus(posts: number): Promise<string> {
+  const root = await tempFolder();
+  generateCorpus(root, { posts, seed: 7 });
+  return root;
+}
+
+const entriesOf = (library: Library) =>
+  [...library.allEntries()].sort((a, b) => (a.summary.path < b.summary.path ? -1 : 1));
+
+describe('indexing in workers', () => {
+  it('gives the same list, entries and front matter as the main thread', async () => {
+    const root = await corpus(240);
+    const layout = detectBlog(root);
+    const inWorkers = new Library({ root, layout, cacheFolder: null, pool, poolMinFiles: 1 });
+    const here = new Library({ root, layout, cacheFolder: null, pool: null });
+    expect(await inWorkers.load()).toMatchObject({ files: 240, read: 240 });
+    await here.load();
+    expect(inWorkers.posts()).toEqual(here.posts());
+    expect(entriesOf(inWorkers)).toEqual(entriesOf(here));
+    expect(inWorkers.fields()).toEqual(here.fields());
+  });
+
+  it('stats and reads files as the main thread does, in order, across chunks', async () => {
+    const root = await corpus(450);
+    const layout = detectBlog(root);
+    const { files } = listPostFiles(root, layout);
+    const withGone = [...files, 'source/_posts/gone.md'];
+    const stats = await pool.statAll(root, withGone);
+    expect([...stats]).toEqual([...statChunk(root, withGone)]);
+    expect(Number.isNaN(stats[withGone.length * 2 - 1])).toBe(true);
+    const results = await pool.readAll(root, layout, withGone);
+    expect(results).toEqual(readChunk(root, layout, withGone));
+    expect(results.at(-1)).toMatchObject({ ok: false, gone: true });
+  });
+
+  it('re-opens from the cache with the stats taken in workers: a file rewritten with the same size is read again', async () => {
+    const root = await corpus(120);
+    const layout = detectBlog(root);
+    const data = await tempFolder();
+    const first = new Library({ root, layout, cacheFolder: data, pool, poolMinFiles: 1 });
+    await first.load();
+    await first.flush();
+    const changed = first.posts()[5]!;
+    const file = path.join(root, changed.path);
+    const text = readFileSync(file, 'utf8');
+    const title = changed.title;
+    const renamed = title.replace(/^./, (c) => (c === 'X' ? 'Y' : 'X'));
+    writeFileSync(file, text.replace(title, renamed));
+    expect(readFileSync(file).length).toBe(changed.size);
+    const later = new Date(changed.mtimeMs + 5000);
+    utimesSync(file, later, later);
+    const again = new Library({ root, layout, cacheFolder: data, pool, poolMinFiles: 1 });
+    expect(await again.load()).toMatchObject({ files: 120, reused: 119, read: 1 });
+    expect(again.posts().find((p) => p.path === changed.path)!.title).toBe(renamed);
+  });
+
+  it('reads on the main thread what a worker that died was given', async () => {
+    const root = await corpus(300);
+    const layout = detectBlog(root);
+    const { files } = listPostFiles(root, layout);
+    const doomed = new IndexPool(2);
+    const reading = doomed.readAll(root, layout, files);
+    const slots = (doomed as unknown as { slots: Array<{ worker: { terminate(): unknown } }> })
+      .slots;
+    expect(slots.length).toBeGreaterThan(0);
+    for (const slot of [...slots]) void slot.worker.terminate();
+    expect(await reading).toEqual(readChunk(root, layout, files));
+    expect(doomed.usable).toBe(false);
+    await doomed.close();
+  });
+});
