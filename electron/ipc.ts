@@ -1,4 +1,4 @@
-import { ipcMain, type WebFrameMain } from 'electron';
+import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
 import { requestChannels } from '../shared/channels.ts';
 import { createDispatcher } from './services/dispatch.ts';
 import type { Handlers } from '../shared/api.ts';
@@ -9,17 +9,23 @@ function isTrustedSender(frame: WebFrameMain | null): boolean {
   return frame !== null && isAllowedNavigation(frame.url, APP_ORIGIN);
 }
 
-/** Registers every request channel; arguments are validated by the shared dispatcher. */
-export function registerIpc(handlers: Handlers): void {
-  const dispatch = createDispatcher(handlers);
+/**
+ * Registers every request channel; arguments are validated by the shared dispatcher. Each
+ * window has its own handlers (its own blog), found from the sender.
+ */
+export function registerIpc(handlersFor: (sender: WebContents) => Handlers | null): void {
+  const dispatchers = new WeakMap<Handlers, ReturnType<typeof createDispatcher>>();
   for (const channel of requestChannels) {
     ipcMain.handle(channel, (event, args: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) {
+      const handlers = handlersFor(event.sender);
+      if (!isTrustedSender(event.senderFrame) || !handlers) {
         return {
           ok: false,
           error: { code: 'FORBIDDEN_SENDER', message: 'Request from an untrusted frame' },
         };
       }
+      let dispatch = dispatchers.get(handlers);
+      if (!dispatch) dispatchers.set(handlers, (dispatch = createDispatcher(handlers)));
       return dispatch(channel, args);
     });
   }

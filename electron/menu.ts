@@ -1,43 +1,16 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { menuTemplate, type MenuContext } from './menu-template.ts';
 
-export interface MenuActions {
-  openFolder(): void;
-  save(): void;
+type Item = MenuItemConstructorOptions & { command?: string };
+
+/** Electron gets the template without our `command` tags. */
+function strip(items: Item[]): MenuItemConstructorOptions[] {
+  return items.map(({ command: _command, submenu, ...item }) => ({
+    ...item,
+    ...(Array.isArray(submenu) ? { submenu: strip(submenu as Item[]) } : {}),
+  }));
 }
 
-export function buildMenu(actions: MenuActions): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: '&File',
-      submenu: [
-        { label: 'Open Folder…', accelerator: 'CmdOrCtrl+O', click: () => actions.openFolder() },
-        { type: 'separator' },
-        // The editor's own keymap handles Ctrl/Cmd+S; the menu only shows it.
-        {
-          label: 'Save',
-          accelerator: 'CmdOrCtrl+S',
-          registerAccelerator: false,
-          click: () => actions.save(),
-        },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: '&View',
-      submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    { role: 'windowMenu' },
-  ];
-  return Menu.buildFromTemplate(template);
+export function buildMenu(context: MenuContext): Menu {
+  return Menu.buildFromTemplate(strip(menuTemplate(context)));
 }

@@ -5,7 +5,8 @@ import { resolveAppRequest } from './services/app-files.ts';
 import { mimeType, resolveAssetRequest } from './services/content/assets.ts';
 import { CONTENT_SECURITY_POLICY } from './services/security/csp.ts';
 
-export const ASSET_BASE = 'asset://blog/';
+/** Each window's blog has its own host (`asset://w1/`, `asset://w2/`…): several windows, several blogs. */
+export const assetBaseFor = (windowKey: string): string => `asset://${windowKey}/`;
 
 /** Must run before the app is ready. */
 export function registerSchemes(): void {
@@ -15,8 +16,11 @@ export function registerSchemes(): void {
   ]);
 }
 
-/** The renderer from `app://folio/`, the blog's files from `asset://blog/` (checklist item 4). */
-export function handleProtocols(rendererFolder: string, blogRoot: () => string | null): void {
+/** The renderer from `app://folio/`, a window's blog files from `asset://<window>/` (checklist item 4). */
+export function handleProtocols(
+  rendererFolder: string,
+  blogRoot: (windowKey: string) => string | null,
+): void {
   protocol.handle('app', async (request) => {
     const file = resolveAppRequest(rendererFolder, request.url);
     if (!file) return new Response('Not found', { status: 404 });
@@ -27,10 +31,11 @@ export function handleProtocols(rendererFolder: string, blogRoot: () => string |
     return new Response(response.body, { status: response.status, headers });
   });
   protocol.handle('asset', async (request) => {
-    const root = blogRoot();
+    const windowKey = new URL(request.url).host;
+    const root = blogRoot(windowKey);
     if (!root) return new Response('No folder is open', { status: 404 });
     try {
-      const file = await resolveAssetRequest(root, request.url, ASSET_BASE);
+      const file = await resolveAssetRequest(root, request.url, assetBaseFor(windowKey));
       return new Response(await readFile(file), {
         headers: { 'Content-Type': mimeType(file), 'X-Content-Type-Options': 'nosniff' },
       });

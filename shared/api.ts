@@ -4,7 +4,7 @@
  * event channel (main -> renderer). Nothing else names a channel.
  */
 import { z } from 'zod';
-import type { EventChannel, RequestChannel } from './channels.ts';
+import type { EventChannel, MenuCommand, RequestChannel } from './channels.ts';
 import type {
   CredentialRequest,
   FileVersion,
@@ -25,6 +25,7 @@ import type {
   WorkspaceInfo,
 } from './models.ts';
 import type { BlogSchema } from './schema.ts';
+import { settingsPatchSchema, type Settings } from './settings.ts';
 
 /** A path inside the open blog folder, relative to it; the main side confines it with realpath. */
 const relativePath = z.string().min(1, 'A path is required').max(4096, 'The path is too long');
@@ -173,6 +174,12 @@ export const requests = {
       css: z.string().max(MAX_EXPORT_CHARS, 'The stylesheet is larger than Folio exports'),
     }),
   ).returns<string | null>(),
+  /** The writer's settings (shared/settings.ts), the same for every window. */
+  getSettings: request(noArgs).returns<Settings>(),
+  /** Validated; every window hears `settingsChanged` and applies it. */
+  updateSettings: request(settingsPatchSchema).returns<Settings>(),
+  /** Shows the post (or, without a path, the blog folder) in the system's file manager. */
+  revealInFolder: request(z.strictObject({ path: relativePath.optional() })).returns<void>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {
@@ -182,16 +189,17 @@ function event<P>() {
 export const events = {
   workspaceChanged: event<WorkspaceInfo>(),
   /** Menu items that act on renderer state (Save acts on the editor's buffer). */
-  menuCommand: event<{ command: MenuCommand }>(),
+  menuCommand: event<{ command: MenuCommand; /** openRecent: the folder. */ folder?: string }>(),
   /** While a big folder is indexed (at most every ~100 ms; only when it takes longer than that). */
   indexProgress: event<{ done: number; total: number }>(),
   /** While a publish or sync talks to the remote. */
   gitProgress: event<GitProgressEvent>(),
   /** git asks for a user name or password; answer with `answerCredential`. */
   credentialRequest: event<CredentialRequest>(),
+  settingsChanged: event<Settings>(),
 } satisfies { [E in EventChannel]: unknown };
 
-export type MenuCommand = 'save' | 'openFolder';
+export type { MenuCommand };
 
 export type Requests = typeof requests;
 export type { EventChannel, RequestChannel };

@@ -31,6 +31,9 @@ export const requestChannels = [
   'answerCredential',
   'importImage',
   'exportPost',
+  'getSettings',
+  'updateSettings',
+  'revealInFolder',
 ] as const;
 
 export const eventChannels = [
@@ -39,7 +42,49 @@ export const eventChannels = [
   'indexProgress',
   'gitProgress',
   'credentialRequest',
+  'settingsChanged',
 ] as const;
+
+/**
+ * What a menu item can ask the renderer to do: ids of the command registry
+ * (renderer/app/commands.ts), described once in shared/commands.ts.
+ */
+export const menuCommands = [
+  'newPost',
+  'openFolder',
+  'openRecent',
+  'save',
+  'saveAll',
+  'closePost',
+  'revealInFolder',
+  'undo',
+  'redo',
+  'find',
+  'replace',
+  'toggleSidebar',
+  'toggleForm',
+  'togglePreview',
+  'focusMode',
+  'typewriter',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
+  'themeAuto',
+  'themeLight',
+  'themeDark',
+  'commandPalette',
+  'quickOpen',
+  'searchAll',
+  'settings',
+  'publishDraft',
+  'renamePost',
+  'duplicatePost',
+  'trashPost',
+  'gitPublish',
+  'gitSync',
+] as const;
+
+export type MenuCommand = (typeof menuCommands)[number];
 
 export type RequestChannel = (typeof requestChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

@@ -21,6 +21,7 @@ import { findPostsByTitle } from './search/fuzzy-title.ts';
 import { SearchService } from './search/search-service.ts';
 import { isSafeExternalUrl } from './security/urls.ts';
 import type { SettingsStore } from './settings/settings.ts';
+import { withRecentFolder } from '../../shared/settings.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
@@ -33,6 +34,8 @@ export interface Host extends ExportHost {
     extensions: string[];
   }): Promise<string | null>;
   openExternal(url: string): Promise<void>;
+  /** Shows a file or folder in the system's file manager. */
+  revealPath(absolutePath: string): void;
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   settings: SettingsStore;
   assetBase: string;
@@ -45,7 +48,7 @@ export interface Folio {
   workspace(): Workspace | null;
   /** Opens a folder from the main side (argv, File › Open Folder) and tells the renderer. */
   openFolder(folder: string): Promise<Workspace>;
-  /** Stops what runs in the background (git, the credential helper's socket) at quit. */
+  /** Stops what runs in the background (indexing, search, git, the credential helper's socket): at quit, or when its window closes. */
   dispose(): Promise<void>;
 }
 
@@ -93,7 +96,10 @@ export function createFolio(host: Host): Folio {
     });
     search = new SearchService(library);
     search.start();
-    await host.settings.update({ lastFolder: current.info.root });
+    await host.settings.update({
+      lastFolder: current.info.root,
+      recentFolders: withRecentFolder(host.settings.get().recentFolders, current.info.root),
+    });
     host.emit('workspaceChanged', current.info);
     // Indexing starts now, in the background (the main process stays responsive, see
     // library.ts); listPosts and the rest wait for it.
@@ -162,6 +168,11 @@ export function createFolio(host: Host): Folio {
     },
     discardBackup: async ({ path: relativePath }) => backups.remove(root(), relativePath),
     listBackups: async () => recoverBackups(root(), await backups.list(root())),
+    getSettings: async () => host.settings.get(),
+    updateSettings: async (patch) => host.settings.update(patch),
+    revealInFolder: async ({ path: relativePath }) => {
+      host.revealPath(relativePath ? await resolveInside(root(), relativePath) : root());
+    },
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
       await host.openExternal(url);
@@ -169,5 +180,11 @@ export function createFolio(host: Host): Folio {
     },
   };
 
-  return { handlers, workspace: () => current, openFolder, dispose: () => git.close() };
+  const dispose = async () => {
+    search?.close();
+    library?.close();
+    await git.close();
+  };
+
+  return { handlers, workspace: () => current, openFolder, dispose };
 }

@@ -24,6 +24,16 @@ import { Preview } from '../features/preview/Preview.tsx';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
+import { Palette } from '../features/palette/Palette.tsx';
+import { applyAppearance } from '../features/settings/appearance.ts';
+import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
+import { useAutosave } from '../features/settings/useAutosave.ts';
+import { useSettings } from '../features/settings/useSettings.ts';
+import { applyPreferences } from '../editor/preferences.ts';
+import { commands, handleCommandKey } from './commands.ts';
+import { useAppCommands } from './useAppCommands.ts';
+import { Splitter } from './Splitter.tsx';
+import type { Layout } from '../../shared/settings.ts';
 import { scheduleBackup, syncBackup } from './backups.ts';
 import { isDirty, type Buffer } from './buffers.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
@@ -67,6 +77,11 @@ export function App() {
   const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
   const [publishing, setPublishing] = useState(false);
+  const [palette, setPalette] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const { settings, loaded: settingsLoaded, update: updateSettings } = useSettings();
+  // Autosave after a delay hears of every edit through this (see useAutosave).
+  const edited = useRef<() => void>(() => undefined);
   const previewFrame = useRef(0);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
@@ -94,6 +109,7 @@ export function App() {
       if (!docChanged) return;
       markDirty(path, isDirty(buffer));
       scheduleBackup(buffer);
+      edited.current();
       setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
       // One preview update per frame at most; the render itself runs in a worker.
       if (!previewFrame.current) {
@@ -220,71 +236,99 @@ export function App() {
     setRecovered([]);
   }, [recovered]);
 
+  const saveBuffer = useCallback(
+    async (buffer: Buffer) => {
+      const doc = buffer.state.doc;
+      try {
+        const result = await api.savePost({
+          path: buffer.path,
+          // sliceDoc joins lines with the file's own separator; doc.toString() would use \n.
+          text: joinFileText(buffer.shape, buffer.state.sliceDoc()),
+          expected: buffer.version,
+        });
+        buffer.saved = doc;
+        buffer.version = result.version;
+        markDirty(buffer.path, isDirty(buffer));
+        void syncBackup(buffer);
+        setPosts((old) => old.map((p) => (p.path === result.path ? result.summary : p)));
+        setStatus({ kind: 'ok', text: `Saved ${result.summary.title}` });
+      } catch (error) {
+        setStatus({ kind: 'error', text: (error as Error).message });
+      }
+    },
+    [markDirty],
+  );
+
   const save = useCallback(async () => {
     const path = activeRef.current;
     const buffer = path ? buffers.current.get(path) : undefined;
-    if (!buffer) return;
-    const doc = buffer.state.doc;
-    try {
-      const result = await api.savePost({
-        path: buffer.path,
-        // sliceDoc joins lines with the file's own separator; doc.toString() would use \n.
-        text: joinFileText(buffer.shape, buffer.state.sliceDoc()),
-        expected: buffer.version,
-      });
-      buffer.saved = doc;
-      buffer.version = result.version;
-      markDirty(buffer.path, isDirty(buffer));
-      void syncBackup(buffer);
-      setPosts((old) => old.map((p) => (p.path === result.path ? result.summary : p)));
-      setStatus({ kind: 'ok', text: `Saved ${result.summary.title}` });
-    } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
+    if (buffer) await saveBuffer(buffer);
+  }, [saveBuffer]);
+
+  const saveAll = useCallback(async () => {
+    for (const buffer of [...buffers.current.values()]) {
+      if (isDirty(buffer)) await saveBuffer(buffer);
     }
+  }, [saveBuffer]);
+
+  useAutosave(settings, saveAll, edited);
+
+  /** Closes the shown post (asking first when it has unsaved changes). */
+  const closePost = useCallback(async () => {
+    const path = activeRef.current;
+    const buffer = path ? buffers.current.get(path) : undefined;
+    if (!path || !buffer) return;
+    if (
+      isDirty(buffer) &&
+      !window.confirm('This post has unsaved changes. Close it and discard them?')
+    )
+      return;
+    buffers.current.delete(path);
+    markDirty(path, false);
+    void api.discardBackup({ path }).catch(() => undefined);
+    activeRef.current = null;
+    setActivePath(null);
+    setFrontMatter(null);
+    setPreviewText('');
+    viewRef.current?.setState(
+      createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
+    );
   }, [markDirty]);
 
-  const openFolder = useCallback(async () => {
-    if (
-      dirty.size &&
-      !window.confirm(
-        `${dirty.size} post(s) have unsaved changes. Open another folder and discard them?`,
-      )
-    ) {
-      return;
-    }
-    try {
-      await api.openWorkspace();
-    } catch (error) {
-      setStatus({ kind: 'error', text: (error as Error).message });
-    }
-  }, [dirty]);
-
-  useEffect(() => {
-    void api.getWorkspace().then(loadWorkspace);
-    return api.on.workspaceChanged((info) => void loadWorkspace(info));
-  }, [loadWorkspace]);
-
-  const commands = useRef({ save, openFolder });
-  useEffect(() => {
-    commands.current = { save, openFolder };
-  }, [save, openFolder]);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = (event.ctrlKey || event.metaKey) && !event.altKey;
-      const key = event.key.toLowerCase();
-      if (mod && !event.shiftKey && key === 's') {
-        event.preventDefault();
-        void commands.current.save();
-      } else if (mod && !event.shiftKey && key === 'p') {
-        event.preventDefault();
-        setFinder('title');
-      } else if (mod && event.shiftKey && key === 'f') {
-        event.preventDefault();
-        setFinder('search');
+  const openFolder = useCallback(
+    async (folder?: string) => {
+      if (
+        dirty.size &&
+        !window.confirm(
+          `${dirty.size} post(s) have unsaved changes. Open another folder and discard them?`,
+        )
+      ) {
+        return;
       }
-    };
+      try {
+        await api.openWorkspace(folder ? { path: folder } : {});
+      } catch (error) {
+        setStatus({ kind: 'error', text: (error as Error).message });
+      }
+    },
+    [dirty],
+  );
+
+  useEffect(() => {
+    void api.getWorkspace().then(async (info) => {
+      await loadWorkspace(info);
+      // A post named on the command line (`folio notes/post.md`) opens with its blog.
+      const post = new URLSearchParams(window.location.search).get('post');
+      if (info && post) void openPost(post);
+    });
+    return api.on.workspaceChanged((info) => void loadWorkspace(info));
+  }, [loadWorkspace, openPost]);
+
+  // Keys, menu items and the palette all run commands through the registry.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => handleCommandKey(event);
     window.addEventListener('keydown', onKey, true);
-    const off = api.on.menuCommand(({ command }) => void commands.current[command]());
+    const off = api.on.menuCommand(({ command, folder }) => void commands.run(command, folder));
     return () => {
       window.removeEventListener('keydown', onKey, true);
       off();
@@ -370,13 +414,69 @@ export function App() {
     });
   }, []);
 
+  useAppCommands({
+    viewRef,
+    activePath,
+    dirtyCount: dirty.size,
+    settings,
+    updateSettings,
+    save,
+    saveAll,
+    openFolder,
+    closePost,
+    openPalette: () => setPalette(true),
+    openSettings: () => setSettingsOpen(true),
+    openFinder: setFinder,
+  });
+
+  // Settings apply live: the page's look, and the editor's switchable parts.
+  useEffect(() => {
+    if (settingsLoaded) applyAppearance(settings);
+  }, [settings, settingsLoaded]);
+  const { vim, focusMode, typewriter } = settings;
+  useEffect(() => {
+    applyPreferences(viewRef.current, { vim, focusMode, typewriter });
+  }, [vim, focusMode, typewriter, activePath]);
+
+  // Pane layout: stored in the settings; while a splitter is dragged, the live widths.
+  const [dragLayout, setDragLayout] = useState<Partial<Layout> | null>(null);
+  const layout = { ...settings.layout, ...dragLayout };
+  const panesRef = useRef<HTMLDivElement>(null);
+  const showSidebar = layout.sidebar && !focusMode;
+  const showForm = layout.form && !focusMode;
+  const showPreview = layout.preview && !focusMode && activePath !== null;
+  const columns = [
+    showSidebar ? `${layout.sidebarWidth}px` : '',
+    `minmax(360px, ${showPreview ? 1 - layout.previewShare : 1}fr)`,
+    showPreview ? `minmax(300px, ${layout.previewShare}fr)` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const dragSidebar = (x: number) => {
+    const left = panesRef.current?.getBoundingClientRect().left ?? 0;
+    setDragLayout({ sidebarWidth: Math.round(Math.min(640, Math.max(160, x - left))) });
+  };
+  const dragPreview = (x: number) => {
+    const rect = panesRef.current?.getBoundingClientRect();
+    if (!rect) return;
+    const editorLeft = rect.left + (showSidebar ? layout.sidebarWidth : 0);
+    const share = (rect.right - x) / Math.max(1, rect.right - editorLeft);
+    setDragLayout({ previewShare: Math.min(0.8, Math.max(0.2, Math.round(share * 100) / 100)) });
+  };
+  const endDrag = () => {
+    if (dragLayout) void updateSettings({ layout: dragLayout }).finally(() => setDragLayout(null));
+  };
+
   return (
-    <div className="app">
+    <div className={`app${focusMode ? ' focus-mode' : ''}`}>
       <Toolbar
         workspace={workspace}
         onOpenFolder={() => void openFolder()}
         onSave={() => void save()}
         canSave={activeDirty}
+        theme={settings.theme}
+        onTheme={(theme) => void updateSettings({ theme })}
+        onSettings={() => setSettingsOpen(true)}
         onPublish={() => setPublishing((open) => !open)}
         publishOpen={publishing}
       >
@@ -387,8 +487,9 @@ export function App() {
         onRestore={() => void restoreBackups()}
         onDiscard={() => void discardBackups()}
       />
-      <div className="panes">
-        <div className="sidebar">
+      <div className="panes" ref={panesRef} style={{ gridTemplateColumns: columns }}>
+        <div className="sidebar" hidden={!showSidebar}>
+          <Splitter label="Resize sidebar" side="right" onDrag={dragSidebar} onDone={endDrag} />
           <div className="sidebar-tabs" role="tablist">
             <button
               type="button"
@@ -419,7 +520,10 @@ export function App() {
           )}
         </div>
         <main className="editor-column" aria-label="Editor">
-          {activePath && frontMatter ? (
+          {showPreview ? (
+            <Splitter label="Resize preview" side="right" onDrag={dragPreview} onDone={endDrag} />
+          ) : null}
+          {activePath && frontMatter && showForm ? (
             <FrontMatterForm
               parsed={frontMatter}
               fields={fields}
@@ -445,7 +549,7 @@ export function App() {
         <Preview
           source={previewSource}
           assets={assets}
-          visible={activePath !== null}
+          visible={showPreview}
           scrollerRef={previewRef}
           syncScroll={syncScroll}
           onToggleSync={toggleSync}
@@ -469,6 +573,21 @@ export function App() {
           activePath ? { words, minutes: readingMinutes(words), selected: selectedChars } : null
         }
       />
+      {palette ? (
+        <Palette
+          onClose={() => {
+            setPalette(false);
+            if (activePath) viewRef.current?.focus();
+          }}
+        />
+      ) : null}
+      {settingsOpen ? (
+        <SettingsDialog
+          settings={settings}
+          update={updateSettings}
+          onClose={() => setSettingsOpen(false)}
+        />
+      ) : null}
       {finder ? (
         <Finder
           mode={finder}

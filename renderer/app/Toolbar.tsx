@@ -1,12 +1,16 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/models.ts';
-import { applyTheme, loadTheme, type ThemeChoice } from './theme.ts';
+import type { ThemeChoice } from './theme.ts';
+import { commands } from './commands.ts';
 
 interface Props {
   workspace: WorkspaceInfo | null;
   canSave: boolean;
+  theme: ThemeChoice;
+  onTheme(theme: ThemeChoice): void;
   onOpenFolder(): void;
   onSave(): void;
+  onSettings(): void;
   /** Opens or closes the publish panel (renderer/features/publish). */
   onPublish?(): void;
   publishOpen?: boolean;
@@ -14,18 +18,25 @@ interface Props {
   children?: ReactNode;
 }
 
-const isMac = navigator.platform.startsWith('Mac');
+/** The key a registered command answers to, for a button's tooltip. */
+function keyHint(id: string): string {
+  const command = commands.get(id);
+  const key = command && commands.shortcut(command);
+  return key ? ` (${key})` : '';
+}
 
 export function Toolbar({
   workspace,
   canSave,
+  theme,
+  onTheme,
   onOpenFolder,
   onSave,
+  onSettings,
   onPublish,
   publishOpen,
   children,
 }: Props) {
-  const [theme, setTheme] = useState<ThemeChoice>(loadTheme);
   return (
     <header className="toolbar">
       <div className="brand" aria-hidden="true">
@@ -46,17 +57,22 @@ export function Toolbar({
         <select
           aria-label="Theme"
           value={theme}
-          onChange={(e) => {
-            const choice = e.target.value as ThemeChoice;
-            applyTheme(choice);
-            setTheme(choice);
-          }}
+          onChange={(e) => onTheme(e.target.value as ThemeChoice)}
         >
           <option value="auto">System theme</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
         </select>
-        <button type="button" onClick={onOpenFolder}>
+        <button
+          type="button"
+          className="icon"
+          onClick={onSettings}
+          aria-label="Settings"
+          title={`Settings${keyHint('settings')}`}
+        >
+          ⚙
+        </button>
+        <button type="button" onClick={onOpenFolder} title={`Open Folder${keyHint('openFolder')}`}>
           Open Folder…
         </button>
         {onPublish ? (
@@ -75,7 +91,7 @@ export function Toolbar({
           className="primary"
           onClick={onSave}
           disabled={!canSave}
-          title={isMac ? '⌘S' : 'Ctrl+S'}
+          title={`Save${keyHint('save')}`}
         >
           Save
         </button>

@@ -8,6 +8,7 @@ import { imageDrop, type ImageImporter } from './image-drop.ts';
 import { markdownCommandKeys } from './keymap.ts';
 import { pasteUrlAsLink } from './paste-link.ts';
 import { markdownSupport } from './markdown.ts';
+import { preferenceExtensions, vimSlot } from './preferences.ts';
 import { writingTheme } from './theme.ts';
 import { conflictMarkers } from '../features/publish/conflict-markers.ts';
 
@@ -24,6 +25,7 @@ export interface DocumentOptions {
 export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extension {
   return [
     EditorState.lineSeparator.of(options.lineSeparator),
+    vimSlot(),
     markdownCommandKeys(),
     editingBasics(),
     markdownSupport(),
@@ -32,6 +34,7 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     pasteUrlAsLink(),
     writingTheme(),
     conflictMarkers(),
+    preferenceExtensions(),
     EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true' }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged || update.selectionSet) {

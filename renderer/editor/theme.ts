@@ -26,9 +26,18 @@ const writing = HighlightStyle.define([
 export function writingTheme(): Extension {
   return [
     EditorView.theme({
-      '&': { height: '100%', fontSize: '15px', backgroundColor: 'var(--paper)' },
-      '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.65' },
-      '.cm-content': { padding: '18px 0 40vh', maxWidth: '46rem', margin: '0 auto' },
+      // Font, size and line width come from the settings (features/settings/appearance.ts).
+      '&': {
+        height: '100%',
+        fontSize: 'var(--editor-font-size, 15px)',
+        backgroundColor: 'var(--paper)',
+      },
+      '.cm-scroller': { fontFamily: 'var(--editor-font, var(--mono))', lineHeight: '1.65' },
+      '.cm-content': {
+        padding: '18px 0 40vh',
+        maxWidth: 'var(--editor-width, 46rem)',
+        margin: '0 auto',
+      },
       '.cm-line': { padding: '0 24px' },
       '.cm-gutters': { backgroundColor: 'transparent', border: 'none', color: 'var(--faint)' },
       '&.cm-focused': { outline: 'none' },

@@ -13,6 +13,8 @@ export interface FolioFixture {
   page: Page;
   /** The temp blog folder the app has open. */
   blog: string;
+  /** The app's data folder (settings, backups, index cache) for this test. */
+  dataFolder: string;
   host: 'chromium' | 'electron';
   /** Chromium host only: stands in for the native dialogs and the system browser. */
   controls: HostControls | null;
@@ -35,6 +37,7 @@ export const test = base.extend<{ folio: FolioFixture; blogSource: string }>({
     const fixture: FolioFixture = {
       page: opened.page,
       blog: temp.blog,
+      dataFolder: temp.data,
       host,
       controls: opened.controls,
       electron: opened.app,

@@ -70,6 +70,7 @@ describe('createBridge + createClient', () => {
       'gitProgress',
       'indexProgress',
       'menuCommand',
+      'settingsChanged',
       'workspaceChanged',
     ]);
     expect('invoke' in api || 'send' in api).toBe(false);

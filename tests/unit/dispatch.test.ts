@@ -45,6 +45,7 @@ async function harness(): Promise<Harness> {
     openExternal: async (url) => {
       h.opened.push(url);
     },
+    revealPath: () => undefined,
     emit: (channel, payload) => {
       h.events.push({ channel, payload });
     },
@@ -167,7 +168,7 @@ describe('openWorkspace', () => {
     // Persisted: a new store over the same data folder (the next start) reads it back.
     expect(createSettingsStore(h.dataFolder).get().lastFolder).toBe(h.blog);
     const onDisk = JSON.parse(await readFile(path.join(h.dataFolder, 'settings.json'), 'utf8'));
-    expect(onDisk).toEqual({ lastFolder: h.blog });
+    expect(onDisk).toMatchObject({ lastFolder: h.blog, recentFolders: [h.blog] });
     expect(valueOf(await h.dispatch('getWorkspace', undefined))).toEqual(info);
   });
 

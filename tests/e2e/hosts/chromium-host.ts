@@ -27,6 +27,8 @@ export interface HostControls {
   /** Paths the next native save dialogs return (null = cancelled). */
   savePicks: Array<string | null>;
   externalUrls: string[];
+  /** Paths File › Reveal in Folder showed. */
+  revealed: string[];
   /**
    * Recorder for tests/e2e/specs/xss.spec.ts: every request the page sends over the bridge,
    * in order, with its raw arguments (before validation), so a spec can prove a post made none.
@@ -72,6 +74,7 @@ export async function openChromiumHost(
     filePicks: [],
     savePicks: [],
     externalUrls: [],
+    revealed: [],
     calls: [],
     folio: undefined as unknown as Folio,
   };
@@ -93,6 +96,7 @@ export async function openChromiumHost(
       }
     },
     openExternal: async (url) => void controls.externalUrls.push(url),
+    revealPath: (file) => void controls.revealed.push(file),
     emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
       void page
         .evaluate(

@@ -1,0 +1,145 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/services/dispatch.ts';
+import { createFolio } from '../../electron/services/handlers.ts';
+import { createSettingsStore } from '../../electron/services/settings/settings.ts';
+import {
+  defaultSettings,
+  RECENT_FOLDERS,
+  settingsPatchSchema,
+  withRecentFolder,
+} from '../../shared/settings.ts';
+import { useTempFolders, writeFiles } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+
+describe('the settings store', () => {
+  it('starts from the defaults when there is no file yet', async () => {
+    const store = createSettingsStore(await tempFolder());
+    expect(store.get()).toEqual(defaultSettings);
+    expect(store.get().autosave).toBe('off');
+    expect(store.get().layout).toEqual({
+      sidebar: true,
+      form: true,
+      preview: true,
+      sidebarWidth: 260,
+      previewShare: 0.5,
+    });
+  });
+
+  it('writes every change to the data folder and reads it back in a new process', async () => {
+    const data = await tempFolder();
+    const store = createSettingsStore(data);
+    await store.update({ editorFontSize: 18, vim: true, layout: { preview: false } });
+    await store.update({ layout: { sidebarWidth: 300 } });
+    const again = createSettingsStore(data);
+    expect(again.get().editorFontSize).toBe(18);
+    expect(again.get().vim).toBe(true);
+    // A partial layout changes only the panes it names.
+    expect(again.get().layout).toMatchObject({ preview: false, sidebarWidth: 300, form: true });
+    expect(JSON.parse(readFileSync(path.join(data, 'settings.json'), 'utf8')).vim).toBe(true);
+  });
+
+  it('keeps the good keys of a file with one bad value', async () => {
+    const data = await tempFolder();
+    writeFileSync(
+      path.join(data, 'settings.json'),
+      JSON.stringify({ editorFontSize: 'huge', commitMessage: 'Post: {title}', future: 1 }),
+    );
+    const store = createSettingsStore(data);
+    expect(store.get().editorFontSize).toBe(15);
+    expect(store.get().commitMessage).toBe('Post: {title}');
+  });
+
+  it('moves a file that is not JSON aside instead of overwriting it', async () => {
+    const data = await tempFolder();
+    writeFileSync(path.join(data, 'settings.json'), '{ "vim": tru');
+    const store = createSettingsStore(data);
+    expect(store.get()).toEqual(defaultSettings);
+    expect(readFileSync(path.join(data, 'settings.damaged.json'), 'utf8')).toBe('{ "vim": tru');
+    await store.update({ vim: true });
+    expect(existsSync(path.join(data, 'settings.json'))).toBe(true);
+  });
+
+  it('tells its listeners (every window) after each change', async () => {
+    const store = createSettingsStore(await tempFolder());
+    const heard: boolean[] = [];
+    const off = store.onChange((s) => heard.push(s.typewriter));
+    await store.update({ typewriter: true });
+    off();
+    await store.update({ typewriter: false });
+    expect(heard).toEqual([true]);
+  });
+});
+
+describe('updates from the renderer', () => {
+  it('are refused with a message that names the setting', async () => {
+    const data = await tempFolder();
+    const blog = await tempFolder();
+    await writeFiles(blog, { 'a.md': '# A\n' });
+    const folio = createFolio({
+      settings: createSettingsStore(data),
+      assetBase: 'asset://w1/',
+      dataFolder: data,
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      openExternal: async () => undefined,
+      revealPath: () => undefined,
+      emit: () => undefined,
+    });
+    const dispatch = createDispatcher(folio.handlers);
+    const bad = await dispatch('updateSettings', { editorFontSize: 99 });
+    expect(bad).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_ARGUMENT',
+        message: 'Invalid arguments for updateSettings: editorFontSize: Font size: 10 to 32',
+      },
+    });
+    // The main process keeps the window and folder keys to itself.
+    expect((await dispatch('updateSettings', { lastFolder: '/etc' })).ok).toBe(false);
+    const good = await dispatch('updateSettings', { autosave: 'afterDelay' });
+    expect(good.ok && (good.value as typeof defaultSettings).autosave).toBe('afterDelay');
+    expect(createSettingsStore(data).get().autosave).toBe('afterDelay');
+  });
+
+  it('accept the image folder rule as auto or a custom folder', () => {
+    expect(settingsPatchSchema.safeParse({ imageFolder: 'auto' }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ imageFolder: { custom: 'static/img' } }).success).toBe(
+      true,
+    );
+    expect(settingsPatchSchema.safeParse({ imageFolder: { custom: '' } }).success).toBe(false);
+  });
+});
+
+describe('recent folders', () => {
+  it('put the latest first, once, and keep at most ten', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `/blog${i}`);
+    const recent = withRecentFolder(many, '/blog5');
+    expect(recent[0]).toBe('/blog5');
+    expect(recent.filter((f) => f === '/blog5')).toHaveLength(1);
+    expect(recent).toHaveLength(RECENT_FOLDERS);
+  });
+
+  it('are recorded when a window opens a folder', async () => {
+    const data = await tempFolder();
+    const [a, b] = [await tempFolder(), await tempFolder()];
+    const settings = createSettingsStore(data);
+    const folio = createFolio({
+      settings,
+      assetBase: 'asset://w1/',
+      dataFolder: data,
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      openExternal: async () => undefined,
+      revealPath: () => undefined,
+      emit: () => undefined,
+    });
+    await folio.openFolder(a);
+    await folio.openFolder(b);
+    await folio.openFolder(a);
+    await folio.dispose();
+    expect(createSettingsStore(data).get()).toMatchObject({ lastFolder: a, recentFolders: [a, b] });
+  });
+});
