@@ -34,8 +34,8 @@ export interface Host extends ExportHost {
     extensions: string[];
   }): Promise<string | null>;
   openExternal(url: string): Promise<void>;
-  /** Shows a file or folder in the system's file manager. */
-  revealPath(absolutePath: string): void;
+  /** Shows a file or folder in the system's file manager (absent in hosts without one). */
+  revealPath?(absolutePath: string): void;
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   settings: SettingsStore;
   assetBase: string;
@@ -171,7 +171,10 @@ export function createFolio(host: Host): Folio {
     getSettings: async () => host.settings.get(),
     updateSettings: async (patch) => host.settings.update(patch),
     revealInFolder: async ({ path: relativePath }) => {
-      host.revealPath(relativePath ? await resolveInside(root(), relativePath) : root());
+      const target = relativePath ? await resolveInside(root(), relativePath) : root();
+      if (!host.revealPath)
+        throw new FolioError('INTERNAL', 'Reveal in Folder is not available here');
+      host.revealPath(target);
     },
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
@@ -183,6 +186,8 @@ export function createFolio(host: Host): Folio {
   const dispose = async () => {
     search?.close();
     library?.close();
+    // close() starts writing the index cache; let it land before the folder may go away.
+    await library?.flush();
     await git.close();
   };
 

@@ -7,6 +7,7 @@ import { editingBasics } from './basics.ts';
 import { imageDrop, type ImageImporter } from './image-drop.ts';
 import { markdownCommandKeys } from './keymap.ts';
 import { pasteUrlAsLink } from './paste-link.ts';
+import { listContinuation } from './list-continuation.ts';
 import { markdownSupport } from './markdown.ts';
 import { preferenceExtensions, vimSlot } from './preferences.ts';
 import { writingTheme } from './theme.ts';
@@ -27,6 +28,7 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     EditorState.lineSeparator.of(options.lineSeparator),
     vimSlot(),
     markdownCommandKeys(),
+    listContinuation(),
     editingBasics(),
     markdownSupport(),
     // Before the link paste: an image on the clipboard wins over text that comes with it.

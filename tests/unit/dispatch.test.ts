@@ -45,7 +45,6 @@ async function harness(): Promise<Harness> {
     openExternal: async (url) => {
       h.opened.push(url);
     },
-    revealPath: () => undefined,
     emit: (channel, payload) => {
       h.events.push({ channel, payload });
     },

@@ -200,7 +200,6 @@ describe('search through the dispatcher', () => {
       pickFolder: async () => null,
       pickFile: async () => null,
       openExternal: async () => undefined,
-      revealPath: () => undefined,
       emit: (channel) => void events.push(channel),
       settings: createSettingsStore(data),
       assetBase: 'asset://blog/',
