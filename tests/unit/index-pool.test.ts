@@ -10,7 +10,7 @@ import { detectBlog } from '../../electron/services/library/detect-blog.ts';
 import { IndexPool } from '../../electron/services/library/index-pool.ts';
 import { readChunk, statChunk } from '../../electron/services/library/index-worker.ts';
 import { Library } from '../../electron/services/library/library.ts';
-import { listPostFiles } from '../../electron/services/library/list-posts.ts';
+import { comparePosts, listPostFiles } from '../../electron/services/library/list-posts.ts';
 import { generateCorpus } from '../bench/corpus.ts';
 import { useTempFolders } from './support/temp.ts';
 
@@ -72,6 +72,12 @@ describe('indexing in workers', () => {
     const again = new Library({ root, layout, cacheFolder: data, pool, poolMinFiles: 1 });
     expect(await again.load()).toMatchObject({ files: 120, reused: 119, read: 1 });
     expect(again.posts().find((p) => p.path === changed.path)!.title).toBe(renamed);
+    expect(again.posts()).toEqual([...again.posts()].sort(comparePosts));
+    // Unchanged, a re-open keeps the cache's order as the list: the same as sorting it.
+    await again.flush();
+    const third = new Library({ root, layout, cacheFolder: data, pool, poolMinFiles: 1 });
+    expect(await third.load()).toMatchObject({ reused: 120, read: 0 });
+    expect(third.posts()).toEqual(again.posts());
   });
 
   it('reads on the main thread what a worker that died was given', async () => {

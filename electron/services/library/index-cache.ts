@@ -58,9 +58,13 @@ export function cacheFileFor(cacheFolder: string, root: string): string {
 
 const fieldsFileFor = (cacheFile: string) => cacheFile.replace(/\.json$/, '.fields.json');
 
-/** The layout fields that change what an entry holds (draft folders, string-list rule). */
+/**
+ * The layout fields that change what an entry holds (draft folders, string-list rule), and
+ * the collation locale: entries are saved in list order, which a re-open keeps as it is.
+ */
 export function layoutKey(layout: BlogLayout): string {
-  return JSON.stringify([layout.generator, layout.postFolders, layout.draftFolders]);
+  const locale = new Intl.Collator().resolvedOptions().locale;
+  return JSON.stringify([layout.generator, layout.postFolders, layout.draftFolders, locale]);
 }
 
 function toRow({ summary: s }: PostEntry): Row {
