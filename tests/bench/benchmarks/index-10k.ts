@@ -1,12 +1,19 @@
 import { detectBlog } from '../../../electron/services/library/detect-blog.ts';
+import { indexPool } from '../../../electron/services/library/index-pool.ts';
 import { Library } from '../../../electron/services/library/library.ts';
 import { defineBenchmark } from '../measure.ts';
-import { corpus10k } from '../shared.ts';
+import { corpus10k, log } from '../shared.ts';
 
 /**
  * Cold index of the 10,000-post corpus through the app's Library (no cache): walk, read
  * every file whole, front matter, title, date, draft, tags, categories, word count,
  * excerpt, mtime and size, then the sorted list. Budget: 1.5x the read floor.
+ *
+ * The Library reads the files in its worker_threads pool (one worker per core, at most
+ * four), while the floor is a single-threaded readFileSync loop: on more than one core the
+ * ratio is that of parallel work to a single-threaded read. The pool's workers start on the
+ * warm-up run and live on (as in the app, where they start with the first big index);
+ * setup logs how many there are.
  */
 export default defineBenchmark({
   name: 'index-10k',
@@ -14,6 +21,7 @@ export default defineBenchmark({
   warmup: 1,
   floor: 'read-floor-10k',
   setup: () => {
+    log(`bench: index-10k reads in ${indexPool().size} worker(s) (the floor reads in one thread)`);
     const root = corpus10k();
     return { root, layout: detectBlog(root), posts: 0 };
   },
