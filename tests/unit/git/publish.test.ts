@@ -4,6 +4,7 @@
  * gone, no edit gone.
  */
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitService, type GitService } from '../../../electron/services/git/git-service.ts';
@@ -47,6 +48,15 @@ function failure<T>(result: GitResult<T>): GitFailure {
 function value<T>(result: GitResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.failure)}`);
   return result.value;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const EDIT = POST_TEXT.replace('First line.', 'First line, edited in Folio.');
@@ -232,13 +242,14 @@ describe('publish (commit and push)', () => {
 
   it('host unreachable: says so; the commit is kept for the next push', async () => {
     const { blog } = published(base);
-    // A port nothing listens on: the server of a test that already closed.
-    sh(blog, 'remote', 'set-url', 'origin', 'http://127.0.0.1:9/blog.git');
+    // A port nothing listens on: one the system just handed out and took back.
+    const port = await freePort();
+    sh(blog, 'remote', 'set-url', 'origin', `http://127.0.0.1:${port}/blog.git`);
     write(blog, POST, EDIT);
     const f = failure(await service.commitAndPush(blog, [POST], 'Publish: Hello'));
     expect(f.kind).toBe('UNREACHABLE');
     expect(f.message).toMatch(
-      /^Could not reach http:\/\/127.0.0.1:9\/blog.git\/.*committed on this computer/,
+      new RegExp(`^Could not reach http://127.0.0.1:${port}/blog.git/.*committed on this computer`),
     );
     expect(sh(blog, 'log', '-1', '--format=%s')).toBe('Publish: Hello');
     expect(show(blog, 'HEAD', POST)).toBe(EDIT);
