@@ -149,11 +149,12 @@ export class IndexPool {
   }
 
   private start(): void {
-    const { source, eval: isEval } = workerSource();
     let worker: Worker;
     try {
+      const { source, eval: isEval } = workerSource();
       worker = new Worker(source, { eval: isEval, workerData: { [WORKER_FLAG]: true } });
     } catch {
+      // No worker here (no tsx from source, no index-worker.cjs beside a bundle): read in process.
       this.broken = true;
       return;
     }
