@@ -4,6 +4,20 @@
  * and code blocks have not changed since the last render. Output is the same with or without
  * the cache: it only saves time.
  */
+const caches = new Set<Map<string, unknown>>();
+
+/** A cache for `memo`, registered so `clearMemos` can empty it. */
+export function memoCache<T>(): Map<string, T> {
+  const cache = new Map<string, T>();
+  caches.add(cache as Map<string, unknown>);
+  return cache;
+}
+
+/** Empties every memo: the benchmark measures renders that start cold. */
+export function clearMemos(): void {
+  for (const cache of caches) cache.clear();
+}
+
 export function memo<T>(cache: Map<string, T>, key: string, limit: number, make: () => T): T {
   if (key.length > 100_000) return make(); // a huge block: not worth keeping
   const hit = cache.get(key);

@@ -61,8 +61,11 @@ export class IncrementalRenderer {
   private cache = new Map<string, RenderedBlock[]>();
 
   /** Fast: reuses every unchanged chunk. `complete` is false when a chunk was rendered alone. */
-  render(body: string, lineOffset: number): { blocks: RenderedBlock[]; complete: boolean } {
-    const chunks = splitChunks(body);
+  render(
+    body: string,
+    lineOffset: number,
+    chunks = splitChunks(body),
+  ): { blocks: RenderedBlock[]; complete: boolean } {
     const blocks: RenderedBlock[] = [];
     let complete = true;
     for (const chunk of chunks) {
@@ -72,20 +75,19 @@ export class IncrementalRenderer {
         complete = false;
       }
       for (const block of own)
-        blocks.push({ line: block.line + chunk.startLine + lineOffset, html: block.html });
+        blocks.push({ ...block, line: block.line + chunk.startLine + lineOffset });
     }
     return { blocks, complete };
   }
 
   /** The whole body at once (exact), and its blocks remembered by chunk for the fast path. */
-  renderFull(body: string, lineOffset: number): RenderedBlock[] {
+  renderFull(body: string, lineOffset: number, chunks = splitChunks(body)): RenderedBlock[] {
     const blocks = renderMarkdownBlocks(body, { lineOffset });
-    const chunks = splitChunks(body);
     const byChunk = chunks.map(() => [] as RenderedBlock[]);
     let c = 0;
     for (const block of blocks) {
       while (c + 1 < chunks.length && chunks[c + 1]!.startLine + lineOffset < block.line) c++;
-      byChunk[c]!.push({ line: block.line - chunks[c]!.startLine - lineOffset, html: block.html });
+      byChunk[c]!.push({ ...block, line: block.line - chunks[c]!.startLine - lineOffset });
     }
     this.cache = new Map(chunks.map((chunk, i) => [chunk.text, byChunk[i]!]));
     return blocks;

@@ -11,6 +11,8 @@ import type { MarkdownIt, StateCore, Token } from 'markdown-it';
  * the list gets `contains-task-list`).
  */
 export function taskListPlugin(md: MarkdownIt): void {
+  md.renderer.rules.task_checkbox = (tokens, idx) =>
+    `<input class="task-list-item-checkbox" type="checkbox" disabled${(tokens[idx]!.meta as { checked: boolean }).checked ? ' checked' : ''}>`;
   md.core.ruler.push('task_lists', (state: StateCore) => {
     const tokens = state.tokens;
     const lists: Token[] = []; // the open lists around the current token
@@ -35,8 +37,9 @@ export function taskListPlugin(md: MarkdownIt): void {
       const match = first?.type === 'text' ? /^\[([ xX])\](?=[ \t]|$)/.exec(first.content) : null;
       if (!first || !match) continue;
       first.content = first.content.slice(3);
-      const box = new state.Token('html_inline', '', 0);
-      box.content = `<input class="task-list-item-checkbox" type="checkbox" disabled${match[1] === ' ' ? '' : ' checked'}>`;
+      // Its own token, not raw HTML: the preview can tell it from HTML the post wrote.
+      const box = new state.Token('task_checkbox', '', 0);
+      box.meta = { checked: match[1] !== ' ' };
       token.children!.unshift(box);
       tokens[i - 2]!.attrJoin('class', 'task-list-item');
       const list = lists.at(-1);

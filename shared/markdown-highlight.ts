@@ -24,7 +24,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { memo } from './markdown-cache.ts';
+import { memo, memoCache } from './markdown-cache.ts';
 
 // Aliases come with each language: js/jsx/mjs, ts/tsx, py, sh/zsh, console, yml, toml (ini),
 // html/svg (xml), md, golang, rs, h (c), cc/c++/hpp (cpp), rb, plaintext/text/txt.
@@ -53,7 +53,7 @@ const languages = {
 };
 for (const [name, language] of Object.entries(languages)) hljs.registerLanguage(name, language);
 
-const cache = new Map<string, string | null>();
+const cache = memoCache<string | null>();
 
 /**
  * The code as highlighted HTML (escaped, with `<span class="hljs-…">` tokens), or null when

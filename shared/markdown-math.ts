@@ -16,7 +16,7 @@
  */
 import katex from 'katex';
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
-import { memo } from './markdown-cache.ts';
+import { memo, memoCache } from './markdown-cache.ts';
 
 const DOLLAR = 0x24;
 const BACKSLASH = 0x5c;
@@ -36,7 +36,7 @@ function isEscaped(src: string, pos: number): boolean {
   return n % 2 === 1;
 }
 
-const cache = new Map<string, string>();
+const cache = memoCache<string>();
 
 /** KaTeX HTML for one formula, or a visible error span. Never throws. */
 export function renderTex(tex: string, displayMode: boolean): string {

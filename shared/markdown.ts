@@ -101,10 +101,76 @@ export interface RenderedBlock {
   /** 1-based line in the file where the block starts. */
   line: number;
   /**
+   * True when the block holds only markup the renderer wrote itself, every bit of the post's
+   * text escaped: no raw HTML, no math (KaTeX's output carries inline styles), no token type
+   * this list does not know. The preview may skip DOMPurify for such a block after checking
+   * it (renderer/features/preview/plain-markup.ts); any other block is sanitized in full.
+   */
+  plain: boolean;
+  /**
    * The block's HTML, its `data-source-line`s counted from the block's own first line (1),
    * so an edit above it leaves its HTML unchanged and the preview can keep its DOM.
    */
   html: string;
+}
+
+/** Token types whose output is markdown-it's own markup around escaped text. */
+const PLAIN_TOKENS = new Set([
+  'paragraph_open',
+  'paragraph_close',
+  'heading_open',
+  'heading_close',
+  'blockquote_open',
+  'blockquote_close',
+  'bullet_list_open',
+  'bullet_list_close',
+  'ordered_list_open',
+  'ordered_list_close',
+  'list_item_open',
+  'list_item_close',
+  'table_open',
+  'table_close',
+  'thead_open',
+  'thead_close',
+  'tbody_open',
+  'tbody_close',
+  'tr_open',
+  'tr_close',
+  'th_open',
+  'th_close',
+  'td_open',
+  'td_close',
+  'hr',
+  'code_block',
+  'fence',
+  'inline',
+  'text',
+  'text_special',
+  'softbreak',
+  'hardbreak',
+  'code_inline',
+  'em_open',
+  'em_close',
+  'strong_open',
+  'strong_close',
+  's_open',
+  's_close',
+  'link_open',
+  'link_close',
+  'image',
+  'task_checkbox',
+  'footnote_ref',
+  'footnote_block_open',
+  'footnote_block_close',
+  'footnote_open',
+  'footnote_close',
+  'footnote_anchor',
+]);
+
+function isPlainToken(token: Token): boolean {
+  // A fence tagged `math` is KaTeX output.
+  if (token.type === 'fence' && /^\s*math(\s|$)/i.test(token.info)) return false;
+  return PLAIN_TOKENS.has(token.type) && (token.children ?? []).every(isPlainToken);
 }
 
 /**
@@ -137,7 +203,11 @@ export function renderMarkdownBlocks(
       const own = t.attrGet(SOURCE_LINE);
       if (own !== null) t.attrSet(SOURCE_LINE, String(Number(own) - line + 1));
     }
-    blocks.push({ line, html: md.renderer.render(group, md.options, env) });
+    blocks.push({
+      line,
+      plain: group.every(isPlainToken),
+      html: md.renderer.render(group, md.options, env),
+    });
     lastLine = line;
     start = i + 1;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstHeading, renderMarkdown } from '../../shared/markdown.ts';
+import { firstHeading, renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown.ts';
 
 /** The value of every data-source-line, in document order. */
 const sourceLines = (html: string) =>
@@ -323,5 +323,29 @@ describe('firstHeading', () => {
 
   it('answers null without a heading, and ignores `#tag` without a space', () => {
     expect(firstHeading('just text\n#hashtag\n')).toBeNull();
+  });
+});
+
+describe('renderMarkdownBlocks: which blocks are plain Markdown markup', () => {
+  const plainness = (markdown: string) => renderMarkdownBlocks(markdown).map((b) => b.plain);
+
+  it('calls Markdown plain, tables, task lists, footnotes and highlighted code included', () => {
+    expect(
+      plainness(
+        '# T\n\n*a* **b** ~~c~~ `d` [e](https://x.org) ![f](g.png) www.x.org\n\n' +
+          '| a | b |\n|:-|-:|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\nnote[^1]\n\n' +
+          '```js\nlet a = "<b>";\n```\n\n> quote\n\n---\n\n[^1]: the note\n',
+      ),
+    ).toEqual([true, true, true, true, true, true, true, true, true]);
+  });
+
+  it('never calls raw HTML or math plain, inline or as a block', () => {
+    expect(plainness('<div>x</div>')).toEqual([false]);
+    expect(plainness('a <img src=x onerror=alert(1)> b')).toEqual([false]);
+    expect(plainness('<!-- comment -->')).toEqual([false]);
+    expect(plainness('Euler: $e^{i\\pi}$')).toEqual([false]);
+    expect(plainness('$$\nx\n$$')).toEqual([false]);
+    expect(plainness('```math\nx\n```')).toEqual([false]);
+    expect(plainness('- item <b>bold</b>\n- other')).toEqual([false]);
   });
 });

@@ -1,11 +1,18 @@
-import { useEffect, useMemo, useRef, type MouseEvent, type RefObject } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type MouseEvent,
+  type RefObject,
+} from 'react';
 import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { api } from '../../api.ts';
 import './content.css';
-import { markRelativeLines, patchBlocks, type MountedBlock } from './patch-blocks.ts';
-import { createRenderClient, type PostStats, type RenderResult } from './render-client.ts';
-import { sanitizePreview } from './sanitize.ts';
+import { patchBlocks, renumber, type MountedBlock } from './patch-blocks.ts';
+import { createRenderClient, type PostStats, type RenderClient } from './render-client.ts';
+import { buildPreviewNodes, markMissing } from './sanitize.ts';
 
 interface Props {
   source: string;
@@ -30,13 +37,8 @@ function linesBefore(source: string, offset: number): number {
   return lines;
 }
 
-/** An image that cannot load becomes a visible marker naming the path the post wrote. */
-function markMissing(img: HTMLImageElement): void {
-  const marker = document.createElement('span');
-  marker.className = 'missing-image';
-  marker.textContent = `Image not found: ${img.dataset.src ?? img.getAttribute('src') ?? ''}`;
-  img.replaceWith(marker);
-}
+/** Moved blocks renumbered per task once a patch is in (see patch-blocks.ts). */
+const RENUMBER_SLICE = 300;
 
 export function Preview({
   source,
@@ -58,34 +60,43 @@ export function Preview({
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
 
   // Sanitizing and building DOM happen here, for new blocks only; rendering is in a worker.
-  const client = useRef<ReturnType<typeof createRenderClient> | null>(null);
-  useEffect(() => {
-    const created = createRenderClient(({ blocks, stats }: RenderResult) => {
-      onStatsRef.current(stats);
-      const body = bodyRef.current;
-      if (!body) return;
-      mounted.current = patchBlocks(body, mounted.current, blocks, (html) => {
-        // A template's content is inert: nothing in it loads or runs until it is inserted.
-        const template = document.createElement('template');
-        template.innerHTML = sanitizePreview(html, assetsRef.current);
-        template.content.querySelectorAll<HTMLImageElement>('img:not([src])').forEach(markMissing);
-        const nodes = [...template.content.childNodes];
-        markRelativeLines(nodes);
-        return nodes;
+  const client = useRef<RenderClient | null>(null);
+  // A layout effect, like the one below that uses it (those run before plain effects).
+  useLayoutEffect(() => {
+    let renumbering: ReturnType<typeof setTimeout> | undefined;
+    const renumberLater = () => {
+      clearTimeout(renumbering);
+      renumbering = setTimeout(() => {
+        if (!renumber(mounted.current, RENUMBER_SLICE)) renumberLater();
       });
+    };
+    const created = createRenderClient({
+      onPatch(patch) {
+        const body = bodyRef.current;
+        if (!body) return;
+        const { blocks, behind } = patchBlocks(body, mounted.current, patch, (html, plain) =>
+          buildPreviewNodes(html, plain, assetsRef.current),
+        );
+        mounted.current = blocks;
+        if (behind) renumberLater();
+      },
+      onStats: (stats) => onStatsRef.current(stats),
     });
     client.current = created;
     return () => {
+      clearTimeout(renumbering);
       created.dispose();
       client.current = null;
     };
   }, []);
-  useEffect(() => {
+  // A layout effect: the request leaves during this commit, not after the next paint.
+  useLayoutEffect(() => {
     // Image URLs depend on the post's folder: another post starts from an empty preview.
     if (assetsRef.current !== assets) {
       assetsRef.current = assets;
       mounted.current = [];
       bodyRef.current?.replaceChildren();
+      client.current?.reset();
     }
     client.current?.render(parsed.body, linesBefore(source, parsed.bodyStart));
   }, [parsed, source, assets]);

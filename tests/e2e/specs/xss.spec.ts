@@ -172,9 +172,9 @@ function watchPreview(): void {
  * hovering on the way), then with a click event wherever it is, shown or not.
  */
 async function clickEverything(page: Page): Promise<void> {
-  // Everything but the marker paragraph, which comes first.
-  const body = '[data-testid=preview-body] > :not(:first-child)';
-  const selector = `${body}, ${body} *`;
+  // Everything but the marker paragraph, which comes first, and the groups blocks sit in.
+  const selector =
+    '[data-testid=preview-body] :is(.preview-group > :not(:first-child), .preview-group > :not(:first-child) *)';
   const points = await page.evaluate((all) => {
     document.querySelector('[data-testid=preview-scroller]')?.scrollTo(0, 0);
     return [...document.querySelectorAll(all)].flatMap((el) => {
@@ -197,6 +197,15 @@ function allowedExternal(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A backup the app made of the post as the spec typed it, with some vector in it. */
+function isBackupOfAVector(args: unknown): boolean {
+  const text = (args as { text?: unknown } | null)?.text;
+  if (typeof text !== 'string') return false;
+  const n = /\nXSS-VECTOR-(\d+)\n\n/.exec(text)?.[1];
+  const vector = xssVectors[Number(n) - 1];
+  return !!vector && text.endsWith(`\nXSS-VECTOR-${vector.n}\n\n${vector.source}\n`);
 }
 
 async function tryVector(lab: Lab, vector: XssVector): Promise<string[]> {
@@ -241,6 +250,9 @@ async function tryVector(lab: Lab, vector: XssVector): Promise<string[]> {
       problems.push(`request ${request}`);
   }
   for (const { channel, args } of controls.calls) {
+    // The app's own backup of the unsaved post (hot exit, a second after typing, so maybe of
+    // the vector before) carries the post's text, vector and all.
+    if (channel === 'backupPost' && isBackupOfAVector(args)) continue;
     const text = JSON.stringify(args);
     const url = (args as { url?: unknown } | null)?.url;
     if (!APP_CHANNELS.has(channel) || text.includes(PWNED))

@@ -1,0 +1,123 @@
+/**
+ * The preview's rendering, as the worker runs it (render.worker.ts) and as the page runs it
+ * when it has no worker. Markdown -> blocks of HTML, sent as patches against what the page
+ * already holds (shared/markdown-diff.ts). Counting words and finding headings read the whole
+ * post too, so they happen here as well, after the blocks are on their way.
+ *
+ * Long posts render incrementally (shared/markdown-chunks.ts): a keystroke re-renders the
+ * chunk it touched, and a full render follows once typing pauses.
+ */
+import { IncrementalRenderer, splitChunks, type Chunk } from '../../../shared/markdown-chunks.ts';
+import { diffBlocks, type BlockPatch } from '../../../shared/markdown-diff.ts';
+import { renderMarkdownBlocks, type RenderedBlock } from '../../../shared/markdown.ts';
+import { outline, type Heading } from '../../editor/outline.ts';
+import { countWords } from '../../editor/stats.ts';
+
+export interface PostStats {
+  words: number;
+  headings: Heading[];
+}
+
+export interface RenderRequest {
+  body: string;
+  lineOffset: number;
+  /** Changes when the page empties its preview: patches then start from nothing. */
+  generation: number;
+}
+
+export type RenderMessage =
+  | {
+      kind: 'blocks';
+      generation: number;
+      /** True for the answer to a request, false for the full render that follows one. */
+      reply: boolean;
+      patch: BlockPatch;
+    }
+  | { kind: 'stats'; generation: number; stats: PostStats };
+
+/** Below this many characters a full render is quick enough for every keystroke. */
+const INCREMENTAL_FROM = 20_000;
+const FULL_RENDER_AFTER_MS = 700;
+
+/**
+ * Words and headings of a long post, counted chunk by chunk and remembered by chunk text, so
+ * a keystroke counts one chunk again. (Words never span a chunk's edge, a blank line, nor do
+ * headings or code fences, so the sums are the whole post's.)
+ */
+class ChunkStats {
+  private cache = new Map<string, { words: number; headings: Heading[] }>();
+
+  of(chunks: Chunk[], lineOffset: number): PostStats {
+    const next = new Map<string, { words: number; headings: Heading[] }>();
+    let words = 0;
+    const headings: Heading[] = [];
+    for (const chunk of chunks) {
+      let own = next.get(chunk.text) ?? this.cache.get(chunk.text);
+      if (!own) own = { words: countWords(chunk.text), headings: outline(chunk.text) };
+      next.set(chunk.text, own);
+      words += own.words;
+      for (const h of own.headings)
+        headings.push({ ...h, line: h.line + chunk.startLine + lineOffset });
+    }
+    this.cache = next;
+    return { words, headings };
+  }
+}
+
+export class RenderCore {
+  private incremental = new IncrementalRenderer();
+  private chunkStats = new ChunkStats();
+  private primed = false;
+  /** The HTML of the blocks the page holds (or will, once it reads its messages). */
+  private sent: string[] = [];
+  private generation = -1;
+  private lastStats = '';
+  private fullTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly post: (message: RenderMessage) => void) {}
+
+  request(data: RenderRequest): void {
+    clearTimeout(this.fullTimer);
+    if (data.generation !== this.generation) {
+      this.generation = data.generation;
+      this.sent = [];
+      this.primed = false; // another post: nothing cached is of use
+    }
+    const { body, lineOffset } = data;
+    if (body.length < INCREMENTAL_FROM) {
+      this.primed = false;
+      this.send(true, renderMarkdownBlocks(body, { lineOffset }));
+      this.sendStats({ words: countWords(body), headings: outline(body, 1, lineOffset) });
+      return;
+    }
+    const chunks = splitChunks(body);
+    if (!this.primed) {
+      this.primed = true;
+      this.send(true, this.incremental.renderFull(body, lineOffset, chunks));
+    } else {
+      const { blocks, complete } = this.incremental.render(body, lineOffset, chunks);
+      this.send(true, blocks);
+      if (!complete) {
+        this.fullTimer = setTimeout(
+          () => this.send(false, this.incremental.renderFull(body, lineOffset, chunks)),
+          FULL_RENDER_AFTER_MS,
+        );
+      }
+    }
+    this.sendStats(this.chunkStats.of(chunks, lineOffset));
+  }
+
+  /** Only news: unchanged stats would cost the page a re-render for nothing. */
+  private sendStats(stats: PostStats): void {
+    const key = `${this.generation} ${JSON.stringify(stats)}`;
+    if (key === this.lastStats) return;
+    this.lastStats = key;
+    this.post({ kind: 'stats', generation: this.generation, stats });
+  }
+
+  private send(reply: boolean, blocks: RenderedBlock[]): void {
+    const patch = diffBlocks(this.sent, blocks);
+    this.sent = blocks.map((block) => block.html);
+    this.post({ kind: 'blocks', generation: this.generation, reply, patch });
+  }
+}

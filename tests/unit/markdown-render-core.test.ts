@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseFrontMatter } from '../../shared/frontmatter.ts';
+import { applyBlockPatch, diffBlocks } from '../../shared/markdown-diff.ts';
+import { renderMarkdownBlocks } from '../../shared/markdown.ts';
+import { outline } from '../../renderer/editor/outline.ts';
+import { countWords } from '../../renderer/editor/stats.ts';
+import {
+  RenderCore,
+  type PostStats,
+  type RenderMessage,
+} from '../../renderer/features/preview/render-core.ts';
+import { corpusPosts } from '../bench/corpus.ts';
+
+/** What the page holds after applying every message, as the preview does. */
+function page() {
+  const state = { html: [] as string[], lines: [] as number[], stats: null as PostStats | null };
+  const receive = (message: RenderMessage) => {
+    if (message.kind === 'stats') state.stats = message.stats;
+    else {
+      state.html = applyBlockPatch(state.html, message.patch, (html) => html);
+      state.lines = message.patch.lines;
+    }
+  };
+  return { state, receive };
+}
+
+const long = [...corpusPosts({ posts: 40 })]
+  .map((p) => parseFrontMatter(p.text).body)
+  .join('\n\n## Next post\n\n');
+
+describe('block patches', () => {
+  it('send only what changed, and rebuild the list exactly', () => {
+    const before = renderMarkdownBlocks('# A\n\none\n\ntwo\n\nthree\n');
+    const after = renderMarkdownBlocks('# A\n\none\n\ntwo, edited\n\nthree\n');
+    const patch = diffBlocks(
+      before.map((b) => b.html),
+      after,
+    );
+    expect(patch.head).toBe(2);
+    expect(patch.tail).toBe(1);
+    expect(patch.html).toEqual([after[2]!.html]);
+    expect(
+      applyBlockPatch(
+        before.map((b) => b.html),
+        patch,
+        (h) => h,
+      ),
+    ).toEqual(after.map((b) => b.html));
+  });
+});
+
+describe('the render worker core', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('leaves the page with the full render and exact stats, in a short post and a long one', () => {
+    for (const body of ['# Hi\n\nSome *text*.\n\n## Two\n\nMore.\n', long]) {
+      expect(body.length > 20_000).toBe(body === long);
+      const { state, receive } = page();
+      const core = new RenderCore(receive);
+      core.request({ body, lineOffset: 4, generation: 0 });
+      const edited = body.replace('\n\n', ' typed here\n\nNew paragraph.\n\n## New heading\n\n');
+      core.request({ body: edited, lineOffset: 4, generation: 0 });
+      // A long post gets the edited chunk at once and the exact full render when typing pauses.
+      vi.advanceTimersByTime(1000);
+      const full = renderMarkdownBlocks(edited, { lineOffset: 4 });
+      expect(state.html).toEqual(full.map((b) => b.html));
+      expect(state.lines).toEqual(full.map((b) => b.line));
+      expect(state.stats).toEqual({
+        words: countWords(edited),
+        headings: outline(edited, 1, 4),
+      });
+    }
+  });
+
+  it('starts from nothing when the page empties its preview (a new generation)', () => {
+    const { state, receive } = page();
+    const core = new RenderCore(receive);
+    core.request({ body: 'one\n\ntwo\n', lineOffset: 0, generation: 0 });
+    state.html = [];
+    core.request({ body: 'one\n\ntwo\n', lineOffset: 0, generation: 1 });
+    expect(state.html).toEqual(renderMarkdownBlocks('one\n\ntwo\n').map((b) => b.html));
+  });
+});
