@@ -18,6 +18,7 @@ import type {
   LibraryStatus,
   PostFile,
   PostSummary,
+  PreviewCss,
   RecoveredPost,
   SaveResult,
   SearchHit,
@@ -180,6 +181,17 @@ export const requests = {
   updateSettings: request(settingsPatchSchema).returns<Settings>(),
   /** Shows the post (or, without a path, the blog folder) in the system's file manager. */
   revealInFolder: request(z.strictObject({ path: relativePath.optional() })).returns<void>(),
+  /**
+   * The blog's own stylesheet for the preview (setting `previewCssPath`), or null when none
+   * is set or the open blog has no such file.
+   */
+  getPreviewCss: request(noArgs).returns<PreviewCss | null>(),
+  /** Sets (after reading it: a `.css` file inside the blog, 1 MB at most) or clears it. */
+  setPreviewCss: request(
+    z.strictObject({ path: relativePath.nullable() }),
+  ).returns<PreviewCss | null>(),
+  /** Native file dialog in the blog folder, then as setPreviewCss; null when cancelled. */
+  pickPreviewCss: request(noArgs).returns<PreviewCss | null>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {

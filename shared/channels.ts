@@ -34,6 +34,9 @@ export const requestChannels = [
   'getSettings',
   'updateSettings',
   'revealInFolder',
+  'getPreviewCss',
+  'setPreviewCss',
+  'pickPreviewCss',
 ] as const;
 
 export const eventChannels = [

@@ -15,6 +15,13 @@ export const GENERATORS = [
 ] as const;
 export type Generator = (typeof GENERATORS)[number];
 
+/** The blog's own stylesheet for the preview (setting `previewCssPath`). */
+export interface PreviewCss {
+  /** Relative to the blog folder. */
+  path: string;
+  css: string;
+}
+
 export interface WorkspaceInfo {
   /** Absolute, real path of the open blog folder. */
   root: string;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { EventChannel, EventPayload, Handlers } from '../../shared/api.ts';
 import { FolioError } from '../../shared/errors.ts';
 import { createBackupStore } from './backups/backups.ts';
-import { resolveInside } from './content/paths.ts';
+import { resolveInside, toRelative } from './content/paths.ts';
 import { recoverBackups } from './backups/recover.ts';
 import { readPost, savePost } from './content/posts.ts';
 import { createGitHandlers } from './git/git-handlers.ts';
@@ -20,6 +20,7 @@ import { isInDraftFolder } from './library/list-posts.ts';
 import { findPostsByTitle } from './search/fuzzy-title.ts';
 import { SearchService } from './search/search-service.ts';
 import { isSafeExternalUrl } from './security/urls.ts';
+import { readPreviewCss } from './preview-css/preview-css.ts';
 import type { SettingsStore } from './settings/settings.ts';
 import { withRecentFolder } from '../../shared/settings.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
@@ -139,6 +140,33 @@ export function createFolio(host: Host): Folio {
       importImage(root(), imageLayout(), postPath, bytes, { name, setting: imageSetting() }),
     exportPost: async ({ postPath, format, ...document }) =>
       exportPost(root(), host, postPath, format, document),
+    getPreviewCss: async () => {
+      const saved = host.settings.get().previewCssPath;
+      if (!saved) return null;
+      try {
+        return await readPreviewCss(root(), saved);
+      } catch (error) {
+        // Set for another blog: this one simply has no such file.
+        if (error instanceof FolioError && error.code === 'NOT_FOUND') return null;
+        throw error;
+      }
+    },
+    setPreviewCss: async ({ path: relativePath }) => {
+      const css = relativePath === null ? null : await readPreviewCss(root(), relativePath);
+      await host.settings.update({ previewCssPath: css?.path ?? '' });
+      return css;
+    },
+    pickPreviewCss: async () => {
+      const picked = await host.pickFile({
+        title: 'Choose the blog’s stylesheet for the preview',
+        folder: root(),
+        extensions: ['css'],
+      });
+      if (!picked) return null;
+      const css = await readPreviewCss(root(), toRelative(root(), path.resolve(picked)));
+      await host.settings.update({ previewCssPath: css.path });
+      return css;
+    },
     readPost: async ({ path }) => readPost(root(), path),
     savePost: async ({ path, text, expected }) => {
       const result = await savePost(root(), path, text, expected, (rel) =>

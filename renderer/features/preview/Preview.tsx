@@ -13,6 +13,7 @@ import './content.css';
 import { patchBlocks, renumber, type MountedBlock } from './patch-blocks.ts';
 import { createRenderClient, type PostStats, type RenderClient } from './render-client.ts';
 import { buildPreviewNodes, markMissing } from './sanitize.ts';
+import { usePreviewCss } from './usePreviewCss.ts';
 
 interface Props {
   source: string;
@@ -37,6 +38,9 @@ function linesBefore(source: string, offset: number): number {
   return lines;
 }
 
+/** The article's id: the blog's own stylesheet applies under it and nowhere else. */
+const ARTICLE_ID = 'folio-preview-article';
+
 /** Moved blocks renumbered per task once a patch is in (see patch-blocks.ts). */
 const RENUMBER_SLICE = 300;
 
@@ -58,6 +62,7 @@ export function Preview({
     onStatsRef.current = onStats;
   }, [onStats]);
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
+  const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
 
   // Sanitizing and building DOM happen here, for new blocks only; rendering is in a worker.
   const client = useRef<RenderClient | null>(null);
@@ -148,6 +153,33 @@ export function Preview({
     <aside className="preview" aria-label="Preview" hidden={!visible}>
       <div className="preview-bar">
         <span>Preview</span>
+        <span className="blog-css">
+          <button
+            type="button"
+            onClick={blogCss.choose}
+            title={
+              blogCss.css
+                ? `The preview uses ${blogCss.css.path}; choose another stylesheet`
+                : 'Show the preview with the blog’s own stylesheet'
+            }
+          >
+            {blogCss.css ? (blogCss.css.path.split('/').pop() ?? blogCss.css.path) : 'Blog CSS…'}
+          </button>
+          {blogCss.css ? (
+            <button
+              type="button"
+              aria-label="Stop using the blog’s stylesheet"
+              onClick={blogCss.clear}
+            >
+              ×
+            </button>
+          ) : null}
+          {blogCss.error ? (
+            <span role="alert" className="blog-css-error">
+              {blogCss.error}
+            </span>
+          ) : null}
+        </span>
         <label className="sync-toggle">
           <input type="checkbox" checked={syncScroll} onChange={onToggleSync} />
           Sync scroll
@@ -158,7 +190,12 @@ export function Preview({
         ref={scrollerRef as RefObject<HTMLDivElement>}
         data-testid="preview-scroller"
       >
-        <article className="preview-article" onClick={onClick} onAuxClick={onAuxClick}>
+        <article
+          id={ARTICLE_ID}
+          className={blogCss.css ? 'preview-article with-blog-css' : 'preview-article'}
+          onClick={onClick}
+          onAuxClick={onAuxClick}
+        >
           {cover ? <img className="preview-cover" src={cover} alt="" /> : null}
           {title ? <h1 className="preview-title">{title}</h1> : null}
           {data.date || tags.length ? (

@@ -70,7 +70,7 @@ export function patchBlocks(
 /** Puts `blocks` before `before` (or at the end), in its group or in new ones. */
 function insertBlocks(container: HTMLElement, blocks: MountedBlock[], before: ChildNode | null) {
   if (!blocks.length) return;
-  let group = (before?.parentNode ?? container.lastElementChild) as HTMLElement | null;
+  const group = (before?.parentNode ?? container.lastElementChild) as HTMLElement | null;
   if (blocks.length > GROUP_SIZE || !group) {
     // Many blocks (the first render, a paste): groups of their own, after the part of
     // `before`'s group that comes before it.

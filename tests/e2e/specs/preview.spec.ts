@@ -1,3 +1,6 @@
+import type { Locator } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '../fixtures.ts';
 import { openPost, replaceBody } from '../helpers.ts';
 
@@ -127,4 +130,51 @@ test('math, task lists and heading ids survive sanitizing, safely', async ({ fol
   await expect(body.locator('h2')).toHaveAttribute('id', 'user-content-title');
   await body.getByText('back to the title').click();
   await folio.screenshot('23-math-tasks');
+});
+
+test('the blog’s own stylesheet styles the preview and nothing else', async ({ folio }) => {
+  const { page, controls } = folio;
+  test.skip(!controls, 'needs the Chromium host: it answers the file dialog');
+  const css = path.join(folio.blog, 'themes', 'mine', 'style.css');
+  mkdirSync(path.dirname(css), { recursive: true });
+  writeFileSync(
+    css,
+    [
+      '@import url("https://evil.example/more.css");',
+      'body { background: rgb(250, 240, 200); font-family: monospace; }',
+      'h2 { color: rgb(200, 0, 0); }',
+      'button, .toolbar, .preview-bar { color: rgb(0, 200, 0); }',
+      '.missing { position: fixed; top: 0; left: 0; }',
+      '} .status-bar { display: none; } {',
+    ].join('\n'),
+  );
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await openPost(page, 'Debouncing Without Tears');
+  const article = page.locator('#folio-preview-article');
+  const heading = article.locator('.preview-body h2').first();
+  const colour = (locator: Locator, property: string) =>
+    locator.evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property);
+  const appBackground = await colour(page.locator('body'), 'background-color');
+
+  controls!.filePicks.push(css);
+  await page.getByRole('button', { name: 'Blog CSS…' }).click();
+  await expect(page.getByRole('button', { name: 'style.css' })).toBeVisible();
+  await expect.poll(() => colour(heading, 'color')).toBe('rgb(200, 0, 0)');
+  expect(await colour(article, 'background-color')).toBe('rgb(250, 240, 200)');
+  expect(await colour(article, 'font-family')).toBe('monospace');
+  // The app around the preview keeps its own look; nothing was fetched for the @import.
+  expect(await colour(page.locator('body'), 'background-color')).toBe(appBackground);
+  expect(await colour(page.getByRole('button', { name: 'style.css' }), 'color')).not.toBe(
+    'rgb(0, 200, 0)',
+  );
+  expect(await colour(page.locator('.preview-bar'), 'color')).not.toBe('rgb(0, 200, 0)');
+  await expect(page.locator('.status-bar')).toBeVisible();
+  expect(requests.filter((url) => url.includes('evil.example'))).toEqual([]);
+  await folio.screenshot('24-blog-css');
+
+  // × drops it.
+  await page.getByRole('button', { name: 'Stop using the blog’s stylesheet' }).click();
+  await expect(page.getByRole('button', { name: 'Blog CSS…' })).toBeVisible();
+  await expect.poll(() => colour(heading, 'color')).not.toBe('rgb(200, 0, 0)');
 });
