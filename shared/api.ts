@@ -22,6 +22,8 @@ import type {
   RecoveredPost,
   SaveResult,
   SearchHit,
+  TaxonomyPlan,
+  TaxonomyResult,
   TitleMatch,
   WorkspaceInfo,
 } from './models.ts';
@@ -57,6 +59,12 @@ function request<A extends z.ZodType>(args: A) {
 const noArgs = z.strictObject({});
 const searchQuery = z.string().max(1000, 'The query is too long');
 const resultLimit = z.number().int().min(1).max(500);
+
+const taxonomyEdit = {
+  kind: z.enum(['tags', 'categories']),
+  from: z.array(z.string().min(1).max(500)).min(1, 'Name a term to rename').max(100),
+  to: z.string().min(1, 'The new name is empty').max(500, 'The new name is too long'),
+};
 
 export const requests = {
   getWorkspace: request(noArgs).returns<WorkspaceInfo | null>(),
@@ -192,6 +200,28 @@ export const requests = {
   ).returns<PreviewCss | null>(),
   /** Native file dialog in the blog folder, then as setPreviewCss; null when cancelled. */
   pickPreviewCss: request(noArgs).returns<PreviewCss | null>(),
+  /** The posts a tag or category rename (or merge) would edit; nothing is written. */
+  planTaxonomyEdit: request(z.strictObject(taxonomyEdit)).returns<TaxonomyPlan>(),
+  /**
+   * Edits the planned posts' front matter (only the renamed item moves), each file
+   * atomically; skips files changed since the plan and the `skip` paths (open and unsaved).
+   */
+  applyTaxonomyEdit: request(
+    z.strictObject({
+      ...taxonomyEdit,
+      files: z
+        .array(
+          z.strictObject({
+            path: relativePath,
+            title: z.string().max(4096),
+            version: fileVersion,
+            merges: z.boolean(),
+          }),
+        )
+        .max(100_000),
+      skip: z.array(relativePath).max(100_000),
+    }),
+  ).returns<TaxonomyResult>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {

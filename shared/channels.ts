@@ -37,6 +37,8 @@ export const requestChannels = [
   'getPreviewCss',
   'setPreviewCss',
   'pickPreviewCss',
+  'planTaxonomyEdit',
+  'applyTaxonomyEdit',
 ] as const;
 
 export const eventChannels = [

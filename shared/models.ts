@@ -254,3 +254,32 @@ export interface ImportedImage {
   /** What the post writes to show it, as in `![](reference)`. */
   reference: string;
 }
+
+/** The two kinds of terms a post is filed under. */
+export type TaxonomyKind = 'tags' | 'categories';
+
+/** Rename `from` to `to`; several terms in `from`, or a `to` already in use, is a merge. */
+export interface TaxonomyEdit {
+  kind: TaxonomyKind;
+  from: string[];
+  to: string;
+}
+
+/** The posts a rename will edit, shown to the writer before anything changes. */
+export interface TaxonomyPlan extends TaxonomyEdit {
+  files: Array<{
+    path: string;
+    title: string;
+    /** The file as it was when planned: a file that changes before the apply is skipped. */
+    version: FileVersion;
+    /** The post already has the new name: the renamed item goes, no duplicate is made. */
+    merges: boolean;
+  }>;
+}
+
+export interface TaxonomyResult {
+  /** The edited posts' new list entries. */
+  changed: PostSummary[];
+  /** Files left untouched, and why (changed on disk, unsaved in the editor, unparseable). */
+  skipped: SkippedFile[];
+}

@@ -19,6 +19,7 @@ import { Library } from './library/library.ts';
 import { isInDraftFolder } from './library/list-posts.ts';
 import { findPostsByTitle } from './search/fuzzy-title.ts';
 import { SearchService } from './search/search-service.ts';
+import { applyTaxonomyEdit, planTaxonomyEdit } from './library/taxonomy.ts';
 import { isSafeExternalUrl } from './security/urls.ts';
 import { readPreviewCss } from './preview-css/preview-css.ts';
 import type { SettingsStore } from './settings/settings.ts';
@@ -204,6 +205,8 @@ export function createFolio(host: Host): Folio {
         throw new FolioError('INTERNAL', 'Reveal in Folder is not available here');
       host.revealPath(target);
     },
+    planTaxonomyEdit: async (edit) => planTaxonomyEdit(opened().library, edit),
+    applyTaxonomyEdit: async ({ skip, ...plan }) => applyTaxonomyEdit(opened().library, plan, skip),
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
       await host.openExternal(url);

@@ -177,7 +177,7 @@ function entryFromHead(
     date: date === null ? null : own(date),
     dateValue: dateSortValue(date),
     draft: isDraft(data, options.inDraftFolder),
-    tags: stringList(data.tags, options.splitStringLists),
+    tags: stringList(data.tags ?? data.tag, options.splitStringLists),
     categories: stringList(data.categories ?? data.category, options.splitStringLists),
     wordCount: countWords(bytes, bodyByte),
     excerpt: own(excerpt.text),
