@@ -5,7 +5,13 @@ import {
   parseFrontMatter,
   type ParsedFrontMatter,
 } from '../../shared/frontmatter.ts';
-import type { PostSummary, RecoveredPost, WorkspaceInfo } from '../../shared/models.ts';
+import type {
+  PostSummary,
+  RecoveredPost,
+  TaxonomyKind,
+  TaxonomyResult,
+  WorkspaceInfo,
+} from '../../shared/models.ts';
 import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
@@ -19,7 +25,11 @@ import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
 import { imageImporterFor } from '../features/images/image-importer.ts';
 import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { useExport } from '../features/export/useExport.ts';
+import { FilterBar } from '../features/library/FilterBar.tsx';
 import { PostList } from '../features/library/PostList.tsx';
+import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
+import { TaxonomyPanel } from '../features/library/TaxonomyPanel.tsx';
+import { useLibraryView } from '../features/library/useLibraryView.ts';
 import { Preview } from '../features/preview/Preview.tsx';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
@@ -75,13 +85,16 @@ export function App() {
   const [selectedChars, setSelectedChars] = useState(0);
   const [recovered, setRecovered] = useState<RecoveredPost[]>([]);
   const [finder, setFinder] = useState<FinderMode | null>(null);
-  const [sidebar, setSidebar] = useState<'posts' | 'outline'>('posts');
+  const [sidebar, setSidebar] = useState<'posts' | 'tags' | 'outline'>('posts');
   const [publishing, setPublishing] = useState(false);
   const [palette, setPalette] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, loaded: settingsLoaded, update: updateSettings } = useSettings();
   // Autosave after a delay hears of every edit through this (see useAutosave).
   const edited = useRef<() => void>(() => undefined);
+  const library = useLibraryView(posts);
+  const { clearFilter } = library;
+  const [renaming, setRenaming] = useState<{ kind: TaxonomyKind; term: string } | null>(null);
   const previewFrame = useRef(0);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
@@ -156,24 +169,43 @@ export function App() {
     [onDocChange, showBuffer],
   );
 
-  const loadWorkspace = useCallback(async (info: WorkspaceInfo | null) => {
-    buffers.current.clear();
-    setDirty(new Set());
-    activeRef.current = null;
-    setActivePath(null);
-    setFrontMatter(null);
-    setPreviewText('');
-    setWorkspace(info);
-    viewRef.current?.setState(
-      createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
-    );
-    setSchema(null);
-    setPosts(info ? await api.listPosts() : []);
-    const blogSchema = info ? await api.getSchema() : null;
-    setSchema(blogSchema);
-    if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
-    setRecovered(info ? await api.listBackups() : []);
-  }, []);
+  /** After a tag or category rename: the list takes the new entries; clean open posts reload. */
+  const onTaxonomyApplied = useCallback(
+    (result: TaxonomyResult) => {
+      const changed = new Map(result.changed.map((s) => [s.path, s]));
+      setPosts((old) => old.map((p) => changed.get(p.path) ?? p));
+      for (const path of changed.keys()) {
+        const buffer = buffers.current.get(path);
+        if (!buffer || isDirty(buffer)) continue;
+        buffers.current.delete(path);
+        if (activeRef.current === path) void openPost(path);
+      }
+    },
+    [openPost],
+  );
+
+  const loadWorkspace = useCallback(
+    async (info: WorkspaceInfo | null) => {
+      buffers.current.clear();
+      clearFilter();
+      setDirty(new Set());
+      activeRef.current = null;
+      setActivePath(null);
+      setFrontMatter(null);
+      setPreviewText('');
+      setWorkspace(info);
+      viewRef.current?.setState(
+        createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
+      );
+      setSchema(null);
+      setPosts(info ? await api.listPosts() : []);
+      const blogSchema = info ? await api.getSchema() : null;
+      setSchema(blogSchema);
+      if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
+      setRecovered(info ? await api.listBackups() : []);
+    },
+    [clearFilter],
+  );
 
   /** Each recovered text becomes an unsaved buffer over the file as it is on disk now. */
   const restoreBackups = useCallback(async () => {
@@ -502,6 +534,14 @@ export function App() {
             <button
               type="button"
               role="tab"
+              aria-selected={sidebar === 'tags'}
+              onClick={() => setSidebar('tags')}
+            >
+              Tags
+            </button>
+            <button
+              type="button"
+              role="tab"
               aria-selected={sidebar === 'outline'}
               onClick={() => setSidebar('outline')}
             >
@@ -509,11 +549,24 @@ export function App() {
             </button>
           </div>
           {sidebar === 'posts' ? (
-            <PostList
+            <>
+              <FilterBar view={library} />
+              <PostList
+                posts={library.shown}
+                activePath={activePath}
+                dirty={dirty}
+                onOpen={(path) => void openPost(path)}
+              />
+            </>
+          ) : sidebar === 'tags' ? (
+            <TaxonomyPanel
               posts={posts}
-              activePath={activePath}
-              dirty={dirty}
-              onOpen={(path) => void openPost(path)}
+              active={{ tags: library.filter.tag, categories: library.filter.category }}
+              onFilter={(kind, term) => {
+                library.setFilter(kind === 'tags' ? { tag: term } : { category: term });
+                setSidebar('posts');
+              }}
+              onRename={(kind, term) => setRenaming({ kind, term })}
             />
           ) : (
             <Outline headings={headings} onJump={jumpToLine} />
@@ -586,6 +639,15 @@ export function App() {
           settings={settings}
           update={updateSettings}
           onClose={() => setSettingsOpen(false)}
+        />
+      ) : null}
+      {renaming ? (
+        <TaxonomyDialog
+          {...renaming}
+          posts={posts}
+          dirty={dirty}
+          onApplied={onTaxonomyApplied}
+          onClose={() => setRenaming(null)}
         />
       ) : null}
       {finder ? (

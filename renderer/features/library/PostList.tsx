@@ -1,3 +1,5 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../../shared/models.ts';
 
 interface Props {
@@ -7,40 +9,169 @@ interface Props {
   onOpen(path: string): void;
 }
 
-/** The date as the writer wrote it, shortened to the day. */
-function shortDate(date: string | null): string {
-  return date ? (/^\d{4}[-/]\d{1,2}[-/]\d{1,2}/.exec(date)?.[0] ?? date) : 'No date';
+/** Every row is this tall (two lines); a fixed size keeps 10,000 rows cheap to lay out. */
+export const ROW_HEIGHT = 56;
+
+const monthFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** The day the writer wrote, in the reader's words (`Jun 2, 2025`); never shifted by a timezone. */
+export function shortDate(date: string | null): string {
+  if (!date) return 'No date';
+  const parts = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(date);
+  if (!parts) return date;
+  const [, y, m, d] = parts.map(Number) as [number, number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return Number.isNaN(day.getTime()) || day.getUTCDate() !== d ? date : monthFormat.format(day);
 }
 
-export function PostList({ posts, activePath, dirty, onOpen }: Props) {
+function PostRow({
+  post,
+  active,
+  dirty,
+  index,
+  onOpen,
+}: {
+  post: PostSummary;
+  active: boolean;
+  dirty: boolean;
+  index: number;
+  onOpen(path: string): void;
+}) {
   return (
-    <nav className="post-list" aria-label="Posts">
-      <ul>
-        {posts.map((post) => (
-          <li key={post.path}>
-            <button
-              type="button"
-              className={`post-item${post.path === activePath ? ' active' : ''}`}
-              aria-current={post.path === activePath ? 'true' : undefined}
-              onClick={() => onOpen(post.path)}
-              title={post.path}
-              data-path={post.path}
-            >
-              <span className="post-title">
-                {dirty.has(post.path) ? (
-                  <span className="dirty-dot" aria-label="Unsaved changes" title="Unsaved changes">
-                    ●
-                  </span>
-                ) : null}
-                {post.title}
-              </span>
-              <span className="post-meta">
-                <span>{shortDate(post.date)}</span>
-                {post.draft ? <span className="badge">Draft</span> : null}
-              </span>
-            </button>
-          </li>
-        ))}
+    <button
+      type="button"
+      className={`post-item${active ? ' active' : ''}`}
+      aria-current={active ? 'true' : undefined}
+      onClick={() => onOpen(post.path)}
+      title={post.path}
+      data-path={post.path}
+      data-index={index}
+      // One tab stop for the whole list: the arrows move between rows.
+      tabIndex={-1}
+    >
+      <span className="post-title">
+        {dirty ? (
+          <span className="dirty-dot" aria-label="Unsaved changes" title="Unsaved changes">
+            ●
+          </span>
+        ) : null}
+        {post.title}
+      </span>
+      <span className="post-meta">
+        <span className="post-date">{shortDate(post.date)}</span>
+        {post.draft ? <span className="badge">Draft</span> : null}
+        {post.tags.length ? (
+          <span className="post-tags">{post.tags.map((t) => `#${t}`).join(' ')}</span>
+        ) : null}
+      </span>
+    </button>
+  );
+}
+
+/**
+ * The posts, virtualized: only the rows in view (and a few around them) exist in the DOM,
+ * so 10,000 posts scroll like 10. The list is one tab stop; Up/Down/Home/End/PageUp/
+ * PageDown move between rows, Enter opens; the open post is kept in view.
+ */
+export function PostList({ posts, activePath, dirty, onOpen }: Props) {
+  const scroller = useRef<HTMLElement | null>(null);
+  const focusIndex = useRef<number | null>(null);
+  // TanStack Virtual re-renders through its own state; the compiler leaving this component
+  // unmemoized is what it needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: posts.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => posts[index]!.path,
+  });
+
+  const activeIndex = activePath ? posts.findIndex((p) => p.path === activePath) : -1;
+  useEffect(() => {
+    if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, virtualizer]);
+
+  // Focus follows the keyboard once the row it moved to has been rendered.
+  useLayoutEffect(() => {
+    if (focusIndex.current === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(
+      `[data-index="${focusIndex.current}"]`,
+    );
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusIndex.current = null;
+    }
+  });
+
+  const moveFocus = (event: KeyboardEvent<HTMLElement>) => {
+    if (!posts.length) return;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset.index;
+    const from = focused !== undefined ? Number(focused) : Math.max(activeIndex, -1);
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      PageDown: from + page,
+      PageUp: from - page,
+      Home: 0,
+      End: posts.length - 1,
+    };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const index = Math.min(Math.max(target, 0), posts.length - 1);
+    focusIndex.current = index;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusIndex.current = null;
+    }
+  };
+
+  // Tabbing into the list lands on the open post, else the first one. (Shift+Tab from a
+  // row stops on the list itself, and the next Shift+Tab leaves it.)
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    if (event.target !== scroller.current || !posts.length) return;
+    if (event.relatedTarget instanceof Node && scroller.current.contains(event.relatedTarget)) {
+      return;
+    }
+    const index = activeIndex === -1 ? 0 : activeIndex;
+    focusIndex.current = index;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
+  };
+
+  return (
+    <nav
+      className="post-list"
+      aria-label="Posts"
+      ref={scroller}
+      tabIndex={posts.length ? 0 : -1}
+      onKeyDown={moveFocus}
+      onFocus={onFocus}
+    >
+      <ul style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const post = posts[row.index]!;
+          return (
+            <li key={row.key} style={{ transform: `translateY(${row.start}px)` }}>
+              <PostRow
+                post={post}
+                index={row.index}
+                active={post.path === activePath}
+                dirty={dirty.has(post.path)}
+                onOpen={onOpen}
+              />
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

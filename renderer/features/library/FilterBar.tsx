@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import type { LibraryView } from './useLibraryView.ts';
+import { countTerms, isFiltered, yearsOf, type DraftFilter, type SortKey } from './view.ts';
+
+const ANY = '';
+
+/**
+ * Sort and filter the list: sort, status and year on one row, tag and category on the next,
+ * then how many posts show. Compact native selects: keyboard and screen-reader friendly.
+ */
+export function FilterBar({ view }: { view: LibraryView }) {
+  const { all, shown, filter, sort, setFilter, setSort, clearFilter } = view;
+  const years = useMemo(() => yearsOf(all), [all]);
+  const tags = useMemo(() => countTerms(all, 'tags'), [all]);
+  const categories = useMemo(() => countTerms(all, 'categories'), [all]);
+  const filtered = isFiltered(filter);
+  return (
+    <div className="filter-bar" role="group" aria-label="Sort and filter posts">
+      <div className="filter-row">
+        <select
+          aria-label="Sort by"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+        >
+          <option value="date">Newest</option>
+          <option value="title">Title</option>
+          <option value="updated">Updated</option>
+        </select>
+        <select
+          aria-label="Status"
+          value={filter.status}
+          onChange={(e) => setFilter({ status: e.target.value as DraftFilter })}
+        >
+          <option value="all">All posts</option>
+          <option value="drafts">Drafts</option>
+          <option value="published">Published</option>
+        </select>
+        <select
+          aria-label="Year"
+          value={filter.year ?? ANY}
+          onChange={(e) => setFilter({ year: e.target.value || null })}
+        >
+          <option value={ANY}>Any year</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y === 'none' ? 'No date' : y}
+            </option>
+          ))}
+        </select>
+      </div>
+      {tags.length || categories.length ? (
+        <div className="filter-row">
+          <select
+            aria-label="Tag"
+            value={filter.tag ?? ANY}
+            onChange={(e) => setFilter({ tag: e.target.value || null })}
+            disabled={!tags.length}
+          >
+            <option value={ANY}>Any tag</option>
+            {tags.map(({ term, count }) => (
+              <option key={term} value={term}>
+                {`#${term} (${count})`}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Category"
+            value={filter.category ?? ANY}
+            onChange={(e) => setFilter({ category: e.target.value || null })}
+            disabled={!categories.length}
+          >
+            <option value={ANY}>Any category</option>
+            {categories.map(({ term, count }) => (
+              <option key={term} value={term}>
+                {`${term} (${count})`}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="filter-count" aria-live="polite">
+        <span data-testid="post-count">
+          {filtered
+            ? `${shown.length.toLocaleString()} of ${all.length.toLocaleString()} posts`
+            : `${all.length.toLocaleString()} ${all.length === 1 ? 'post' : 'posts'}`}
+        </span>
+        {filtered ? (
+          <button type="button" className="link-button" onClick={clearFilter}>
+            Clear filters
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

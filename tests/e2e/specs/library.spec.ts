@@ -1,0 +1,242 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ensureCorpus } from '../../bench/corpus.ts';
+import { expect, test } from '../fixtures.ts';
+import { diffLines, editorText, initRepo, openPost, replaceBody } from '../helpers.ts';
+import { fixtureBlogs, repoRoot } from '../hosts/paths.ts';
+
+interface FixtureCase {
+  blog: string;
+  posts: number;
+  drafts: number;
+  tag: [string, number];
+  search: [string, string];
+}
+
+// Counts as the writer sees them: every post the generator would build, drafts included.
+const cases: FixtureCase[] = [
+  {
+    blog: 'hexo',
+    posts: 4,
+    drafts: 1,
+    tag: ['migrants', 2],
+    search: ['compost bays', 'The First Chiffchaff of March'],
+  },
+  { blog: 'hugo', posts: 6, drafts: 1, tag: ['sea', 3], search: ['bowline', 'Rope Work'] },
+  {
+    blog: 'jekyll',
+    posts: 5,
+    drafts: 2,
+    tag: ['rain', 2],
+    search: ['herons', 'The Long Way Round'],
+  },
+  { blog: 'astro', posts: 4, drafts: 1, tag: ['kiln', 3], search: ['crazed', 'Twelve Glaze'] },
+  {
+    blog: 'eleventy',
+    posts: 4,
+    drafts: 1,
+    tag: ['autumn', 2],
+    search: ['pond skaters', 'A Pond in a Half Barrel'],
+  },
+  {
+    blog: 'vuepress',
+    posts: 4,
+    drafts: 0,
+    tag: ['zsh', 2],
+    search: ['timestamps', 'Searching Shell History'],
+  },
+  {
+    blog: 'vitepress',
+    posts: 4,
+    drafts: 0,
+    tag: ['drawing', 2],
+    search: ['bakery', 'Drawing a Village from Memory'],
+  },
+  {
+    blog: 'gatsby',
+    posts: 4,
+    drafts: 1,
+    tag: ['sourdough', 3],
+    search: ['linen', 'A Sourdough Rye That Slices'],
+  },
+  { blog: 'next', posts: 3, drafts: 0, tag: ['woodwork', 2], search: ['hinge', 'Building a Desk'] },
+  { blog: 'plain', posts: 5, drafts: 0, tag: ['sebald', 1], search: ['Suffolk', 'The Rings'] },
+];
+
+const postList = (page: Page) => page.getByRole('navigation', { name: 'Posts' });
+const countLine = (page: Page) => page.getByTestId('post-count');
+
+for (const c of cases) {
+  test.describe(`a ${c.blog} blog`, () => {
+    test.use({ blogSource: path.join(fixtureBlogs, c.blog) });
+
+    test('lists its posts and drafts; filters by status and tag; search finds a post', async ({
+      folio,
+    }) => {
+      const { page } = folio;
+      const list = postList(page);
+      await expect(countLine(page)).toHaveText(`${c.posts} posts`);
+      await expect(list.getByRole('button')).toHaveCount(c.posts);
+      await expect(list.getByRole('button').filter({ hasText: 'Draft' })).toHaveCount(c.drafts);
+
+      await page.getByLabel('Status').selectOption('drafts');
+      await expect(countLine(page)).toHaveText(`${c.drafts} of ${c.posts} posts`);
+      await expect(list.getByRole('button')).toHaveCount(c.drafts);
+      for (const row of await list.getByRole('button').all())
+        await expect(row).toContainText('Draft');
+      await page.getByLabel('Status').selectOption('published');
+      await expect(list.getByRole('button')).toHaveCount(c.posts - c.drafts);
+      await page.getByRole('button', { name: 'Clear filters' }).click();
+
+      const [tag, tagged] = c.tag;
+      await page.getByLabel('Tag', { exact: true }).selectOption(tag);
+      await expect(countLine(page)).toHaveText(`${tagged} of ${c.posts} posts`);
+      await expect(list.getByRole('button')).toHaveCount(tagged);
+      for (const row of await list.getByRole('button').all())
+        await expect(row).toContainText(`#${tag}`);
+
+      const [query, title] = c.search;
+      await page.keyboard.press('ControlOrMeta+Shift+f');
+      const finder = page.getByRole('dialog');
+      await finder.getByRole('searchbox').fill(query);
+      await expect(finder.getByRole('option').first()).toContainText(title);
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#fm-title')).toHaveValue(new RegExp(`^${title}`));
+    });
+  });
+}
+
+test.describe('the taxonomy panel', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'hexo') });
+
+  test('merges a tag across posts: the affected files first, then only the tag lines change', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    initRepo(blog);
+    const chiff = path.join(blog, 'source/_posts/2024-03-17-first-chiffchaff.md');
+    const dawn = path.join(blog, 'source/_posts/2024-06-08-a-dawn-chorus-count.md');
+    const dawnBefore = readFileSync(dawn, 'utf8');
+    // One post open and clean, one open with unsaved changes.
+    await openPost(page, 'The First Chiffchaff of March');
+    await openPost(page, 'A Dawn Chorus Count');
+    await replaceBody(page, '\nNot saved yet.\n');
+
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    const tags = page.getByRole('region', { name: 'Tags' });
+    await expect(tags.getByRole('button', { name: /#warblers\s*2/ })).toBeVisible();
+    await folio.screenshot('library-taxonomy-panel');
+    await tags.getByRole('button', { name: 'Rename or merge the tag “warblers”' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Rename the tag “warblers”' });
+    await dialog.getByLabel('New name').fill('migrants');
+    await expect(dialog.getByTestId('taxonomy-summary')).toContainText(
+      '“migrants” already exists: the two tags merge. 2 posts will change',
+    );
+    const files = dialog.getByRole('list', { name: 'Posts that will change' });
+    await expect(files.getByRole('listitem')).toHaveCount(2);
+    await expect(files.getByRole('listitem').filter({ hasText: 'Has both' })).toContainText(
+      'The First Chiffchaff of March',
+    );
+    await expect(files.getByRole('listitem').filter({ hasText: 'Unsaved' })).toContainText(
+      'A Dawn Chorus Count',
+    );
+    await expect(dialog.getByRole('alert')).toContainText('Save them first');
+    await folio.screenshot('library-taxonomy-dialog');
+    await dialog.getByRole('button', { name: 'Merge into “migrants”' }).click();
+    await expect(dialog.getByTestId('taxonomy-result')).toHaveText(
+      'Merged in 1 post. 1 post skipped:',
+    );
+    await expect(dialog).toContainText('it is open with unsaved changes: save it first');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // The chiffchaff post lost its duplicate item and nothing else; the unsaved one is untouched.
+    expect(diffLines(blog)).toEqual(['-- warblers']);
+    expect(readFileSync(chiff, 'utf8')).not.toContain('warblers');
+    expect(readFileSync(dawn, 'utf8')).toBe(dawnBefore);
+    // The open, clean post shows the file as it is now.
+    await page.getByRole('tab', { name: /^Posts/ }).click();
+    await openPost(page, 'The First Chiffchaff of March');
+    expect(await editorText(page)).not.toContain('warblers');
+    // The panel counts follow.
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    await expect(tags.getByRole('button', { name: /#warblers\s*1/ })).toBeVisible();
+
+    // A click on a term filters the list by it.
+    await tags.getByRole('button', { name: /#migrants\s*2/ }).click();
+    await expect(countLine(page)).toHaveText('2 of 4 posts');
+    await expect(page.getByLabel('Tag', { exact: true })).toHaveValue('migrants');
+  });
+
+  test('renames a category in every post that has it', async ({ folio }) => {
+    const { page, blog } = folio;
+    initRepo(blog);
+    await page.getByRole('tab', { name: 'Tags' }).click();
+    const categories = page.getByRole('region', { name: 'Categories' });
+    await categories.getByRole('button', { name: 'Rename or merge the category “Patch”' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('New name').fill('Allotment');
+    await expect(dialog.getByTestId('taxonomy-summary')).toContainText('3 posts will change');
+    await dialog.getByRole('button', { name: 'Rename' }).click();
+    await expect(dialog.getByTestId('taxonomy-result')).toHaveText('Renamed in 3 posts.');
+    expect(diffLines(blog).sort()).toEqual(
+      [
+        '-- Patch',
+        '+- Allotment',
+        '-- Patch',
+        '+- Allotment',
+        '-categories: [Patch]',
+        '+categories: [Allotment]',
+      ].sort(),
+    );
+  });
+});
+
+test.describe('a 10,000-post blog', () => {
+  test.use({
+    // Playwright reads a fixture's dependencies from this (empty) pattern.
+    // eslint-disable-next-line no-empty-pattern
+    blogSource: async ({}, use) => use(ensureCorpus({ posts: 10_000 })),
+  });
+  // Copying and indexing 10,000 files on a loaded machine takes a while; nothing here is timed.
+  test.describe.configure({ timeout: 300_000 });
+
+  test('the list stays virtualized, scrolls and moves with the keyboard', async ({ folio }) => {
+    const { page } = folio;
+    const list = postList(page);
+    await expect(countLine(page)).toHaveText('10,000 posts', { timeout: 120_000 });
+    // Only the rows in view exist in the page.
+    const rendered = await list.getByRole('button').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(60);
+
+    await list.hover();
+    await page.mouse.wheel(0, 40_000);
+    await expect(list.locator('[data-index="600"]')).toHaveCount(0);
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(20_000);
+
+    // Keyboard: the first row, down twice, End, Enter opens the last post.
+    await list.getByRole('button').first().focus();
+    await page.keyboard.press('Home');
+    await expect(list.locator('[data-index="0"]')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(list.locator('[data-index="2"]')).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(list.locator('[data-index="9999"]')).toBeFocused();
+    const lastTitle = (await list.locator('[data-index="9999"] .post-title').textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#fm-title')).toHaveValue(lastTitle.trim());
+
+    await page.getByLabel('Status').selectOption('drafts');
+    await expect(countLine(page)).toHaveText(/^\d+ of 10,000 posts$/);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    // A view from the middle of the list for the README.
+    await list.evaluate((el) => el.scrollTo(0, 56 * 500));
+    await expect(list.locator('[data-index="502"]')).toBeVisible();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(repoRoot, 'docs', 'library-10k.png') });
+    await folio.screenshot('library-10k');
+  });
+});
