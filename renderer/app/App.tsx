@@ -529,7 +529,7 @@ export function App() {
               aria-selected={sidebar === 'posts'}
               onClick={() => setSidebar('posts')}
             >
-              Posts <span className="count">{posts.length}</span>
+              Posts <span className="count">{posts.length.toLocaleString()}</span>
             </button>
             <button
               type="button"

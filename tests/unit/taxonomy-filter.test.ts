@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/models.ts';
-import { shortDate } from '../../renderer/features/library/PostList.tsx';
 import {
   countTerms,
   NO_FILTER,
+  shortDate,
   visiblePosts,
   yearOf,
   yearsOf,

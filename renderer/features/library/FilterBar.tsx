@@ -5,8 +5,8 @@ import { countTerms, isFiltered, yearsOf, type DraftFilter, type SortKey } from 
 const ANY = '';
 
 /**
- * Sort and filter the list: sort, status and year on one row, tag and category on the next,
- * then how many posts show. Compact native selects: keyboard and screen-reader friendly.
+ * Filter and sort the list: status and year on one row, tag and category on the next, then
+ * how many posts show and the sort. Compact native selects: keyboard and screen-reader friendly.
  */
 export function FilterBar({ view }: { view: LibraryView }) {
   const { all, shown, filter, sort, setFilter, setSort, clearFilter } = view;
@@ -17,15 +17,6 @@ export function FilterBar({ view }: { view: LibraryView }) {
   return (
     <div className="filter-bar" role="group" aria-label="Sort and filter posts">
       <div className="filter-row">
-        <select
-          aria-label="Sort by"
-          value={sort}
-          onChange={(e) => setSort(e.target.value as SortKey)}
-        >
-          <option value="date">Newest</option>
-          <option value="title">Title</option>
-          <option value="updated">Updated</option>
-        </select>
         <select
           aria-label="Status"
           value={filter.status}
@@ -89,6 +80,17 @@ export function FilterBar({ view }: { view: LibraryView }) {
             Clear filters
           </button>
         ) : null}
+        <select
+          className="sort-select"
+          aria-label="Sort by"
+          title="Sort by"
+          value={sort}
+          onChange={(e) => setSort(e.target.value as SortKey)}
+        >
+          <option value="date">Newest first</option>
+          <option value="title">By title</option>
+          <option value="updated">Recently changed</option>
+        </select>
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import type { PostSummary } from '../../../shared/models.ts';
+import { shortDate } from './view.ts';
 
 interface Props {
   posts: PostSummary[];
@@ -11,23 +12,6 @@ interface Props {
 
 /** Every row is this tall (two lines); a fixed size keeps 10,000 rows cheap to lay out. */
 export const ROW_HEIGHT = 56;
-
-const monthFormat = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** The day the writer wrote, in the reader's words (`Jun 2, 2025`); never shifted by a timezone. */
-export function shortDate(date: string | null): string {
-  if (!date) return 'No date';
-  const parts = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(date);
-  if (!parts) return date;
-  const [, y, m, d] = parts.map(Number) as [number, number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return Number.isNaN(day.getTime()) || day.getUTCDate() !== d ? date : monthFormat.format(day);
-}
 
 function PostRow({
   post,

@@ -95,3 +95,20 @@ export function yearsOf(posts: readonly PostSummary[]): string[] {
   const sorted = [...years].sort((a, b) => b.localeCompare(a));
   return undated ? [...sorted, 'none'] : sorted;
 }
+
+const monthFormat = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** The day the writer wrote, in the reader's words (`Jun 2, 2025`); never shifted by a timezone. */
+export function shortDate(date: string | null): string {
+  if (!date) return 'No date';
+  const parts = /^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})/.exec(date);
+  if (!parts) return date;
+  const [, y, m, d] = parts.map(Number) as [number, number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return Number.isNaN(day.getTime()) || day.getUTCDate() !== d ? date : monthFormat.format(day);
+}

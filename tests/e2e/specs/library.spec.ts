@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureCorpus } from '../../bench/corpus.ts';
@@ -68,7 +68,7 @@ const postList = (page: Page) => page.getByRole('navigation', { name: 'Posts' })
 const countLine = (page: Page) => page.getByTestId('post-count');
 
 for (const c of cases) {
-  test.describe(`a ${c.blog} blog`, () => {
+  test.describe(`the ${c.blog} fixture blog`, () => {
     test.use({ blogSource: path.join(fixtureBlogs, c.blog) });
 
     test('lists its posts and drafts; filters by status and tag; search finds a post', async ({
@@ -95,6 +95,7 @@ for (const c of cases) {
       await expect(list.getByRole('button')).toHaveCount(tagged);
       for (const row of await list.getByRole('button').all())
         await expect(row).toContainText(`#${tag}`);
+      await folio.screenshot(`library-filtered-${c.blog}`);
 
       const [query, title] = c.search;
       await page.keyboard.press('ControlOrMeta+Shift+f');
@@ -109,6 +110,8 @@ for (const c of cases) {
 
 test.describe('the taxonomy panel', () => {
   test.use({ blogSource: path.join(fixtureBlogs, 'hexo') });
+  // Long stories on a machine shared with other runs; nothing in them is timed.
+  test.describe.configure({ timeout: 90_000 });
 
   test('merges a tag across posts: the affected files first, then only the tag lines change', async ({
     folio,
@@ -232,9 +235,24 @@ test.describe('a 10,000-post blog', () => {
     await page.getByLabel('Status').selectOption('drafts');
     await expect(countLine(page)).toHaveText(/^\d+ of 10,000 posts$/);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    // A view from the middle of the list for the README.
+    // A view from the middle of the list for the README, with a post open (its cover is
+    // one of the sample blog's pictures: the corpus names covers it does not ship).
     await list.evaluate((el) => el.scrollTo(0, 56 * 500));
-    await expect(list.locator('[data-index="502"]')).toBeVisible();
+    const row = list.locator('[data-index="503"]');
+    await expect(row).toBeVisible();
+    const slug = path.basename((await row.getAttribute('data-path')) ?? '', '.md');
+    mkdirSync(path.join(folio.blog, 'source/images'), { recursive: true });
+    copyFileSync(
+      path.join(repoRoot, 'assets/sample-blog/source/images/harbour-dusk.png'),
+      path.join(folio.blog, 'source/images', `${slug}.jpg`),
+    );
+    await row.click();
+    await expect(row).toHaveAttribute('aria-current', 'true');
+    await expect
+      .poll(() =>
+        page.locator('.preview-cover').evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBeGreaterThan(0);
     await page.mouse.move(0, 0);
     await page.screenshot({ path: path.join(repoRoot, 'docs', 'library-10k.png') });
     await folio.screenshot('library-10k');
