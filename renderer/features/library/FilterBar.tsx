@@ -76,8 +76,13 @@ export function FilterBar({ view }: { view: LibraryView }) {
             : `${all.length.toLocaleString()} ${all.length === 1 ? 'post' : 'posts'}`}
         </span>
         {filtered ? (
-          <button type="button" className="link-button" onClick={clearFilter}>
-            Clear filters
+          <button
+            type="button"
+            className="link-button"
+            onClick={clearFilter}
+            title="Show every post"
+          >
+            Clear
           </button>
         ) : null}
         <select
