@@ -27,12 +27,12 @@ const layout = z.strictObject({
   previewShare: z.number().min(0.2).max(0.8).default(0.5),
 });
 
-const imageFolder = z.union([
-  z.literal('auto'),
-  z.strictObject({
-    custom: z.string().min(1, 'Name a folder inside the blog').max(1024),
-  }),
-]);
+/** `auto`: where the generator expects images; anything else: a folder inside the blog. */
+const imageFolder = z
+  .string()
+  .trim()
+  .min(1, 'Name a folder inside the blog, or choose the usual place')
+  .max(1024);
 
 /**
  * Each field with its default; `.catch` keeps one bad value in the file from losing the rest,

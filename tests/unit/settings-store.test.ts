@@ -104,12 +104,12 @@ describe('updates from the renderer', () => {
     expect(createSettingsStore(data).get().autosave).toBe('afterDelay');
   });
 
-  it('accept the image folder rule as auto or a custom folder', () => {
+  it('accept the image folder rule as auto or a folder, never empty', () => {
     expect(settingsPatchSchema.safeParse({ imageFolder: 'auto' }).success).toBe(true);
-    expect(settingsPatchSchema.safeParse({ imageFolder: { custom: 'static/img' } }).success).toBe(
-      true,
+    expect(settingsPatchSchema.parse({ imageFolder: ' static/img ' }).imageFolder).toBe(
+      'static/img',
     );
-    expect(settingsPatchSchema.safeParse({ imageFolder: { custom: '' } }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ imageFolder: '  ' }).success).toBe(false);
   });
 });
 

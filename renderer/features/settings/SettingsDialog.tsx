@@ -62,24 +62,33 @@ function Draft({
   type = 'text',
   placeholder,
   width,
+  label,
   onCommit,
 }: {
   id: string;
   value: string;
+  /** For a field that is not the row's labelled control. */
+  label?: string;
   type?: 'text' | 'number';
   placeholder?: string;
   width?: string;
   onCommit(value: string): void;
 }) {
   const [draft, setDraft] = useState(value);
+  // What was last sent: a rejected value typed back to the stored one is sent again (and clears
+  // its error); an untouched field sends nothing.
+  const [sent, setSent] = useState(value);
   // A new value from the store (another window, a rejected edit) replaces the draft.
   const [stored, setStored] = useState(value);
   if (stored !== value) {
     setStored(value);
     setDraft(value);
+    setSent(value);
   }
   const commit = () => {
-    if (draft !== value) onCommit(draft);
+    if (draft === sent) return;
+    setSent(draft);
+    onCommit(draft);
   };
   return (
     <input
@@ -87,6 +96,7 @@ function Draft({
       type={type}
       value={draft}
       placeholder={placeholder}
+      aria-label={label}
       spellCheck={false}
       style={width ? { width } : undefined}
       onChange={(e) => setDraft(e.target.value)}
@@ -107,9 +117,6 @@ const toNumber = (text: string) => (text.trim() === '' ? NaN : Number(text));
 export function SettingsDialog({ settings, update, onClose }: Props) {
   const { errors, commit } = useCommit(update);
   const imageCustom = settings.imageFolder !== 'auto';
-  const [customFolder, setCustomFolder] = useState(
-    settings.imageFolder === 'auto' ? '' : settings.imageFolder.custom,
-  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -224,12 +231,13 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
                   >
                     <option value="off">Off</option>
                     <option value="afterDelay">After a delay</option>
-                    <option value="onFocusChange">When the editor loses focus</option>
+                    <option value="onFocusChange">When I leave the editor</option>
                   </select>
                   {settings.autosave === 'afterDelay' ? (
                     <>
                       <Draft
                         id={`${id}-delay`}
+                        label="Seconds after the last edit"
                         type="number"
                         width="5em"
                         value={String(settings.autosaveDelaySeconds)}
@@ -327,12 +335,9 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
                     id={id}
                     value={imageCustom ? 'custom' : 'auto'}
                     onChange={(e) =>
-                      void commit(
-                        'imageFolder',
-                        e.target.value === 'auto'
-                          ? { imageFolder: 'auto' }
-                          : { imageFolder: { custom: customFolder || 'images' } },
-                      )
+                      void commit('imageFolder', {
+                        imageFolder: e.target.value === 'auto' ? 'auto' : 'images',
+                      })
                     }
                   >
                     <option value="auto">The generator's usual place</option>
@@ -341,12 +346,10 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
                   {imageCustom ? (
                     <Draft
                       id={`${id}-folder`}
-                      value={customFolder}
+                      label="Image folder"
+                      value={settings.imageFolder}
                       placeholder="static/images"
-                      onCommit={(v) => {
-                        setCustomFolder(v.trim());
-                        void commit('imageFolder', { imageFolder: { custom: v.trim() } });
-                      }}
+                      onCommit={(v) => void commit('imageFolder', { imageFolder: v })}
                     />
                   ) : null}
                 </div>

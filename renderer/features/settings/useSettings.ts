@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings.ts';
+import {
+  defaultSettings,
+  settingsPatchSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/settings.ts';
 import { api } from '../../api.ts';
 
 /**
@@ -27,7 +32,18 @@ export function useSettings(): {
     };
   }, []);
   const update = useCallback(async (patch: SettingsPatch) => {
-    setSettings(await api.updateSettings(patch));
+    // A valid change shows at once (a checkbox flips on the click); the store's answer follows.
+    const valid = settingsPatchSchema.safeParse(patch);
+    if (valid.success) {
+      const change = valid.data;
+      setSettings((s) => ({ ...s, ...change, layout: { ...s.layout, ...change.layout } }));
+    }
+    try {
+      setSettings(await api.updateSettings(patch));
+    } catch (error) {
+      setSettings(await api.getSettings());
+      throw error;
+    }
   }, []);
   return { settings, loaded, update };
 }
