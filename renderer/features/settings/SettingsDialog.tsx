@@ -291,14 +291,14 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
             </Row>
             <Row
               label="Custom preview CSS"
-              hint="A .css file applied to the preview after the style above."
+              hint="A .css file inside the blog, relative to its folder (or pick one with Blog CSS… in the preview)."
               error={errors.previewCssPath}
             >
               {(id) => (
                 <Draft
                   id={id}
                   value={settings.previewCssPath}
-                  placeholder="/path/to/site.css"
+                  placeholder="source/css/style.css"
                   onCommit={(v) => void commit('previewCssPath', { previewCssPath: v.trim() })}
                 />
               )}
