@@ -29,6 +29,7 @@ import type {
 } from './models.ts';
 import type { BlogSchema } from './schema.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
+import { MAX_POST_CHARS } from './limits.ts';
 
 /** A path inside the open blog folder, relative to it; the main side confines it with realpath. */
 const relativePath = z.string().min(1, 'A path is required').max(4096, 'The path is too long');
@@ -39,8 +40,7 @@ const fileVersion = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'A version hash is 64 hex digits'),
 });
 
-/** Posts over this size are refused before they cross IPC; the editor handles 10 MB posts. */
-export const MAX_POST_CHARS = 64 * 1024 * 1024;
+export { MAX_POST_CHARS };
 
 /** Pasted or dropped images over this size are refused before they cross IPC. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;

@@ -123,6 +123,11 @@ export interface PostFile {
   path: string;
   text: string;
   version: FileVersion;
+  /**
+   * Why the post opens read-only (its bytes are not UTF-8: the text shown is lossy and a save
+   * would re-encode them). Absent for an editable post.
+   */
+  readOnly?: string;
 }
 
 /** Unsaved text found after a crash, offered back to the writer. */

@@ -14,6 +14,7 @@ import { createGitHandlers } from './git/git-handlers.ts';
 import { importImage } from './content/image-import.ts';
 import { imageFolderFor, imageReference, type ImageLayout } from './content/image-path.ts';
 import { exportPost, type ExportHost } from './export/export-post.ts';
+import type { SaveFileSystem } from './content/file-system.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
 import { Library } from './library/library.ts';
 import { isInDraftFolder } from './library/list-posts.ts';
@@ -43,6 +44,8 @@ export interface Host extends ExportHost {
   assetBase: string;
   /** The app's data folder (Electron's userData): the library index cache lives under it. */
   dataFolder: string;
+  /** The file system saves go through; tests inject failures (ENOSPC, EROFS...). Default node:fs. */
+  fileSystem?: SaveFileSystem;
 }
 
 export interface Folio {
@@ -170,8 +173,13 @@ export function createFolio(host: Host): Folio {
     },
     readPost: async ({ path }) => readPost(root(), path),
     savePost: async ({ path, text, expected }) => {
-      const result = await savePost(root(), path, text, expected, (rel) =>
-        isInDraftFolder(current!.layout, rel),
+      const result = await savePost(
+        root(),
+        path,
+        text,
+        expected,
+        (rel) => isInDraftFolder(current!.layout, rel),
+        host.fileSystem,
       );
       // One post re-indexed, in place: the list, the search and the cache follow the save.
       const summary = opened().library.reindexOne(path);

@@ -89,9 +89,25 @@ describe('readPost and savePost', () => {
     expect(result.version).not.toEqual(post.version);
   });
 
-  it('refuses to read a file that is not valid UTF-8 (NOT_TEXT)', async () => {
-    const root = await blogWith(Uint8Array.from([0x68, 0x69, 0xff, 0xfe, 0x0a])); // "hi", bad bytes
-    expect(await errorCodeOf(readPost(root, POST))).toBe('NOT_TEXT');
+  it('opens a file that is not valid UTF-8 read-only, and never writes over it', async () => {
+    const bytes = Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x68, 0x69, 0xff, 0xfe, 0x0a]); // "café" in Latin-1
+    const root = await blogWith(bytes);
+
+    const post = await readPost(root, POST);
+
+    expect(post.readOnly).toMatch(/not UTF-8 text.*read-only/);
+    expect(post.readOnly).toContain(POST);
+    expect(post.text).toBe('caf\uFFFD\nhi\uFFFD\uFFFD\n');
+    // Even a client that ignores readOnly cannot re-encode the file: the save is refused.
+    expect(await errorCodeOf(savePost(root, POST, post.text, post.version, notDraft))).toBe(
+      'NOT_TEXT',
+    );
+    expect(await diskBytes(root)).toEqual(bytes);
+  });
+
+  it('opens a UTF-8 post editable (no readOnly)', async () => {
+    const root = await blogWith('---\ntitle: Fine\n---\n');
+    expect((await readPost(root, POST)).readOnly).toBeUndefined();
   });
 
   it('refuses to read a file containing NUL bytes (NOT_TEXT)', async () => {
@@ -123,17 +139,35 @@ describe('decodePost', () => {
   const encode = (text: string) => new TextEncoder().encode(text);
 
   it('keeps a leading BOM in the text so that saving writes it back', () => {
-    expect(decodePost(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]), 'a.md')).toBe('\uFEFFa');
+    expect(decodePost(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61]), 'a.md')).toEqual({
+      text: '\uFEFFa',
+    });
   });
 
   it('decodes multi-byte UTF-8 text unchanged', () => {
-    expect(decodePost(encode('日本語 — ✓ 🎉\r\n'), 'a.md')).toBe('日本語 — ✓ 🎉\r\n');
+    expect(decodePost(encode('日本語 — ✓ 🎉\r\n'), 'a.md')).toEqual({ text: '日本語 — ✓ 🎉\r\n' });
   });
 
-  it('refuses Latin-1 bytes instead of replacing them', () => {
-    expect(
-      syncErrorCodeOf(() => decodePost(Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), 'a.md')),
-    ).toBe('NOT_TEXT');
+  it('marks Latin-1 bytes read-only instead of silently replacing them', () => {
+    const decoded = decodePost(Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), 'a.md');
+    expect(decoded.readOnly).toBeDefined();
+    expect(decoded.text).toBe('caf\uFFFD');
+  });
+
+  it('refuses a binary file named .md: control characters without NUL bytes', () => {
+    const binary = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7) % 32 || 1);
+    expect(syncErrorCodeOf(() => decodePost(binary, 'source/_posts/x.md'))).toBe('NOT_TEXT');
+    expect(() => decodePost(binary, 'source/_posts/x.md')).toThrow(/binary file/);
+  });
+
+  it('accepts text with tabs, form feeds and ANSI colour escapes', () => {
+    const text = '\tcode\f\n\u001b[31mred\u001b[0m\r\n';
+    expect(decodePost(encode(text), 'a.md')).toEqual({ text });
+  });
+
+  it('keeps very long lines and mixed line endings exactly', () => {
+    const text = `${'x'.repeat(1_000_000)}\r\nshort\nlast\r`;
+    expect(decodePost(encode(text), 'a.md').text).toBe(text);
   });
 
   it('refuses a UTF-16 file (it has NUL bytes)', () => {

@@ -1,0 +1,112 @@
+/**
+ * Fault injection with real kills: a child process saves a post in a loop through the real
+ * save path, and is SIGKILLed at a random moment, over and over. After every kill the file
+ * must be exactly one of the two versions: never torn, never empty. Prints the figures
+ * (docs/SAFETY.md quotes them).
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { versionText } from '../fault/contents.ts';
+import { useTempFolders, writeFiles } from './support/temp.ts';
+
+const tempFolder = useTempFolders();
+const KILLS = Number(process.env.FOLIO_KILLS ?? 120);
+
+/** Bundled once (a few kB), so each child starts in milliseconds instead of compiling TypeScript. */
+async function bundleChild(outDir: string): Promise<string> {
+  const outfile = path.join(outDir, 'save-loop.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../fault/save-loop.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** Starts the child, waits until it saves, kills it `delayMs` later; resolves when it is gone. */
+function runAndKill(script: string, root: string, post: string, delayMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, root, post], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve();
+      else reject(new Error(`the save loop stopped on its own (${code}): ${stderr}`));
+    });
+  });
+}
+
+/** Children run side by side, each on its own post, so a slow machine still makes 100+ kills quickly. */
+const LANES = 4;
+
+interface Tally {
+  A: number;
+  B: number;
+  torn: number;
+  /** Kills that left a temp file: the child died between creating it and the rename. */
+  midWrite: number;
+}
+
+async function lane(script: string, root: string, post: string, kills: number, tally: Tally) {
+  const a = versionText('A');
+  const b = versionText('B');
+  const file = path.join(root, post);
+  for (let kill = 0; kill < kills; kill++) {
+    // Spread over several save durations, with a bias to the first few milliseconds.
+    await runAndKill(script, root, post, Math.floor(Math.random() ** 2 * 60));
+    const text = readFileSync(file, 'utf8');
+    if (text === a) tally.A++;
+    else if (text === b) tally.B++;
+    else tally.torn++;
+    const temps = readdirSync(path.dirname(file)).filter(
+      (n) => n.startsWith(`.${path.basename(post)}.`) && n.endsWith('.folio-tmp'),
+    );
+    if (temps.length) {
+      tally.midWrite++;
+      // What a restart finds: the post is whole; the stray temp file is the only trace.
+      for (const temp of temps) rmSync(path.join(path.dirname(file), temp));
+    }
+    expect(text === a || text === b, `${post}, kill ${kill}: ${text.length} bytes, torn`).toBe(
+      true,
+    );
+  }
+}
+
+describe('saves killed with SIGKILL', () => {
+  it(`leave the old or the new file, never a torn or empty one (${KILLS} kills)`, async () => {
+    const root = await tempFolder();
+    const script = await bundleChild(await tempFolder());
+    const posts = Array.from({ length: LANES }, (_, i) => `source/_posts/kill-me-${i}.md`);
+    await writeFiles(root, Object.fromEntries(posts.map((p) => [p, versionText('A')])));
+    const tally: Tally = { A: 0, B: 0, torn: 0, midWrite: 0 };
+    const started = Date.now();
+
+    await Promise.all(
+      posts.map((post) => lane(script, root, post, Math.ceil(KILLS / LANES), tally)),
+    );
+
+    const total = tally.A + tally.B + tally.torn;
+    console.log(
+      `[save-kill] ${total} SIGKILLs in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+        `old version on disk ${tally.A}, new version ${tally.B}, torn or empty ${tally.torn}; ` +
+        `${tally.midWrite} kills landed between the temp file's creation and the rename`,
+    );
+    expect(total).toBeGreaterThanOrEqual(100);
+    // Both versions were on disk at some kill, or the kills never hit the save loop.
+    expect(tally.A).toBeGreaterThan(0);
+    expect(tally.B).toBeGreaterThan(0);
+    expect(tally.midWrite).toBeGreaterThan(0);
+  }, 180_000);
+});
