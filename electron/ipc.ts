@@ -1,13 +1,9 @@
-import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
+import { ipcMain, type WebContents } from 'electron';
 import { requestChannels } from '../shared/channels.ts';
 import { createDispatcher } from './services/dispatch.ts';
 import type { Handlers } from '../shared/api.ts';
-import { isAllowedNavigation } from './services/security/urls.ts';
+import { senderRefusal } from './services/security/window-policy.ts';
 import { APP_ORIGIN } from './window.ts';
-
-function isTrustedSender(frame: WebFrameMain | null): boolean {
-  return frame !== null && isAllowedNavigation(frame.url, APP_ORIGIN);
-}
 
 /**
  * Registers every request channel; arguments are validated by the shared dispatcher. Each
@@ -17,12 +13,17 @@ export function registerIpc(handlersFor: (sender: WebContents) => Handlers | nul
   const dispatchers = new WeakMap<Handlers, ReturnType<typeof createDispatcher>>();
   for (const channel of requestChannels) {
     ipcMain.handle(channel, (event, args: unknown) => {
+      // Checked on every call, for every channel: a frame that navigated away (or an
+      // embedded one) gets no answer but the refusal.
+      const refusal = senderRefusal(event.senderFrame?.url, APP_ORIGIN);
       const handlers = handlersFor(event.sender);
-      if (!isTrustedSender(event.senderFrame) || !handlers) {
-        return {
-          ok: false,
-          error: { code: 'FORBIDDEN_SENDER', message: 'Request from an untrusted frame' },
-        };
+      if (refusal || !handlers) {
+        return (
+          refusal ?? {
+            ok: false,
+            error: { code: 'FORBIDDEN_SENDER', message: 'Request from an untrusted frame' },
+          }
+        );
       }
       let dispatch = dispatchers.get(handlers);
       if (!dispatch) dispatchers.set(handlers, (dispatch = createDispatcher(handlers)));

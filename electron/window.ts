@@ -1,5 +1,10 @@
 import { BrowserWindow, dialog, session, shell } from 'electron';
-import { isAllowedNavigation, isSafeExternalUrl } from './services/security/urls.ts';
+import { CLOSE_PROMPT, closeChoice } from './services/backups/close-prompt.ts';
+import {
+  blocksNavigation,
+  permissionGranted,
+  windowOpenDecision,
+} from './services/security/window-policy.ts';
 
 export const APP_ORIGIN = 'app://folio';
 
@@ -18,41 +23,45 @@ export function createWindow(preload: string): BrowserWindow {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
   });
   win.once('ready-to-show', () => win.show());
   win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, APP_ORIGIN)) event.preventDefault();
+    if (blocksNavigation(url, APP_ORIGIN)) event.preventDefault();
   });
   win.webContents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, APP_ORIGIN)) event.preventDefault();
+    if (blocksNavigation(url, APP_ORIGIN)) event.preventDefault();
   });
   // The renderer blocks unloading while a post has unsaved changes; Electron shows no prompt
-  // of its own, so ask here. Preventing this event lets the window close.
+  // of its own, so ask here. Preventing this event lets the window close. Save keeps the
+  // window open and asks the renderer to save every post, which closes it when all saved.
   win.webContents.on('will-prevent-unload', (event) => {
-    const choice = dialog.showMessageBoxSync(win, {
-      type: 'warning',
-      buttons: ['Close Without Saving', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: 'Some posts have unsaved changes.',
-      detail: 'Close the window anyway? Changes you have not saved will be lost.',
-    });
-    if (choice === 0) event.preventDefault();
+    const choice = closeChoice(dialog.showMessageBoxSync(win, CLOSE_PROMPT));
+    if (choice === 'discard') event.preventDefault();
+    else if (choice === 'save') win.webContents.send('saveAllAndClose', {});
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
   });
   return win;
 }
 
 /** Permission requests (camera, notifications, ...) are denied: a blog editor needs none. */
 export function denyPermissions(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
-    callback(false),
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionGranted(permission, details.requestingUrl)),
   );
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    permissionGranted(permission, requestingOrigin),
+  );
 }

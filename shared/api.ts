@@ -239,6 +239,8 @@ export const events = {
   /** git asks for a user name or password; answer with `answerCredential`. */
   credentialRequest: event<CredentialRequest>(),
   settingsChanged: event<Settings>(),
+  /** The writer chose Save when closing a window with unsaved posts (electron/window.ts). */
+  saveAllAndClose: event<Record<string, never>>(),
 } satisfies { [E in EventChannel]: unknown };
 
 export type { MenuCommand };

@@ -48,6 +48,7 @@ export const eventChannels = [
   'gitProgress',
   'credentialRequest',
   'settingsChanged',
+  'saveAllAndClose',
 ] as const;
 
 /**

@@ -140,6 +140,8 @@ export interface RecoveredPost {
   changedOnDisk: boolean;
   /** The file on disk now (to save over), or null when it is gone. */
   version: FileVersion | null;
+  /** The text of the file on disk now, for the diff the recovery offer shows; null when gone. */
+  diskText: string | null;
 }
 
 export interface SaveResult {

@@ -45,7 +45,7 @@ import { useAppCommands } from './useAppCommands.ts';
 import { Splitter } from './Splitter.tsx';
 import type { Layout } from '../../shared/settings.ts';
 import { scheduleBackup, syncBackup } from './backups.ts';
-import { isDirty, type Buffer } from './buffers.ts';
+import { anyDirty, isDirty, saveDirtyBuffers, type Buffer } from './buffers.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { StatusBar, type Status } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -157,11 +157,13 @@ export function App() {
           lineSeparator: shape.lineSeparator,
           onChange: onDocChange,
           images: imageImporterFor(path, setStatus),
+          readOnly: Boolean(file.readOnly),
         });
         const buffer: Buffer = { path, state, saved: state.doc, version: file.version, shape };
+        if (file.readOnly) buffer.readOnly = file.readOnly;
         buffers.current.set(path, buffer);
         showBuffer(buffer);
-        setStatus(null);
+        setStatus(file.readOnly ? { kind: 'error', text: file.readOnly } : null);
       } catch (error) {
         setStatus({ kind: 'error', text: (error as Error).message });
       }
@@ -268,8 +270,13 @@ export function App() {
     setRecovered([]);
   }, [recovered]);
 
+  /** Saves one buffer; true when it landed (the status bar says why when not). */
   const saveBuffer = useCallback(
-    async (buffer: Buffer) => {
+    async (buffer: Buffer): Promise<boolean> => {
+      if (buffer.readOnly) {
+        setStatus({ kind: 'error', text: buffer.readOnly });
+        return false;
+      }
       const doc = buffer.state.doc;
       try {
         const result = await api.savePost({
@@ -284,8 +291,10 @@ export function App() {
         void syncBackup(buffer);
         setPosts((old) => old.map((p) => (p.path === result.path ? result.summary : p)));
         setStatus({ kind: 'ok', text: `Saved ${result.summary.title}` });
+        return true;
       } catch (error) {
         setStatus({ kind: 'error', text: (error as Error).message });
+        return false;
       }
     },
     [markDirty],
@@ -297,11 +306,16 @@ export function App() {
     if (buffer) await saveBuffer(buffer);
   }, [saveBuffer]);
 
-  const saveAll = useCallback(async () => {
-    for (const buffer of [...buffers.current.values()]) {
-      if (isDirty(buffer)) await saveBuffer(buffer);
-    }
-  }, [saveBuffer]);
+  const saveAll = useCallback(
+    () => saveDirtyBuffers(buffers.current.values(), saveBuffer),
+    [saveBuffer],
+  );
+
+  // The writer chose Save when closing with unsaved posts: save them all, close if all landed.
+  useEffect(
+    () => api.on.saveAllAndClose(() => void saveAll().then((ok) => ok && window.close())),
+    [saveAll],
+  );
 
   useAutosave(settings, saveAll, edited);
 
@@ -367,14 +381,15 @@ export function App() {
     };
   }, []);
 
-  // Closing the window with unsaved work asks first (Electron shows the browser's prompt).
+  // Closing the window with unsaved work asks first (electron/window.ts: Save, Don't Save,
+  // Cancel). Read from the buffers, not React state, so a close right after a save passes.
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirty.size) event.preventDefault();
+      if (anyDirty(buffers.current.values())) event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [dirty]);
+  }, []);
 
   const active = posts.find((p) => p.path === activePath) ?? null;
   const activeDirty = activePath !== null && dirty.has(activePath);
@@ -386,6 +401,8 @@ export function App() {
   const onFieldChange = useCallback((key: string, value: unknown) => {
     const view = viewRef.current;
     if (!view) return;
+    const readOnly = activeRef.current && buffers.current.get(activeRef.current)?.readOnly;
+    if (readOnly) return setStatus({ kind: 'error', text: readOnly });
     try {
       const spec = frontMatterTransaction(view.state, { [key]: value });
       if (spec) view.dispatch(spec);

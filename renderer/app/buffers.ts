@@ -13,9 +13,27 @@ export interface Buffer {
   saved: Text;
   version: FileVersion;
   shape: FileTextShape;
+  /** Why the post cannot be edited or saved (its bytes are not UTF-8), if so. */
+  readOnly?: string;
 }
 
 export function isDirty(buffer: Buffer): boolean {
   const doc = buffer.state.doc;
   return doc !== buffer.saved && (doc.length !== buffer.saved.length || !doc.eq(buffer.saved));
+}
+
+/** Whether any open post has unsaved changes (read when the window is about to close). */
+export function anyDirty(buffers: Iterable<Buffer>): boolean {
+  for (const buffer of buffers) if (isDirty(buffer)) return true;
+  return false;
+}
+
+/** Saves every dirty buffer in turn (all are tried); true when none is left dirty. */
+export async function saveDirtyBuffers(
+  buffers: Iterable<Buffer>,
+  saveOne: (buffer: Buffer) => Promise<boolean>,
+): Promise<boolean> {
+  let ok = true;
+  for (const buffer of [...buffers]) if (isDirty(buffer) && !(await saveOne(buffer))) ok = false;
+  return ok;
 }

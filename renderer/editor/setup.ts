@@ -21,6 +21,8 @@ export interface DocumentOptions {
   onChange: (update: { state: EditorState; docChanged: boolean }) => void;
   /** Pasted and dropped images go here (into the blog); without it they are ignored. */
   images?: ImageImporter;
+  /** A post whose bytes a save would change (not UTF-8): shown, never edited. */
+  readOnly?: boolean;
 }
 
 export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extension {
@@ -38,6 +40,7 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     conflictMarkers(),
     preferenceExtensions(),
     EditorView.contentAttributes.of({ 'aria-label': 'Post text', spellcheck: 'true' }),
+    options.readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [],
     EditorView.updateListener.of((update) => {
       if (update.docChanged || update.selectionSet) {
         options.onChange({ state: update.state, docChanged: update.docChanged });

@@ -51,6 +51,15 @@ describe('resolveInside', () => {
     ['a Windows drive path with slashes', 'C:/x'],
     ['a UNC path', '\\\\server\\share\\x.md'],
     ['a NUL byte', 'source/_posts/hello.md\0.png'],
+    ['a NUL byte alone', '\0'],
+    ['a URL-encoded climb', '..%2fsecret.txt'],
+    ['URL-encoded dots', '%2e%2e/secret.txt'],
+    ['upper-case URL encoding', '%2E%2E%2Fsecret.txt'],
+    ['a URL-encoded backslash', '..%5csecret.txt'],
+    ['a URL-encoded NUL', 'source/_posts/hello.md%00.png'],
+    ['a Windows-style climb inside a subfolder', 'source\\..\\..\\secret.txt'],
+    ['a drive-relative Windows path', 'C:secret.txt'],
+    ['an absolute path into the folder itself', '/source/_posts/hello.md'],
   ])('refuses %s with OUTSIDE_FOLDER', async (_label, relative) => {
     const { root } = await blogBesideSecret();
     expect(await errorCodeOf(resolveInside(root, relative))).toBe('OUTSIDE_FOLDER');
@@ -94,6 +103,24 @@ describe('resolveInside', () => {
       );
     },
   );
+});
+
+describe('asset URLs', () => {
+  it.each([
+    ['a climb', '../secret.txt'],
+    ['an encoded climb', '..%2fsecret.txt'],
+    ['a double-encoded climb', '%252e%252e%252fsecret.txt'],
+    ['an encoded absolute path', '%2fetc%2fpasswd'],
+    ['an encoded NUL', 'source/_posts/hello.md%00.png'],
+    ['a double-encoded NUL', 'source/_posts/hello.md%2500.png'],
+    ['an encoded backslash climb', '..%5c..%5csecret.txt'],
+  ])('refuses %s with OUTSIDE_FOLDER', async (_label, tail) => {
+    const { resolveAssetRequest } = await import('../../electron/services/content/assets.ts');
+    const { root } = await blogBesideSecret();
+    expect(
+      await errorCodeOf(resolveAssetRequest(root, `asset://blog/${tail}`, 'asset://blog/')),
+    ).toBe('OUTSIDE_FOLDER');
+  });
 });
 
 describe('toRelative', () => {

@@ -8,15 +8,30 @@ function isInside(root: string, candidate: string): boolean {
   return rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
+/**
+ * Percent-encoded dots, slashes, backslashes and NUL (`%2e%2e%2f`, `%252f` once decoded by
+ * an asset URL): paths from the renderer are plain, so an encoded separator is an attempt to
+ * slip past the checks below, never a file name a writer chose.
+ */
+const ENCODED_SEPARATOR = /%(2e|2f|5c|00)/i;
+
 /** `relativePath` as the renderer writes it: `/`-separated, relative to the blog folder. */
 function checkShape(relativePath: string): void {
   if (relativePath.includes('\0')) {
     throw new FolioError('OUTSIDE_FOLDER', 'The path contains a NUL character');
   }
+  if (ENCODED_SEPARATOR.test(relativePath)) {
+    throw new FolioError(
+      'OUTSIDE_FOLDER',
+      `“${relativePath}” contains a URL-encoded dot, slash or NUL; give the path as it is written`,
+    );
+  }
   if (
     path.isAbsolute(relativePath) ||
     path.win32.isAbsolute(relativePath) ||
-    relativePath.includes('\\')
+    relativePath.includes('\\') ||
+    // `C:notes.md` is relative to drive C's current folder on Windows, not to the blog.
+    /^[a-z]:/i.test(relativePath)
   ) {
     throw new FolioError(
       'OUTSIDE_FOLDER',

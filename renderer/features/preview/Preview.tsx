@@ -11,6 +11,7 @@ import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { api } from '../../api.ts';
 import './content.css';
 import { patchBlocks, renumber, type MountedBlock } from './patch-blocks.ts';
+import { previewPart, PREVIEW_LIMIT_CHARS } from './large-post.ts';
 import { createRenderClient, type PostStats, type RenderClient } from './render-client.ts';
 import { buildPreviewNodes, markMissing } from './sanitize.ts';
 import { usePreviewCss } from './usePreviewCss.ts';
@@ -62,6 +63,7 @@ export function Preview({
     onStatsRef.current = onStats;
   }, [onStats]);
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
+  const part = useMemo(() => previewPart(parsed.body), [parsed]);
   const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
 
   // Sanitizing and building DOM happen here, for new blocks only; rendering is in a worker.
@@ -103,8 +105,8 @@ export function Preview({
       bodyRef.current?.replaceChildren();
       client.current?.reset();
     }
-    client.current?.render(parsed.body, linesBefore(source, parsed.bodyStart));
-  }, [parsed, source, assets]);
+    client.current?.render(part.text, linesBefore(source, parsed.bodyStart));
+  }, [parsed, part, source, assets]);
   useEffect(() => {
     const body = bodyRef.current;
     // Load errors do not bubble; a capturing listener sees every image's.
@@ -206,6 +208,12 @@ export function Preview({
                   #{tag}
                 </span>
               ))}
+            </p>
+          ) : null}
+          {part.cut ? (
+            <p className="preview-notice" role="note">
+              This post is {Math.round(source.length / 1048576) || 1} MB: the preview shows its
+              first {PREVIEW_LIMIT_CHARS / 1024} KB. The editor has all of it.
             </p>
           ) : null}
           <div className="preview-body" ref={bodyRef} data-testid="preview-body" />

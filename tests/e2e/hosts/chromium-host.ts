@@ -14,6 +14,7 @@ import { createDispatcher } from '../../../electron/services/dispatch.ts';
 import { createFolio, type Folio } from '../../../electron/services/handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/services/security/csp.ts';
 import { createSettingsStore } from '../../../electron/services/settings/settings.ts';
+import { faultyFileSystem, type Fault } from '../../fault/faulty-fs.ts';
 import { rendererDist } from './paths.ts';
 
 const ORIGIN = 'http://folio.test';
@@ -34,6 +35,11 @@ export interface HostControls {
    * in order, with its raw arguments (before validation), so a spec can prove a post made none.
    */
   calls: Array<{ channel: string; args: unknown }>;
+  /**
+   * Disk failures the next saves meet (tests/e2e/specs/safety.spec.ts): each is consumed by
+   * the save call it breaks, through the same injectable file system the unit tests use.
+   */
+  saveFaults: Fault[];
   folio: Folio;
 }
 
@@ -76,12 +82,14 @@ export async function openChromiumHost(
     externalUrls: [],
     revealed: [],
     calls: [],
+    saveFaults: [],
     folio: undefined as unknown as Folio,
   };
   controls.folio = createFolio({
     settings: createSettingsStore(dataFolder),
     assetBase: CHROMIUM_ASSET_BASE,
     dataFolder,
+    fileSystem: faultyFileSystem(controls.saveFaults),
     pickFolder: async () => controls.folderPicks.shift() ?? null,
     pickFile: async () => controls.filePicks.shift() ?? null,
     pickSaveFile: async () => controls.savePicks.shift() ?? null,
