@@ -3,7 +3,7 @@
  * hundreds of thousands of nodes on every edit. Past this size the preview shows the start of
  * the post, cut at a line break, with a notice; the editor and saving are unaffected.
  */
-export const PREVIEW_LIMIT_CHARS = 512 * 1024;
+export const PREVIEW_LIMIT_CHARS = 200 * 1024;
 
 export function previewPart(body: string): { text: string; cut: boolean } {
   if (body.length <= PREVIEW_LIMIT_CHARS) return { text: body, cut: false };
