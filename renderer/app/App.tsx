@@ -306,15 +306,17 @@ export function App() {
     if (buffer) await saveBuffer(buffer);
   }, [saveBuffer]);
 
-  const saveAll = useCallback(
-    () => saveDirtyBuffers(buffers.current.values(), saveBuffer),
-    [saveBuffer],
-  );
+  const saveAll = useCallback(async () => {
+    await saveDirtyBuffers(buffers.current.values(), saveBuffer);
+  }, [saveBuffer]);
 
   // The writer chose Save when closing with unsaved posts: save them all, close if all landed.
   useEffect(
-    () => api.on.saveAllAndClose(() => void saveAll().then((ok) => ok && window.close())),
-    [saveAll],
+    () =>
+      api.on.saveAllAndClose(async () => {
+        if (await saveDirtyBuffers(buffers.current.values(), saveBuffer)) window.close();
+      }),
+    [saveBuffer],
   );
 
   useAutosave(settings, saveAll, edited);

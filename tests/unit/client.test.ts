@@ -70,6 +70,7 @@ describe('createBridge + createClient', () => {
       'gitProgress',
       'indexProgress',
       'menuCommand',
+      'saveAllAndClose',
       'settingsChanged',
       'workspaceChanged',
     ]);
