@@ -129,10 +129,13 @@ function checkEdit(edit: TaxonomyEdit): void {
 async function readVersioned(root: string, relativePath: string) {
   const file = await resolveInside(root, relativePath);
   const bytes = await readFile(file);
+  const decoded = decodePost(bytes, relativePath);
+  // Not UTF-8: rewriting the shown text would re-encode the writer's bytes; the post is skipped.
+  if (decoded.readOnly) throw new FolioError('NOT_TEXT', decoded.readOnly);
   return {
     file,
     bytes,
-    text: decodePost(bytes, relativePath),
+    text: decoded.text,
     version: versionOf(bytes, await stat(file)),
   };
 }
