@@ -1,0 +1,100 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
+import { openPost } from '../helpers.ts';
+import { repoRoot, screenshotDir } from '../hosts/paths.ts';
+
+/**
+ * WCAG contrast of each element's text against the background it is drawn on (the nearest
+ * ancestor with an opaque-enough background), for the parts of the window a writer reads.
+ */
+function contrasts(page: Page, selectors: Record<string, string>) {
+  return page.evaluate((selectors) => {
+    const rgb = (color: string) => {
+      const [r, g, b, a] = (color.match(/[\d.]+/g) ?? []).map(Number);
+      return { r: r ?? 0, g: g ?? 0, b: b ?? 0, a: a ?? 1 };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const channel = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const backgroundOf = (el: Element | null): { r: number; g: number; b: number } => {
+      for (let node = el; node; node = node.parentElement) {
+        const bg = rgb(getComputedStyle(node).backgroundColor);
+        if (bg.a > 0.5) return bg;
+      }
+      return { r: 255, g: 255, b: 255 };
+    };
+    const result: Record<string, number> = {};
+    for (const [name, selector] of Object.entries(selectors)) {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`${name}: nothing matches ${selector}`);
+      const fg = luminance(rgb(getComputedStyle(el).color));
+      const bg = luminance(backgroundOf(el));
+      result[name] =
+        Math.round(((Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)) * 100) / 100;
+    }
+    return result;
+  }, selectors);
+}
+
+const READ = {
+  'preview text': '[data-testid="preview-body"] p',
+  'preview title': '.preview-title',
+  'editor text': '.cm-line',
+  'post title in the list': 'nav[aria-label="Posts"] button',
+  'form field': '#fm-title',
+  'workspace name': '.workspace-name',
+};
+const SECONDARY = {
+  'post date in the list': 'nav[aria-label="Posts"] .post-meta',
+  'preview date': '.preview-meta time',
+  'status bar': '.status-bar',
+};
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the ${theme} theme: readable everywhere a writer looks, and its screenshot`, async ({
+    folio,
+  }) => {
+    const { page } = folio;
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await openPost(page, 'What the Tomatoes Taught Me This Summer');
+    const preview = page.getByTestId('preview-body');
+    await expect(preview.locator('img')).toHaveJSProperty('complete', true);
+    await expect(page.locator('.preview-cover')).toHaveJSProperty('complete', true);
+
+    const main = await contrasts(page, READ);
+    for (const [name, ratio] of Object.entries(main)) {
+      expect(ratio, `${theme}: ${name} contrast`).toBeGreaterThanOrEqual(4.5);
+    }
+    const secondary = await contrasts(page, SECONDARY);
+    for (const [name, ratio] of Object.entries(secondary)) {
+      expect(ratio, `${theme}: ${name} contrast`).toBeGreaterThanOrEqual(3);
+    }
+
+    // Nothing spills sideways out of the three panes.
+    const overflowing = await page.evaluate(() =>
+      ['.sidebar', '.editor-column', '.preview-scroller'].filter((selector) => {
+        const el = document.querySelector(selector)!;
+        return el.scrollWidth > el.clientWidth + 1;
+      }),
+    );
+    expect(overflowing).toEqual([]);
+
+    await folio.screenshot(`90-theme-${theme}`);
+    // `FOLIO_DOCS_SCREENSHOTS=1 npm run test:e2e -- specs/themes.spec.ts` refreshes the README's.
+    if (process.env.FOLIO_DOCS_SCREENSHOTS && folio.host === 'chromium') {
+      const docs = path.join(repoRoot, 'docs');
+      mkdirSync(docs, { recursive: true });
+      copyFileSync(
+        path.join(screenshotDir, `chromium-90-theme-${theme}.png`),
+        path.join(docs, theme === 'light' ? 'screenshot.png' : 'screenshot-dark.png'),
+      );
+    }
+  });
+}
