@@ -77,8 +77,8 @@ export function createFolio(host: Host): Folio {
   };
   // The `imageFolder` setting: `auto` (the generator's convention) or a folder in the blog.
   const imageSetting = (): string => {
-    const value = (host.settings.get() as { imageFolder?: unknown }).imageFolder;
-    return typeof value === 'string' && value.trim() ? value : 'auto';
+    const value = host.settings.get().imageFolder;
+    return value === 'auto' ? 'auto' : value.custom;
   };
 
   const opened = (): { library: Library; search: SearchService } => {

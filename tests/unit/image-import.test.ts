@@ -12,7 +12,9 @@ import {
   postSlug,
   type ImageLayout,
 } from '../../electron/services/content/image-path.ts';
+import { createFolio } from '../../electron/services/handlers.ts';
 import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { createSettingsStore } from '../../electron/services/settings/settings.ts';
 import { errorCodeOf, useTempFolders, writeFiles } from './support/temp.ts';
 
 const PNG = Uint8Array.from([
@@ -222,6 +224,48 @@ describe('pasting an image into a post', () => {
     expect(
       await errorCodeOf(importImage(root, layout, 'content/posts/a.md', GIF, { setting: '/tmp' })),
     ).toBe('OUTSIDE_FOLDER');
+  });
+
+  it('the app follows the imageFolder setting from the settings store, pastes and picker alike', async () => {
+    const root = await tempFolder();
+    const data = await tempFolder();
+    await writeFiles(root, {
+      '_config.yml': 'title: x\n',
+      'source/_posts/trip.md': '---\ntitle: Trip\n---\n',
+      'source/uploads/old.png': PNG,
+    });
+    const settings = createSettingsStore(data);
+    const folders: string[] = [];
+    const folio = createFolio({
+      settings,
+      assetBase: ASSET_BASE,
+      dataFolder: data,
+      pickFolder: async () => null,
+      pickFile: async ({ folder }) => (
+        folders.push(folder),
+        path.join(root, 'source/uploads/old.png')
+      ),
+      openExternal: async () => undefined,
+      emit: () => undefined,
+    });
+    await folio.openFolder(root);
+    const auto = await folio.handlers.importImage({
+      postPath: 'source/_posts/trip.md',
+      bytes: PNG,
+    });
+    expect(auto.path).toBe('source/images/trip.png');
+
+    await settings.update({ imageFolder: { custom: 'source/uploads' } });
+    const custom = await folio.handlers.importImage({
+      postPath: 'source/_posts/trip.md',
+      bytes: PNG,
+    });
+    expect(custom).toEqual({ path: 'source/uploads/trip.png', reference: '/uploads/trip.png' });
+    expect(await folio.handlers.pickImage({ postPath: 'source/_posts/trip.md' })).toBe(
+      '/uploads/old.png',
+    );
+    expect(folders).toEqual([path.join(root, 'source/uploads')]);
+    await folio.dispose();
   });
 
   it('refuses a file that is not an image, saying what it is not, and writes nothing', async () => {
