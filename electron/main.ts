@@ -107,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       printToPDF: printHtmlToPdf,
       openExternal: (url) => shell.openExternal(url),
+      trashItem: (file) => shell.trashItem(file),
       revealPath: (file) => shell.showItemInFolder(file),
       emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
         if (!win.isDestroyed()) win.webContents.send(channel, payload);

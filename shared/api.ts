@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { EventChannel, MenuCommand, RequestChannel } from './channels.ts';
 import type {
   CredentialRequest,
+  FileChange,
   FileVersion,
   GitCommit,
   GitDone,
@@ -16,6 +17,8 @@ import type {
   GitStatus,
   ImportedImage,
   LibraryStatus,
+  PostOpResult,
+  PostsChange,
   PostFile,
   PostSummary,
   PreviewCss,
@@ -59,6 +62,12 @@ function request<A extends z.ZodType>(args: A) {
 const noArgs = z.strictObject({});
 const searchQuery = z.string().max(1000, 'The query is too long');
 const resultLimit = z.number().int().min(1).max(500);
+const postTitle = z
+  .string()
+  .trim()
+  .min(1, 'A post needs a title')
+  .max(500, 'The title is too long')
+  .refine((t) => !/[\0\r\n]/.test(t), 'A title is one line');
 
 const taxonomyEdit = {
   kind: z.enum(['tags', 'categories']),
@@ -222,6 +231,37 @@ export const requests = {
       skip: z.array(relativePath).max(100_000),
     }),
   ).returns<TaxonomyResult>(),
+  /**
+   * A new post from the blog's scaffold or archetype (else a built-in template), named by the
+   * blog's pattern; never over an existing file (`-2` is added).
+   */
+  createPost: request(
+    z.strictObject({ title: postTitle, draft: z.boolean() }),
+  ).returns<PostOpResult>(),
+  /**
+   * Sets the title; with `moveFile`, renames the file (or bundle folder, Hexo asset folder)
+   * after it. A published post moves only with `confirmUrlChange` (its URL changes).
+   */
+  renamePost: request(
+    z.strictObject({
+      path: relativePath,
+      title: postTitle,
+      moveFile: z.boolean(),
+      confirmUrlChange: z.boolean().optional(),
+      expected: fileVersion.optional(),
+    }),
+  ).returns<PostOpResult>(),
+  /** A copy titled “<title> (copy)”, as a draft. */
+  duplicatePost: request(z.strictObject({ path: relativePath })).returns<PostOpResult>(),
+  /** To the system trash (with its bundle or asset folder), never deleted outright. */
+  trashPost: request(z.strictObject({ path: relativePath })).returns<PostOpResult>(),
+  /** Out of the drafts folder or `draft:`/`published:` flipped, dated now; every other field kept. */
+  publishPost: request(
+    z.strictObject({ path: relativePath, expected: fileVersion.optional() }),
+  ).returns<PostOpResult>(),
+  unpublishPost: request(
+    z.strictObject({ path: relativePath, expected: fileVersion.optional() }),
+  ).returns<PostOpResult>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {
@@ -241,6 +281,10 @@ export const events = {
   settingsChanged: event<Settings>(),
   /** The writer chose Save when closing a window with unsaved posts (electron/window.ts). */
   saveAllAndClose: event<Record<string, never>>(),
+  /** The post list changed: after a save, a post operation, or a change on disk. */
+  postsChanged: event<PostsChange>(),
+  /** Posts another program changed, created or removed (never the echo of Folio's writes). */
+  fileChanged: event<{ changes: FileChange[] }>(),
 } satisfies { [E in EventChannel]: unknown };
 
 export type { MenuCommand };

@@ -39,6 +39,12 @@ export const requestChannels = [
   'pickPreviewCss',
   'planTaxonomyEdit',
   'applyTaxonomyEdit',
+  'createPost',
+  'renamePost',
+  'duplicatePost',
+  'trashPost',
+  'publishPost',
+  'unpublishPost',
 ] as const;
 
 export const eventChannels = [
@@ -49,6 +55,8 @@ export const eventChannels = [
   'credentialRequest',
   'settingsChanged',
   'saveAllAndClose',
+  'postsChanged',
+  'fileChanged',
 ] as const;
 
 /**

@@ -290,3 +290,28 @@ export interface TaxonomyResult {
   /** Files left untouched, and why (changed on disk, unsaved in the editor, unparseable). */
   skipped: SkippedFile[];
 }
+
+/** What a post operation (new, rename, duplicate, trash, publish, unpublish) did. */
+export interface PostOpResult {
+  /** Where the post is now; null after it went to the trash. */
+  path: string | null;
+  /** Paths that no longer hold a post (the old name after a move). */
+  removed: string[];
+  /** The post's list entry now, or null. */
+  summary: PostSummary | null;
+}
+
+/** A post changed on disk by another program (not the echo of Folio's own writes). */
+export interface FileChange {
+  path: string;
+  /** The file's version now; null when it was deleted or moved away. */
+  version: FileVersion | null;
+}
+
+/** The list changed (a save, a post operation, a change on disk): entries to replace or drop. */
+export interface PostsChange {
+  /** True after a full (re)index: read the whole list again. */
+  reset: boolean;
+  updated: PostSummary[];
+  removed: string[];
+}

@@ -16,7 +16,9 @@ import { imageFolderFor, imageReference, type ImageLayout } from './content/imag
 import { exportPost, type ExportHost } from './export/export-post.ts';
 import type { SaveFileSystem } from './content/file-system.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
-import { Library } from './library/library.ts';
+import { Library, type LibraryChange } from './library/library.ts';
+import { liveLibrary, type LiveLibrary } from './library/live-library.ts';
+import { postOpHandlers } from './library/post-ops/handlers.ts';
 import { isInDraftFolder } from './library/list-posts.ts';
 import { findPostsByTitle } from './search/fuzzy-title.ts';
 import { SearchService } from './search/search-service.ts';
@@ -46,6 +48,8 @@ export interface Host extends ExportHost {
   dataFolder: string;
   /** The file system saves go through; tests inject failures (ENOSPC, EROFS...). Default node:fs. */
   fileSystem?: SaveFileSystem;
+  /** Moves a file or folder to the system trash (Electron's shell.trashItem). */
+  trashItem?(absolutePath: string): Promise<void>;
 }
 
 export interface Folio {
@@ -53,7 +57,10 @@ export interface Folio {
   workspace(): Workspace | null;
   /** Opens a folder from the main side (argv, File › Open Folder) and tells the renderer. */
   openFolder(folder: string): Promise<Workspace>;
-  /** Stops what runs in the background (indexing, search, git, the credential helper's socket): at quit, or when its window closes. */
+  /**
+   * Stops what runs in the background (indexing, search, the folder watcher, git, the
+   * credential helper's socket): at quit, or when its window closes.
+   */
   dispose(): Promise<void>;
 }
 
@@ -65,6 +72,14 @@ export function createFolio(host: Host): Folio {
   const backups = createBackupStore(host.dataFolder);
   let library: Library | null = null;
   let search: SearchService | null = null;
+  let live: LiveLibrary | null = null;
+
+  /** The list's changes as the renderer applies them. */
+  const postsChange = (library: Library, change: LibraryChange) => ({
+    reset: change.reset,
+    updated: change.updated.flatMap((rel) => library.entry(rel)?.summary ?? []),
+    removed: change.removed,
+  });
 
   const root = (): string => {
     if (!current) throw new FolioError('NO_FOLDER', 'No blog folder is open');
@@ -101,6 +116,13 @@ export function createFolio(host: Host): Folio {
     });
     search = new SearchService(library);
     search.start();
+    live?.close();
+    const opened = library;
+    // The first load's list reaches the renderer through listPosts (which waits for it).
+    opened.onChange((change) => {
+      if (!change.reset) host.emit('postsChanged', postsChange(opened, change));
+    });
+    live = liveLibrary(opened, (changes) => host.emit('fileChanged', { changes }));
     await host.settings.update({
       lastFolder: current.info.root,
       recentFolders: withRecentFolder(host.settings.get().recentFolders, current.info.root),
@@ -173,6 +195,7 @@ export function createFolio(host: Host): Folio {
     },
     readPost: async ({ path }) => readPost(root(), path),
     savePost: async ({ path, text, expected }) => {
+      live?.expect(path, text);
       const result = await savePost(
         root(),
         path,
@@ -215,6 +238,15 @@ export function createFolio(host: Host): Folio {
     },
     planTaxonomyEdit: async (edit) => planTaxonomyEdit(opened().library, edit),
     applyTaxonomyEdit: async ({ skip, ...plan }) => applyTaxonomyEdit(opened().library, plan, skip),
+    ...postOpHandlers({
+      library: () => opened().library,
+      expect: (rel, text) => live?.expect(rel, text),
+      trashItem: async (file) => {
+        if (!host.trashItem)
+          throw new FolioError('INTERNAL', 'Move to Trash is not available here');
+        await host.trashItem(file);
+      },
+    }),
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
       await host.openExternal(url);
@@ -223,6 +255,8 @@ export function createFolio(host: Host): Folio {
   };
 
   const dispose = async () => {
+    live?.close();
+    live = null;
     search?.close();
     library?.close();
     // close() starts writing the index cache; let it land before the folder may go away.

@@ -67,10 +67,12 @@ describe('createBridge + createClient', () => {
     expect(Object.keys(api).sort()).toEqual([...requestChannels, 'on'].sort());
     expect(Object.keys(api.on).sort()).toEqual([
       'credentialRequest',
+      'fileChanged',
       'gitProgress',
       'indexProgress',
       'menuCommand',
       'saveAllAndClose',
+      'postsChanged',
       'settingsChanged',
       'workspaceChanged',
     ]);

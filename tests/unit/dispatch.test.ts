@@ -42,6 +42,9 @@ async function harness(): Promise<Harness> {
       h.picks++;
       return null;
     },
+    trashItem: async () => {
+      throw new Error('not used here: see post-ops-handlers.test.ts');
+    },
     openExternal: async (url) => {
       h.opened.push(url);
     },

@@ -4,7 +4,8 @@
  * process (Playwright's exposeBinding). Pages come from http://folio.test with the app's CSP.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
 import type { EventChannel, EventPayload } from '../../../shared/api.ts';
 import { eventChannels, requestChannels } from '../../../shared/channels.ts';
 import { createBridge } from '../../../shared/client.ts';
@@ -40,6 +41,12 @@ export interface HostControls {
    * the save call it breaks, through the same injectable file system the unit tests use.
    */
   saveFaults: Fault[];
+  /**
+   * Stand-in for the system trash (only the trash call itself is stood in for): each item is
+   * moved into `trashFolder`, and its original path recorded here.
+   */
+  trashed: string[];
+  trashFolder: string;
   folio: Folio;
 }
 
@@ -83,6 +90,8 @@ export async function openChromiumHost(
     revealed: [],
     calls: [],
     saveFaults: [],
+    trashed: [],
+    trashFolder: path.join(dataFolder, 'trash'),
     folio: undefined as unknown as Folio,
   };
   controls.folio = createFolio({
@@ -105,6 +114,14 @@ export async function openChromiumHost(
     },
     openExternal: async (url) => void controls.externalUrls.push(url),
     revealPath: (file) => void controls.revealed.push(file),
+    trashItem: async (file) => {
+      mkdirSync(controls.trashFolder, { recursive: true });
+      renameSync(
+        file,
+        path.join(controls.trashFolder, `${controls.trashed.length}-${path.basename(file)}`),
+      );
+      controls.trashed.push(file);
+    },
     emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
       void page
         .evaluate(
@@ -153,5 +170,12 @@ export async function openChromiumHost(
     });
   });
   await page.goto(`${ORIGIN}/index.html${query}`);
-  return { page, controls, close: () => context.close() };
+  return {
+    page,
+    controls,
+    close: async () => {
+      await controls.folio.dispose();
+      await context.close();
+    },
+  };
 }

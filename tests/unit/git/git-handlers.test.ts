@@ -32,6 +32,7 @@ beforeEach(async () => {
     pickFolder: async () => null,
     pickFile: async () => null,
     openExternal: async () => undefined,
+    trashItem: async () => undefined,
     emit: (channel, payload) => void events.push({ channel, payload }),
     settings: createSettingsStore(data),
     assetBase: 'asset://blog/',

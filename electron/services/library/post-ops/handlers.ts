@@ -1,0 +1,56 @@
+/**
+ * The contract's post-operation requests over the services in operations.ts: each result
+ * is re-indexed at once (one post at a time), so the list follows without a re-scan.
+ */
+import type { Handlers } from '../../../../shared/api.ts';
+import type { PostOpResult } from '../../../../shared/models.ts';
+import type { Library } from '../library.ts';
+import {
+  createPost,
+  duplicatePost,
+  publishPost,
+  renamePost,
+  trashPost,
+  unpublishPost,
+  type OpsContext,
+  type PostOpOutcome,
+} from './operations.ts';
+
+type PostOpChannel =
+  'createPost' | 'renamePost' | 'duplicatePost' | 'trashPost' | 'publishPost' | 'unpublishPost';
+
+export interface PostOpDeps {
+  library(): Library;
+  /** Folio's writes announced to the folder watcher, so their echo is not "external". */
+  expect(relativePath: string, text: string | null): void;
+  trashItem(absolutePath: string): Promise<void>;
+}
+
+export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> {
+  const context = (): OpsContext => {
+    const library = deps.library();
+    return {
+      root: library.root,
+      layout: library.layout,
+      // The newest dated post shows how this blog writes dates.
+      dateLike: library.posts().find((p) => p.date !== null)?.date ?? null,
+      expect: deps.expect,
+    };
+  };
+  const indexed = (outcome: PostOpOutcome): PostOpResult => {
+    const library = deps.library();
+    for (const rel of outcome.removed) library.reindexOne(rel);
+    const summary = outcome.path ? library.reindexOne(outcome.path) : null;
+    return { ...outcome, summary };
+  };
+  return {
+    createPost: async (request) => indexed(await createPost(context(), request)),
+    renamePost: async (request) => indexed(await renamePost(context(), request)),
+    duplicatePost: async ({ path }) => indexed(await duplicatePost(context(), path)),
+    trashPost: async ({ path }) => indexed(await trashPost(context(), path, deps.trashItem)),
+    publishPost: async ({ path, expected }) =>
+      indexed(await publishPost(context(), path, expected)),
+    unpublishPost: async ({ path, expected }) =>
+      indexed(await unpublishPost(context(), path, expected)),
+  };
+}
