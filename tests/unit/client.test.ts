@@ -71,8 +71,8 @@ describe('createBridge + createClient', () => {
       'gitProgress',
       'indexProgress',
       'menuCommand',
-      'saveAllAndClose',
       'postsChanged',
+      'saveAllAndClose',
       'settingsChanged',
       'workspaceChanged',
     ]);
