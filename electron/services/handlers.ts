@@ -91,10 +91,7 @@ export function createFolio(host: Host): Folio {
     return { generator, staticRoot, postAssetFolder };
   };
   // The `imageFolder` setting: `auto` (the generator's convention) or a folder in the blog.
-  const imageSetting = (): string => {
-    const value = host.settings.get().imageFolder;
-    return value === 'auto' ? 'auto' : value.custom;
-  };
+  const imageSetting = (): string => host.settings.get().imageFolder;
 
   const opened = (): { library: Library; search: SearchService } => {
     root();

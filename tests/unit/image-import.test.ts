@@ -255,7 +255,7 @@ describe('pasting an image into a post', () => {
     });
     expect(auto.path).toBe('source/images/trip.png');
 
-    await settings.update({ imageFolder: { custom: 'source/uploads' } });
+    await settings.update({ imageFolder: 'source/uploads' });
     const custom = await folio.handlers.importImage({
       postPath: 'source/_posts/trip.md',
       bytes: PNG,
