@@ -67,14 +67,14 @@ describe('findPostsByTitle', () => {
     ]);
   });
 
-  it('is fast enough for a keystroke over 10,000 titles', () => {
+  it('finds the matching titles among 10,000 (its speed is a bench entry, not a test)', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({
       path: `p${i}.md`,
       title: `${posts[i % posts.length]!.title} number ${i}`,
     }));
-    const started = performance.now();
     const found = findPostsByTitle(many, 'lisbon 42', 20);
-    expect(found.length).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(2000); // generous: a loaded CI machine
+    // A fuzzy match may skip letters (4…2 in "452"), but the contiguous one ranks first.
+    expect(found[0]?.title).toMatch(/Lisbon.*42/);
+    for (const hit of found) expect(hit.title).toMatch(/Lisbon.*4.*2/);
   });
 });
