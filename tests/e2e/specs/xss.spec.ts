@@ -288,12 +288,12 @@ test('the app page comes with a strict Content-Security-Policy header', async ({
 test('script that gets past the sanitizer still cannot run: CSP stops it', async ({ folio }) => {
   const { page } = folio;
   await openPost(page, POST_TITLE);
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as { __csp?: number[] };
+  await page.evaluate(() => {
+    const w = window as unknown as { __violations: string[] };
     const body = document.querySelector('[data-testid=preview-body]')!;
-    const violations: string[] = [];
+    w.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
-      violations.push(e.effectiveDirective),
+      w.__violations.push(e.effectiveDirective),
     );
     // Straight into the DOM, as if DOMPurify had missed it: handlers run on insertion...
     body.innerHTML =
@@ -310,13 +310,22 @@ test('script that gets past the sanitizer still cannot run: CSP stops it', async
     const fromData = document.createElement('script');
     fromData.src = 'data:text/javascript,(window.__csp ||= []).push(7)';
     body.append(fromData);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    return { ran: w.__csp ?? [], violations: [...new Set(violations)].sort() };
   });
-  expect(result.ran).toEqual([]);
-  expect(result.violations).toEqual(
-    expect.arrayContaining(['frame-src', 'object-src', 'script-src-attr', 'script-src-elem']),
+  // Every blocked attempt reports its violation; once all have, nothing that CSP let by could
+  // still be pending, so the sentinel is read after them rather than after a fixed wait.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))
+    .toEqual(
+      expect.arrayContaining(['frame-src', 'object-src', 'script-src-attr', 'script-src-elem']),
+    );
+  // The image's own load (whose handler CSP must block) has happened too.
+  await expect(page.getByTestId('preview-body').locator('img').first()).toHaveJSProperty(
+    'complete',
+    true,
   );
+  expect(
+    await page.evaluate(() => (window as unknown as { __csp?: number[] }).__csp ?? []),
+  ).toEqual([]);
 });
 
 // Without an `auxclick` handler a middle click opens a window in the Chromium host
