@@ -40,7 +40,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { useAutosave } from '../features/settings/useAutosave.ts';
 import { useSettings } from '../features/settings/useSettings.ts';
 import { applyPreferences } from '../editor/preferences.ts';
-import { commands, handleCommandKey } from './commands.ts';
+import { commands, handleCommandKey, useCommand } from './commands.ts';
 import { useAppCommands } from './useAppCommands.ts';
 import { Splitter } from './Splitter.tsx';
 import type { Layout } from '../../shared/settings.ts';
@@ -87,6 +87,20 @@ export function App() {
   const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<'posts' | 'tags' | 'outline'>('posts');
   const [publishing, setPublishing] = useState(false);
+  const [syncRequest, setSyncRequest] = useState(0);
+  useCommand(
+    'gitPublish',
+    () => setPublishing(true),
+    () => workspace !== null,
+  );
+  useCommand(
+    'gitSync',
+    () => {
+      setPublishing(true);
+      setSyncRequest((n) => n + 1);
+    },
+    () => workspace !== null,
+  );
   const [palette, setPalette] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, loaded: settingsLoaded, update: updateSettings } = useSettings();
@@ -635,6 +649,7 @@ export function App() {
             onOpenFile={(path) => void openPost(path)}
             onFilesChanged={() => void reloadFromDisk()}
             onClose={() => setPublishing(false)}
+            syncRequest={syncRequest}
           />
         ) : null}
       </div>

@@ -3,7 +3,7 @@
  * commit message, Publish (commit + push) with progress and Cancel, Sync, recent history.
  * Every failure is a sentence with the next step as a button.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GitFileDiff, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 import { ChangeList } from './ChangeList.tsx';
@@ -24,11 +24,20 @@ interface Props {
   /** git changed files on disk (a pull, an abort): re-read them. */
   onFilesChanged(): void;
   onClose(): void;
+  /** Bumped by the Git › Sync command: each new value runs one Sync. */
+  syncRequest?: number;
 }
 
 const cancellable = new Set(['publish', 'sync', 'push']);
 
-export function PublishPanel({ posts, unsaved, onOpenFile, onFilesChanged, onClose }: Props) {
+export function PublishPanel({
+  posts,
+  unsaved,
+  onOpenFile,
+  onFilesChanged,
+  onClose,
+  syncRequest = 0,
+}: Props) {
   const model = usePublish(onFilesChanged);
   const { status, running } = model;
   const busy = running !== null;
@@ -77,6 +86,14 @@ export function PublishPanel({ posts, unsaved, onOpenFile, onFilesChanged, onClo
     openFile: onOpenFile,
     getGit: () => void api.openExternal({ url: 'https://git-scm.com/downloads' }),
   };
+
+  const syncNow = useRef(steps.sync);
+  useEffect(() => {
+    syncNow.current = steps.sync;
+  });
+  useEffect(() => {
+    if (syncRequest > 0) syncNow.current();
+  }, [syncRequest]);
 
   const publish = async () => {
     const paths = files.map((f) => f.path).filter((p) => selected.has(p));
