@@ -11,6 +11,8 @@ import path from 'node:path';
 export async function printHtmlToPdf(html: string): Promise<Uint8Array> {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'folio-pdf-'));
   const file = path.join(folder, 'post.html');
+  // electronegativity: AUXCLICK_JS_CHECK — hidden, JavaScript off, never shown: nobody clicks it,
+  // and its window-open handler denies everything anyway.
   const win = new BrowserWindow({
     show: false,
     webPreferences: {

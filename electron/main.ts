@@ -106,6 +106,8 @@ if (!app.requestSingleInstanceLock()) {
         return result.canceled ? null : (result.filePath ?? null);
       },
       printToPDF: printHtmlToPdf,
+      // electronegativity: OPEN_EXTERNAL_JS_CHECK — only reached through the openExternal
+      // handler, which passes nothing but parsed http:, https: and mailto: URLs (security/urls.ts).
       openExternal: (url) => shell.openExternal(url),
       trashItem: (file) => shell.trashItem(file),
       revealPath: (file) => shell.showItemInFolder(file),

@@ -26,6 +26,8 @@ export function handleProtocols(
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
+    // electronegativity: CSP_GLOBAL_CHECK — the CSP is this response header, sent with every
+    // app:// page, which a static scan of HTML files cannot see (tests/unit csp + the xss spec).
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     headers.set('X-Content-Type-Options', 'nosniff');
     return new Response(response.body, { status: response.status, headers });

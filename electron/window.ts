@@ -10,6 +10,8 @@ export const APP_ORIGIN = 'app://folio';
 
 /** One window with Electron's security checklist applied (items 1, 6, 7). */
 export function createWindow(preload: string): BrowserWindow {
+  // electronegativity: AUXCLICK_JS_CHECK — a middle click can only ask for a new window, and
+  // setWindowOpenHandler below denies every one (http/https/mailto go to the system browser).
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -19,6 +21,8 @@ export function createWindow(preload: string): BrowserWindow {
     show: false,
     backgroundColor: '#f7f5f2',
     webPreferences: {
+      // electronegativity: PRELOAD_JS_CHECK — the preload exposes one method per contract
+      // operation through contextBridge (shared/client.ts), no generic send/invoke or Node.
       preload,
       contextIsolation: true,
       sandbox: true,
@@ -50,6 +54,8 @@ export function createWindow(preload: string): BrowserWindow {
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — windowOpenDecision returns only parsed
+    // http:, https: and mailto: URLs for the system browser (security/window-policy.ts).
     if (decision.openExternally) void shell.openExternal(decision.openExternally);
     return { action: decision.action };
   });

@@ -246,6 +246,7 @@ export function createFolio(host: Host): Folio {
     }),
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
+      // electronegativity: OPEN_EXTERNAL_JS_CHECK — the URL was parsed and allowlisted just above.
       await host.openExternal(url);
       return true;
     },
