@@ -27,6 +27,10 @@ import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { FilterBar } from '../features/library/FilterBar.tsx';
 import { PostList } from '../features/library/PostList.tsx';
+import { PostActionDialog, PostActions } from '../features/library/PostActions.tsx';
+import { usePostActions } from '../features/library/usePostActions.ts';
+import { DiskChangeBanner } from '../features/library/DiskChangeBanner.tsx';
+import { useDiskChanges } from '../features/library/useDiskChanges.ts';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
 import { TaxonomyPanel } from '../features/library/TaxonomyPanel.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
@@ -493,6 +497,17 @@ export function App() {
     openSettings: () => setSettingsOpen(true),
     openFinder: setFinder,
   });
+  const postActions = usePostActions({
+    active,
+    buffers,
+    saveBuffer,
+    openPost,
+    closePost,
+    setPosts,
+    setStatus,
+  });
+  const disk = useDiskChanges({ buffers, activeRef, openPost, markDirty, setPosts });
+  const conflict = activePath !== null ? disk.conflicts.get(activePath) : undefined;
 
   // Settings apply live: the page's look, and the editor's switchable parts.
   useEffect(() => {
@@ -583,6 +598,7 @@ export function App() {
           </div>
           {sidebar === 'posts' ? (
             <>
+              <PostActions actions={postActions} />
               <FilterBar view={library} />
               <PostList
                 posts={library.shown}
@@ -608,6 +624,14 @@ export function App() {
         <main className="editor-column" aria-label="Editor">
           {showPreview ? (
             <Splitter label="Resize preview" side="right" onDrag={dragPreview} onDone={endDrag} />
+          ) : null}
+          {activePath && conflict !== undefined ? (
+            <DiskChangeBanner
+              path={activePath}
+              removed={conflict === null}
+              onKeepMine={() => disk.keepMine(activePath)}
+              onLoadTheirs={() => disk.loadTheirs(activePath)}
+            />
           ) : null}
           {activePath && frontMatter && showForm ? (
             <FrontMatterForm
@@ -683,6 +707,9 @@ export function App() {
           onApplied={onTaxonomyApplied}
           onClose={() => setRenaming(null)}
         />
+      ) : null}
+      {postActions.dialog ? (
+        <PostActionDialog key={postActions.dialog.kind} actions={postActions} />
       ) : null}
       {finder ? (
         <Finder

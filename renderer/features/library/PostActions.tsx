@@ -1,0 +1,144 @@
+import { useState, type FormEvent } from 'react';
+import type { PostSummary } from '../../../shared/models.ts';
+import type { PostActionsState } from './usePostActions.ts';
+
+/** The post operations as compact buttons over the post list (the menu and palette run the same). */
+export function PostActions({ actions }: { actions: PostActionsState }) {
+  const { active, busy, setDialog, duplicate, togglePublish } = actions;
+  const none = !active || busy;
+  return (
+    <div className="post-actions" role="toolbar" aria-label="Post actions">
+      <button type="button" className="primary" onClick={() => setDialog({ kind: 'new' })}>
+        New…
+      </button>
+      <button
+        type="button"
+        disabled={none}
+        onClick={() => active && setDialog({ kind: 'rename', post: active })}
+      >
+        Rename…
+      </button>
+      <button type="button" disabled={none} onClick={() => active && void duplicate(active)}>
+        Duplicate
+      </button>
+      <button type="button" disabled={none} onClick={() => active && void togglePublish(active)}>
+        {active && !active.draft ? 'Unpublish' : 'Publish'}
+      </button>
+      <button
+        type="button"
+        disabled={none}
+        title="Move to Trash"
+        onClick={() => active && setDialog({ kind: 'trash', post: active })}
+      >
+        Trash…
+      </button>
+    </div>
+  );
+}
+
+/** New, Rename and Trash ask here first; mounted by the app so menu and palette reach it. */
+export function PostActionDialog({ actions }: { actions: PostActionsState }) {
+  const { dialog, setDialog, busy } = actions;
+  const post: PostSummary | null = dialog && dialog.kind !== 'new' ? dialog.post : null;
+  const [title, setTitle] = useState(dialog?.kind === 'rename' ? dialog.post.title : '');
+  const [draft, setDraft] = useState(true);
+  const [moveFile, setMoveFile] = useState(true);
+  if (!dialog) return null;
+  const close = () => setDialog(null);
+  const urlChanges = dialog.kind === 'rename' && moveFile && post !== null && !post.draft;
+  const heading =
+    dialog.kind === 'new'
+      ? 'New post'
+      : dialog.kind === 'rename'
+        ? `Rename “${post?.title}”`
+        : `Move “${post?.title}” to the trash?`;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const done =
+      dialog.kind === 'new'
+        ? await actions.create(title.trim(), draft)
+        : dialog.kind === 'rename'
+          ? await actions.rename(dialog.post, title.trim(), moveFile)
+          : await actions.trash(dialog.post);
+    if (done) close();
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <div
+        className="dialog post-dialog"
+        role="dialog"
+        aria-label={heading}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
+      >
+        <h2>{heading}</h2>
+        <form onSubmit={(e) => void submit(e)}>
+          {dialog.kind === 'trash' ? (
+            <p className="dialog-summary">
+              {post?.path} goes to the system trash (with its asset folder, if any). You can restore
+              it from there.
+            </p>
+          ) : (
+            <>
+              <label className="dialog-field">
+                <span>Title</span>
+                <input
+                  autoFocus
+                  value={title}
+                  spellCheck={false}
+                  onChange={(e) => setTitle(e.target.value)}
+                />
+              </label>
+              <label className="dialog-check">
+                {dialog.kind === 'new' ? (
+                  <>
+                    <input
+                      type="checkbox"
+                      checked={draft}
+                      onChange={(e) => setDraft(e.target.checked)}
+                    />{' '}
+                    Start as a draft
+                  </>
+                ) : (
+                  <>
+                    <input
+                      type="checkbox"
+                      checked={moveFile}
+                      onChange={(e) => setMoveFile(e.target.checked)}
+                    />{' '}
+                    Rename the file after the title too
+                  </>
+                )}
+              </label>
+              {urlChanges ? (
+                <p className="dialog-warning" role="alert">
+                  This post is published: renaming its file changes its URL, and links to the old
+                  one will break.
+                </p>
+              ) : null}
+            </>
+          )}
+          <div className="dialog-actions">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || (dialog.kind !== 'trash' && !title.trim())}
+            >
+              {dialog.kind === 'new'
+                ? 'Create'
+                : dialog.kind === 'trash'
+                  ? 'Move to Trash'
+                  : urlChanges
+                    ? 'Rename and Change URL'
+                    : 'Rename'}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

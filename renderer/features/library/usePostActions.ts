@@ -1,0 +1,144 @@
+/**
+ * New, rename, duplicate, trash, publish and unpublish for the shown post, as registered
+ * commands (menu, palette, keys) and as the sidebar's buttons. Unsaved text is saved first:
+ * the services refuse a post whose file is not the version the editor holds.
+ */
+import {
+  useCallback,
+  useState,
+  type Dispatch,
+  type MutableRefObject,
+  type SetStateAction,
+} from 'react';
+import type { PostOpResult, PostSummary } from '../../../shared/models.ts';
+import { api } from '../../api.ts';
+import { useCommand } from '../../app/commands.ts';
+import { isDirty, type Buffer } from '../../app/buffers.ts';
+import type { Status } from '../../app/StatusBar.tsx';
+
+export type PostDialog =
+  { kind: 'new' } | { kind: 'rename'; post: PostSummary } | { kind: 'trash'; post: PostSummary };
+
+interface Deps {
+  active: PostSummary | null;
+  buffers: MutableRefObject<Map<string, Buffer>>;
+  saveBuffer(buffer: Buffer): Promise<boolean>;
+  openPost(path: string): Promise<void>;
+  /** Closes the shown post (it has no unsaved text by then). */
+  closePost(): Promise<void>;
+  setPosts: Dispatch<SetStateAction<PostSummary[]>>;
+  setStatus(status: Status | null): void;
+}
+
+/** The list with a result's removed paths dropped and its entry put in (or replaced). */
+export function withResult(posts: PostSummary[], result: PostOpResult): PostSummary[] {
+  const gone = new Set(result.removed);
+  if (result.summary) gone.add(result.summary.path);
+  const kept = posts.filter((p) => !gone.has(p.path));
+  return result.summary ? [result.summary, ...kept] : kept;
+}
+
+export function usePostActions({
+  active,
+  buffers,
+  saveBuffer,
+  openPost,
+  closePost,
+  setPosts,
+  setStatus,
+}: Deps) {
+  const [dialog, setDialog] = useState<PostDialog | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  /** The shown post's buffer saved (if it had unsaved text); null when the save failed. */
+  const savedBuffer = useCallback(
+    async (path: string): Promise<Buffer | undefined | null> => {
+      const buffer = buffers.current.get(path);
+      if (buffer && isDirty(buffer) && !(await saveBuffer(buffer))) return null;
+      return buffer;
+    },
+    [buffers, saveBuffer],
+  );
+
+  /** Runs one operation; the list follows, and the post shows at its new path (if any). */
+  const run = useCallback(
+    async (
+      label: string,
+      from: string | null,
+      operation: (buffer: Buffer | undefined) => Promise<PostOpResult>,
+    ): Promise<boolean> => {
+      setBusy(true);
+      try {
+        const buffer = from ? await savedBuffer(from) : undefined;
+        if (buffer === null) return false; // the status bar says why the save failed
+        const result = await operation(buffer);
+        setPosts((old) => withResult(old, result));
+        if (from && result.path !== from) {
+          if (result.path === null) await closePost();
+          buffers.current.delete(from);
+        }
+        if (result.path) {
+          buffers.current.delete(result.path);
+          await openPost(result.path);
+        }
+        setStatus({ kind: 'ok', text: `${label}: ${result.summary?.title ?? from ?? ''}` });
+        return true;
+      } catch (error) {
+        setStatus({ kind: 'error', text: (error as Error).message });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [buffers, closePost, openPost, savedBuffer, setPosts, setStatus],
+  );
+
+  const create = useCallback(
+    (title: string, draft: boolean) =>
+      run(draft ? 'New draft' : 'New post', null, () => api.createPost({ title, draft })),
+    [run],
+  );
+  const rename = useCallback(
+    (post: PostSummary, title: string, moveFile: boolean) =>
+      run('Renamed', post.path, (buffer) =>
+        api.renamePost({
+          path: post.path,
+          title,
+          moveFile,
+          // The dialog asked about the URL before offering the button for a published post.
+          ...(moveFile && !post.draft ? { confirmUrlChange: true } : {}),
+          ...(buffer ? { expected: buffer.version } : {}),
+        }),
+      ),
+    [run],
+  );
+  const duplicate = useCallback(
+    (post: PostSummary) =>
+      run('Duplicated as a draft', post.path, () => api.duplicatePost({ path: post.path })),
+    [run],
+  );
+  const trash = useCallback(
+    (post: PostSummary) =>
+      run('Moved to the trash', post.path, () => api.trashPost({ path: post.path })),
+    [run],
+  );
+  const togglePublish = useCallback(
+    (post: PostSummary) =>
+      run(post.draft ? 'Published' : 'Back to drafts', post.path, (buffer) => {
+        const args = { path: post.path, ...(buffer ? { expected: buffer.version } : {}) };
+        return post.draft ? api.publishPost(args) : api.unpublishPost(args);
+      }),
+    [run],
+  );
+
+  const hasPost = () => active !== null;
+  useCommand('newPost', () => setDialog({ kind: 'new' }));
+  useCommand('renamePost', () => active && setDialog({ kind: 'rename', post: active }), hasPost);
+  useCommand('duplicatePost', () => active && duplicate(active), hasPost);
+  useCommand('trashPost', () => active && setDialog({ kind: 'trash', post: active }), hasPost);
+  useCommand('publishDraft', () => active && togglePublish(active), hasPost);
+
+  return { active, dialog, setDialog, busy, create, rename, duplicate, trash, togglePublish };
+}
+
+export type PostActionsState = ReturnType<typeof usePostActions>;
