@@ -3,13 +3,7 @@
  * commands (menu, palette, keys) and as the sidebar's buttons. Unsaved text is saved first:
  * the services refuse a post whose file is not the version the editor holds.
  */
-import {
-  useCallback,
-  useState,
-  type Dispatch,
-  type MutableRefObject,
-  type SetStateAction,
-} from 'react';
+import { useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { PostOpResult, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 import { useCommand } from '../../app/commands.ts';
@@ -51,85 +45,64 @@ export function usePostActions({
   const [busy, setBusy] = useState(false);
 
   /** The shown post's buffer saved (if it had unsaved text); null when the save failed. */
-  const savedBuffer = useCallback(
-    async (path: string): Promise<Buffer | undefined | null> => {
-      const buffer = buffers.current.get(path);
-      if (buffer && isDirty(buffer) && !(await saveBuffer(buffer))) return null;
-      return buffer;
-    },
-    [buffers, saveBuffer],
-  );
+  const savedBuffer = async (path: string): Promise<Buffer | undefined | null> => {
+    const buffer = buffers.current.get(path);
+    if (buffer && isDirty(buffer) && !(await saveBuffer(buffer))) return null;
+    return buffer;
+  };
 
   /** Runs one operation; the list follows, and the post shows at its new path (if any). */
-  const run = useCallback(
-    async (
-      label: string,
-      from: string | null,
-      operation: (buffer: Buffer | undefined) => Promise<PostOpResult>,
-    ): Promise<boolean> => {
-      setBusy(true);
-      try {
-        const buffer = from ? await savedBuffer(from) : undefined;
-        if (buffer === null) return false; // the status bar says why the save failed
-        const result = await operation(buffer);
-        setPosts((old) => withResult(old, result));
-        if (from && result.path !== from) {
-          if (result.path === null) await closePost();
-          buffers.current.delete(from);
-        }
-        if (result.path) {
-          buffers.current.delete(result.path);
-          await openPost(result.path);
-        }
-        setStatus({ kind: 'ok', text: `${label}: ${result.summary?.title ?? from ?? ''}` });
-        return true;
-      } catch (error) {
-        setStatus({ kind: 'error', text: (error as Error).message });
-        return false;
-      } finally {
-        setBusy(false);
+  const run = async (
+    label: string,
+    from: string | null,
+    operation: (buffer: Buffer | undefined) => Promise<PostOpResult>,
+  ): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const buffer = from ? await savedBuffer(from) : undefined;
+      if (buffer === null) return false; // the status bar says why the save failed
+      const result = await operation(buffer);
+      setPosts((old) => withResult(old, result));
+      if (from && result.path !== from) {
+        if (result.path === null) await closePost();
+        buffers.current.delete(from);
       }
-    },
-    [buffers, closePost, openPost, savedBuffer, setPosts, setStatus],
-  );
+      if (result.path) {
+        buffers.current.delete(result.path);
+        await openPost(result.path);
+      }
+      setStatus({ kind: 'ok', text: `${label}: ${result.summary?.title ?? from ?? ''}` });
+      return true;
+    } catch (error) {
+      setStatus({ kind: 'error', text: (error as Error).message });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
 
-  const create = useCallback(
-    (title: string, draft: boolean) =>
-      run(draft ? 'New draft' : 'New post', null, () => api.createPost({ title, draft })),
-    [run],
-  );
-  const rename = useCallback(
-    (post: PostSummary, title: string, moveFile: boolean) =>
-      run('Renamed', post.path, (buffer) =>
-        api.renamePost({
-          path: post.path,
-          title,
-          moveFile,
-          // The dialog asked about the URL before offering the button for a published post.
-          ...(moveFile && !post.draft ? { confirmUrlChange: true } : {}),
-          ...(buffer ? { expected: buffer.version } : {}),
-        }),
-      ),
-    [run],
-  );
-  const duplicate = useCallback(
-    (post: PostSummary) =>
-      run('Duplicated as a draft', post.path, () => api.duplicatePost({ path: post.path })),
-    [run],
-  );
-  const trash = useCallback(
-    (post: PostSummary) =>
-      run('Moved to the trash', post.path, () => api.trashPost({ path: post.path })),
-    [run],
-  );
-  const togglePublish = useCallback(
-    (post: PostSummary) =>
-      run(post.draft ? 'Published' : 'Back to drafts', post.path, (buffer) => {
-        const args = { path: post.path, ...(buffer ? { expected: buffer.version } : {}) };
-        return post.draft ? api.publishPost(args) : api.unpublishPost(args);
+  const create = (title: string, draft: boolean) =>
+    run(draft ? 'New draft' : 'New post', null, () => api.createPost({ title, draft }));
+  const rename = (post: PostSummary, title: string, moveFile: boolean) =>
+    run('Renamed', post.path, (buffer) =>
+      api.renamePost({
+        path: post.path,
+        title,
+        moveFile,
+        // The dialog asked about the URL before offering the button for a published post.
+        ...(moveFile && !post.draft ? { confirmUrlChange: true } : {}),
+        ...(buffer ? { expected: buffer.version } : {}),
       }),
-    [run],
-  );
+    );
+  const duplicate = (post: PostSummary) =>
+    run('Duplicated as a draft', post.path, () => api.duplicatePost({ path: post.path }));
+  const trash = (post: PostSummary) =>
+    run('Moved to the trash', post.path, () => api.trashPost({ path: post.path }));
+  const togglePublish = (post: PostSummary) =>
+    run(post.draft ? 'Published' : 'Back to drafts', post.path, (buffer) => {
+      const args = { path: post.path, ...(buffer ? { expected: buffer.version } : {}) };
+      return post.draft ? api.publishPost(args) : api.unpublishPost(args);
+    });
 
   const hasPost = () => active !== null;
   useCommand('newPost', () => setDialog({ kind: 'new' }));
