@@ -100,6 +100,8 @@ export function menuTemplate(context: MenuContext): Item[] {
         command('saveAll'),
         { type: 'separator' },
         command('revealInFolder'),
+        command('exportHtml'),
+        command('exportPdf'),
         { type: 'separator' },
         command('closePost'),
         { role: 'close', label: 'Close Window', accelerator: 'CmdOrCtrl+Shift+W' },

@@ -96,6 +96,8 @@ export const menuCommands = [
   'trashPost',
   'gitPublish',
   'gitSync',
+  'exportHtml',
+  'exportPdf',
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

@@ -64,6 +64,8 @@ export const commandInfo: Record<MenuCommand, CommandInfo> = {
   trashPost: { title: 'Move Post to Trash', category: 'Post' },
   gitPublish: { title: 'Publish (Commit and Push)…', category: 'Git' },
   gitSync: { title: 'Sync (Pull and Push)', category: 'Git' },
+  exportHtml: { title: 'Export as HTML…', category: 'File' },
+  exportPdf: { title: 'Export as PDF…', category: 'File' },
 };
 
 export function keyFor(spec: KeySpec | undefined, platform: Platform): string | undefined {

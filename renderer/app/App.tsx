@@ -471,6 +471,16 @@ export function App() {
     [workspace, activePath],
   );
   const exportActive = useExport(viewRef, assets, setStatus);
+  useCommand(
+    'exportHtml',
+    () => exportActive('html'),
+    () => activePath !== null,
+  );
+  useCommand(
+    'exportPdf',
+    () => exportActive('pdf'),
+    () => activePath !== null,
+  );
   const previewRef = useRef<HTMLElement | null>(null);
   const [syncScroll, setSyncScroll] = useState(
     () => localStorage.getItem('folio.syncScroll') !== 'off',

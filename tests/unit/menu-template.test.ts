@@ -57,6 +57,8 @@ describe('the application menu', () => {
       ['Save', 'CmdOrCtrl+S'],
       ['Save All', 'CmdOrCtrl+Alt+S'],
       ['Reveal in Folder', 'Shift+Alt+R'],
+      ['Export as HTML…', null],
+      ['Export as PDF…', null],
       ['Close Post', 'CmdOrCtrl+W'],
       ['Close Window', 'CmdOrCtrl+Shift+W'],
       ['Settings…', 'CmdOrCtrl+,'],
