@@ -54,8 +54,16 @@ export async function resolveInside(root: string, relativePath: string): Promise
   try {
     real = await realpath(joined);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file used as a folder (`post.md/x`) is as absent as a missing one.
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new FolioError('NOT_FOUND', `“${relativePath}” does not exist in the blog folder`);
+    }
+    if (code === 'ELOOP') {
+      throw new FolioError('NOT_FOUND', `“${relativePath}” is a loop of symbolic links`);
+    }
+    if (code === 'ENAMETOOLONG') {
+      throw new FolioError('INVALID_ARGUMENT', `“${relativePath.slice(0, 80)}…” is too long`);
     }
     throw error;
   }
