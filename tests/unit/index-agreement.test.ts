@@ -45,7 +45,7 @@ function expected(rel: string, text: string, inDraftFolder: boolean) {
       firstHeading(parsed.body) ??
       path.posix.basename(rel).replace(/\.(md|markdown|mdx)$/i, ''),
     date: asString(data.date),
-    tags: stringList(data.tags),
+    tags: stringList(data.tags ?? data.tag), // VuePress writes `tag:`
     categories: stringList(data.categories ?? data.category),
     draft: inDraftFolder || data.draft === true || data.published === false,
     error: parsed.error ?? null,
