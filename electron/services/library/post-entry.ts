@@ -12,7 +12,6 @@
  * does not parse is listed with its error, never dropped.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { MAX_POST_CHARS } from '../../../shared/api.ts';
@@ -276,9 +275,8 @@ export function readEntry(root: string, relativePath: string, options: EntryOpti
     return { ok: false, skipped: { path: relativePath, reason: reasonOf(error) }, gone };
   }
   const { bytes } = file;
-  if (!isUtf8(bytes)) {
-    return { ok: false, skipped: { path: relativePath, reason: 'not UTF-8 text' }, gone: false };
-  }
+  // A post that is not UTF-8 stays listed (read lossily here) so the writer can open it: the
+  // editor shows it read-only with a warning and never re-encodes it. Binary files are no posts.
   if (bytes.indexOf(0) !== -1) {
     const skipped = { path: relativePath, reason: 'binary (contains NUL bytes)' };
     return { ok: false, skipped, gone: false };
