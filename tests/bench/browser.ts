@@ -60,5 +60,21 @@ export async function loadLongPost(page: Page, body: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Posts' }).getByRole('button').first().click();
   await page.locator('.cm-content').waitFor();
   await replaceBody(page, `${body}\n\nEND-OF-LONG-POST\n`);
-  await page.getByTestId('preview-body').getByText('END-OF-LONG-POST').waitFor({ timeout: 60_000 });
+  // Attached, not visible: the preview skips painting off-screen groups (content-visibility).
+  await page
+    .getByTestId('preview-body')
+    .getByText('END-OF-LONG-POST')
+    .waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+/** The bench page with a long post open; the browser closes again if loading fails. */
+export async function openLongPostBench(words: number): Promise<BrowserBench> {
+  const bench = await openBenchPage();
+  try {
+    await loadLongPost(bench.page, bodyOfWords(words));
+    return bench;
+  } catch (error) {
+    await bench.dispose();
+    throw error;
+  }
 }

@@ -213,7 +213,7 @@ export function Preview({
           {part.cut ? (
             <p className="preview-notice" role="note">
               This post is {Math.round(source.length / 1048576) || 1} MB: the preview shows its
-              first {PREVIEW_LIMIT_CHARS / 1024} KB. The editor has all of it.
+              first {PREVIEW_LIMIT_CHARS / 1048576} MB. The editor has all of it.
             </p>
           ) : null}
           <div className="preview-body" ref={bodyRef} data-testid="preview-body" />

@@ -1,4 +1,4 @@
-import { bodyOfWords, loadLongPost, openBenchPage, type BrowserBench } from '../browser.ts';
+import { openLongPostBench, type BrowserBench } from '../browser.ts';
 import { defineBenchmark } from '../measure.ts';
 
 /** From an edit in a 50,000-word post to the preview showing the typed word, in the page. */
@@ -7,8 +7,7 @@ export default defineBenchmark<{ bench: BrowserBench; count: number }>({
   runs: 15,
   warmup: 2,
   setup: async () => {
-    const bench = await openBenchPage();
-    await loadLongPost(bench.page, bodyOfWords(50_000));
+    const bench = await openLongPostBench(50_000);
     return { bench, count: 0 };
   },
   run: async (state) => {

@@ -1,4 +1,4 @@
-import { bodyOfWords, loadLongPost, openBenchPage, type BrowserBench } from '../browser.ts';
+import { openLongPostBench, type BrowserBench } from '../browser.ts';
 import { defineBenchmark } from '../measure.ts';
 
 /**
@@ -10,8 +10,7 @@ export default defineBenchmark<{ bench: BrowserBench }>({
   runs: 3,
   warmup: 0,
   setup: async () => {
-    const bench = await openBenchPage();
-    await loadLongPost(bench.page, bodyOfWords(50_000));
+    const bench = await openLongPostBench(50_000);
     await bench.page.locator('.cm-line').nth(12).click();
     return { bench };
   },

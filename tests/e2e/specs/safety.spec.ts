@@ -311,8 +311,8 @@ test('a 10 MB post opens, edits and saves; the preview shows its start with a no
   // Ten megabytes cross to the renderer and into the editor: longer than a normal open.
   await listed(page, TITLE).click();
   await expect(page.locator('#fm-title')).toHaveValue(TITLE, { timeout: 30_000 });
-  await expect(page.getByRole('note')).toContainText('MB: the preview shows its first 200 KB');
-  // Rendering 200 KB takes a while on a loaded machine; the editor does not wait for it.
+  await expect(page.getByRole('note')).toContainText('MB: the preview shows its first 1 MB');
+  // Rendering 1 MB takes a while on a loaded machine; the editor does not wait for it.
   await expect(page.getByTestId('preview-body').locator('p').first()).toContainText(
     'A paragraph of a very long post',
     { timeout: 60_000 },
