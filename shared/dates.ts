@@ -159,3 +159,54 @@ export function dateSortValue(value: unknown): number | null {
   const offset = zoneMinutes(m[11] ?? null) ?? 0;
   return base - offset * 60_000;
 }
+
+const FORMAT_TOKENS = /YYYY|MM|M|DD|D|HH|H|mm|ss|ZZ|Z/g;
+
+/** `+01:00` (or `+0100` without the colon) for the offset of local time at `date`. */
+function localOffset(date: Date, colon: boolean): string {
+  const minutes = -date.getTimezoneOffset();
+  const abs = Math.abs(minutes);
+  const sep = colon ? ':' : '';
+  return `${minutes < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}${sep}${pad2(abs % 60)}`;
+}
+
+/**
+ * Writes `date` in local time by a moment-style format: YYYY, MM/M, DD/D, HH/H, mm, ss, and
+ * Z (`+01:00`) or ZZ (`+0100`) for the offset; anything else is copied as it is.
+ */
+export function formatDate(format: string, date: Date): string {
+  return format.replace(FORMAT_TOKENS, (token) => {
+    switch (token) {
+      case 'YYYY':
+        return String(date.getFullYear());
+      case 'MM':
+      case 'M':
+        return pad2(date.getMonth() + 1, token === 'MM');
+      case 'DD':
+      case 'D':
+        return pad2(date.getDate(), token === 'DD');
+      case 'HH':
+      case 'H':
+        return pad2(date.getHours(), token === 'HH');
+      case 'mm':
+        return pad2(date.getMinutes());
+      case 'ss':
+        return pad2(date.getSeconds());
+      default:
+        return localOffset(date, token === 'Z');
+    }
+  });
+}
+
+/**
+ * Why `format` cannot date a post (null when it can): what it writes must read back as a
+ * date (year first, `-` or `/` between the parts), as every generator and Folio's list expect.
+ */
+export function dateFormatProblem(format: string): string | null {
+  const sample = formatDate(format, new Date(2001, 10, 23, 14, 5, 6));
+  const parts = readDateParts(sample);
+  const dayRight = parts?.year === 2001 && parts.month === 11 && parts.day === 23;
+  const timeRight = !parts?.hasTime || (parts.hour === 14 && parts.minute === 5);
+  if (dayRight && timeRight) return null;
+  return `“${format}” writes ${sample}, which blogs do not read as a date; try YYYY-MM-DD HH:mm:ss`;
+}

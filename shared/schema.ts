@@ -4,7 +4,7 @@
  * already used across the blog.
  */
 import { z } from 'zod';
-import { readDateParts } from './dates.ts';
+import { dateFormatProblem, readDateParts } from './dates.ts';
 import { GENERATORS } from './models.ts';
 
 export const fieldTypes = [
@@ -38,8 +38,14 @@ const contentTypeSchema = z.strictObject({
 });
 
 const configSchema = z.strictObject({
-  /** Layout for brand-new date fields, moment-style: `YYYY-MM-DD HH:mm:ss`. */
-  dateFormat: z.string().default('YYYY-MM-DD HH:mm:ss'),
+  /** Layout for brand-new dates, moment-style (`YYYY-MM-DD HH:mm:ss`); wins over the app's. */
+  dateFormat: z
+    .string()
+    .superRefine((format, ctx) => {
+      const problem = dateFormatProblem(format);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
   /** Overrides generator detection (read by electron/services/library/detect-blog.ts). */
   generator: z.enum(GENERATORS).optional(),
   /** None: the fields are inferred from the posts (a config may only set the generator). */
@@ -51,7 +57,8 @@ export type ContentType = { name: string; folders: string[]; fields: FieldSpec[]
 
 export interface BlogSchema {
   source: 'config' | 'inferred';
-  dateFormat: string;
+  /** Declared in the config; null: Folio's setting (else the newest post's layout) decides. */
+  dateFormat: string | null;
   types: ContentType[];
   /** A config file that could not be read: the message says what and where. */
   error?: string;
@@ -67,7 +74,11 @@ export function schemaFromConfig(config: unknown): BlogSchema {
     throw new Error(`.folio/config.yaml: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
   }
   const { dateFormat, types } = parsed.data;
-  return { source: types ? 'config' : 'inferred', dateFormat, types: types ?? [] };
+  return {
+    source: types ? 'config' : 'inferred',
+    dateFormat: dateFormat ?? null,
+    types: types ?? [],
+  };
 }
 
 /** Turns a moment-style format into an example date that shared/dates.ts can copy the layout of. */
@@ -191,7 +202,7 @@ export function inferSchema(observations: FieldObservations): BlogSchema {
   });
   return {
     source: 'inferred',
-    dateFormat: DEFAULT_DATE_FORMAT,
+    dateFormat: null,
     types: [{ name: 'post', folders: [], fields }],
   };
 }

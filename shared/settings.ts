@@ -4,6 +4,7 @@
  * Every key has a default, so a missing or damaged key never blocks the app.
  */
 import { z } from 'zod';
+import { dateFormatProblem } from './dates.ts';
 
 export const previewThemes = ['default', 'github', 'serif'] as const;
 export const autosaveModes = ['off', 'afterDelay', 'onFocusChange'] as const;
@@ -27,6 +28,16 @@ const layout = z.strictObject({
   previewShare: z.number().min(0.2).max(0.8).default(0.5),
 });
 
+/** '' or a format whose dates read back as dates (shared/dates.ts says why not). */
+const dateFormat = z
+  .string()
+  .trim()
+  .max(100, 'The date format is too long')
+  .superRefine((format, ctx) => {
+    const problem = format === '' ? null : dateFormatProblem(format);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 /** `auto`: where the generator expects images; anything else: a folder inside the blog. */
 const imageFolder = z
   .string()
@@ -49,13 +60,11 @@ export const settingsSchema = z.object({
   previewTheme: z.enum(previewThemes).default('default').catch('default'),
   /** A CSS file applied to the preview; '' for none. */
   previewCssPath: z.string().max(4096).default('').catch(''),
-  /** How the date of a new post is written (tokens YYYY MM DD HH mm ss, Z for the offset). */
-  dateFormat: z
-    .string()
-    .min(1)
-    .max(100)
-    .default('YYYY-MM-DD HH:mm:ss')
-    .catch('YYYY-MM-DD HH:mm:ss'),
+  /**
+   * How the date of a new (or newly published) post is written: tokens YYYY MM DD HH mm ss,
+   * Z for the offset. '': as the blog's newest post writes its date.
+   */
+  dateFormat: dateFormat.default('').catch(''),
   /** Where pasted images go: the generator's usual place, or a folder inside the blog. */
   imageFolder: imageFolder.default('auto').catch('auto'),
   /** BCP 47 codes (`en-US`, `fr`); empty: the system's language. */
@@ -90,7 +99,7 @@ export const settingsPatchSchema = z
     theme: z.enum(themeChoices),
     previewTheme: z.enum(previewThemes),
     previewCssPath: z.string().max(4096),
-    dateFormat: z.string().min(1, 'A date format is required').max(100),
+    dateFormat,
     imageFolder,
     spellCheckLanguages: z.array(z.string().min(2).max(20)).max(8),
     spellCheck: z.boolean(),

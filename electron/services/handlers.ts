@@ -238,6 +238,7 @@ export function createFolio(host: Host): Folio {
     ...postOpHandlers({
       library: () => opened().library,
       expect: (rel, text) => live?.expect(rel, text),
+      dateFormat: () => host.settings.get().dateFormat,
       trashItem: async (file) => {
         if (!host.trashItem)
           throw new FolioError('INTERNAL', 'Move to Trash is not available here');

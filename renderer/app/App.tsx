@@ -12,7 +12,12 @@ import type {
   TaxonomyResult,
   WorkspaceInfo,
 } from '../../shared/models.ts';
-import { exampleForFormat, fieldsFor, type BlogSchema } from '../../shared/schema.ts';
+import {
+  DEFAULT_DATE_FORMAT,
+  exampleForFormat,
+  fieldsFor,
+  type BlogSchema,
+} from '../../shared/schema.ts';
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
 import { readingMinutes } from '../editor/stats.ts';
@@ -647,7 +652,9 @@ export function App() {
             <FrontMatterForm
               parsed={frontMatter}
               fields={fields}
-              newDateExample={exampleForFormat(schema?.dateFormat ?? 'YYYY-MM-DD HH:mm:ss')}
+              newDateExample={exampleForFormat(
+                schema?.dateFormat ?? (settings.dateFormat || DEFAULT_DATE_FORMAT),
+              )}
               assets={assets}
               onPickImage={(key) => void pickImage(key)}
               onChange={onFieldChange}
@@ -684,6 +691,7 @@ export function App() {
             onFilesChanged={() => void reloadFromDisk()}
             onClose={() => setPublishing(false)}
             syncRequest={syncRequest}
+            messageTemplate={settings.commitMessage}
           />
         ) : null}
       </div>

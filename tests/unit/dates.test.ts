@@ -8,7 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  dateFormatProblem,
   dateSortValue,
+  formatDate,
   formatDateLike,
   readDateParts,
   replaceDateParts,
@@ -73,6 +75,35 @@ describe('formatDateLike', () => {
     for (const existing of ['', 'someday', 'March 3rd']) {
       expect(formatDateLike(existing, instant)).toBe(`${localDate(instant)} ${localTime(instant)}`);
     }
+  });
+});
+
+describe('formatDate (the writer’s format for new dates)', () => {
+  const instant = new Date(2024, 2, 4, 9, 5, 7); // local 2024-03-04 09:05:07
+
+  it('writes each token in local time and copies everything else', () => {
+    expect(formatDate('YYYY-MM-DD HH:mm:ss', instant)).toBe('2024-03-04 09:05:07');
+    expect(formatDate('YYYY/M/D H:mm:ss', instant)).toBe('2024/3/4 9:05:07');
+    expect(formatDate('YYYY-MM-DD', instant)).toBe('2024-03-04');
+    expect(formatDate('YYYY-MM-DDTHH:mm', instant)).toBe('2024-03-04T09:05');
+  });
+
+  it('accepts formats whose dates read back, and says why the others cannot date a post', () => {
+    for (const ok of [
+      'YYYY-MM-DD',
+      'YYYY/M/D HH:mm:ss',
+      'YYYY-MM-DDTHH:mm:ssZ',
+      'YYYY-MM-DD HH:mm ZZ',
+    ]) {
+      expect(dateFormatProblem(ok)).toBeNull();
+    }
+    expect(dateFormatProblem('DD.MM.YYYY')).toBe(
+      '“DD.MM.YYYY” writes 23.11.2001, which blogs do not read as a date; try YYYY-MM-DD HH:mm:ss',
+    );
+    // Reads as a date, but the wrong one: day and month swapped, minutes for hours.
+    expect(dateFormatProblem('YYYY-DD-MM')).toMatch(/writes 2001-23-11/);
+    expect(dateFormatProblem('YYYY-MM-DD mm:HH')).toMatch(/writes 2001-11-23 05:14/);
+    expect(dateFormatProblem('today')).toMatch(/blogs do not read as a date/);
   });
 });
 
@@ -175,7 +206,7 @@ describe('in other local time zones', () => {
   /** Runs the date functions in a fresh Node process whose local zone is `tz`. */
   function inZone(tz: string): Record<string, unknown> {
     const script = `
-      import { formatDateLike, replaceDateParts, dateSortValue } from './shared/dates.ts';
+      import { formatDate, formatDateLike, replaceDateParts, dateSortValue } from './shared/dates.ts';
       const instant = new Date(Date.UTC(2024, 2, 4, 23, 30, 15));
       const parts = { year: 2025, month: 6, day: 7, hour: 8, minute: 9, second: 10, hasTime: true };
       console.log(JSON.stringify({
@@ -187,6 +218,7 @@ describe('in other local time zones', () => {
         replaced: replaceDateParts('2024-01-02 10:00:00 +0800', parts),
         replacedLocal: replaceDateParts('2024-01-02 10:00:00', parts),
         sort: dateSortValue('2024-01-02T10:00:00-05:30'),
+        formatted: formatDate('YYYY-MM-DDTHH:mm:ssZ|ZZ', instant),
       }));
     `;
     const result = spawnSync(
@@ -200,12 +232,18 @@ describe('in other local time zones', () => {
 
   it.each([
     // Tokyo is +09:00: 23:30:15 UTC on the 4th is 08:30:15 on the 5th there.
-    ['Asia/Tokyo', 540, '2024-03-05 08:30:15', '2024-03-05'],
+    ['Asia/Tokyo', 540, '2024-03-05 08:30:15', '2024-03-05', '2024-03-05T08:30:15+09:00|+0900'],
     // St. John's is -03:30 in March (before DST on the 10th): 20:00:15 on the 4th.
-    ['America/St_Johns', -210, '2024-03-04 20:00:15', '2024-03-04'],
+    [
+      'America/St_Johns',
+      -210,
+      '2024-03-04 20:00:15',
+      '2024-03-04',
+      '2024-03-04T20:00:15-03:30|-0330',
+    ],
   ])(
     'in %s, offset values keep their offset and local values use local time',
-    (tz, offset, local, day) => {
+    (tz, offset, local, day, formatted) => {
       const r = inZone(tz);
       expect(r.offsetMinutes).toBe(offset);
       expect(r).toMatchObject({
@@ -216,6 +254,7 @@ describe('in other local time zones', () => {
         replaced: '2025-06-07 08:09:10 +0800',
         replacedLocal: '2025-06-07 08:09:10',
         sort: Date.UTC(2024, 0, 2, 15, 30, 0),
+        formatted,
       });
     },
   );

@@ -73,6 +73,18 @@ describe('createPost', () => {
     expect(parseFrontMatter(read(result.path!)).data.title).toBe('Walking: the Long Way');
   });
 
+  it('writes the date in the writer’s format, over the layout of the blog’s newest post', async () => {
+    const { ctx, read } = await blog(HEXO, {
+      dateFormat: 'YYYY/M/D HH:mm',
+      dateLike: '2024-03-04 10:00:00',
+    });
+    const result = await createPost(ctx, { title: 'Formatted', draft: false });
+    expect(read(result.path!)).toContain('\ndate: 2025/1/15 09:30\n');
+    const plain = await blog({ 'a.md': '# A\n' }, { dateFormat: 'YYYY-MM-DD' });
+    const made = await createPost(plain.ctx, { title: 'Plain', draft: false });
+    expect(plain.read(made.path!)).toContain('\ndate: 2025-01-15\n');
+  });
+
   it('uses a date-prefixed new_post_name and the draft scaffold for drafts', async () => {
     const { ctx, read } = await blog({
       ...HEXO,
@@ -293,6 +305,21 @@ describe('trashPost', () => {
 });
 
 describe('publishPost and unpublishPost', () => {
+  it('dates a draft that has no date in the writer’s format; a dated one keeps its layout', async () => {
+    const { ctx, read } = await blog(
+      {
+        ...HEXO,
+        'source/_drafts/undated.md': '---\ntitle: Undated\n---\nBody\n',
+        'source/_drafts/dated.md': '---\ntitle: Dated\ndate: 2020/1/2 3:04:05\n---\nBody\n',
+      },
+      { dateFormat: 'YYYY-MM-DD' },
+    );
+    const undated = await publishPost(ctx, 'source/_drafts/undated.md');
+    expect(read(undated.path!)).toContain('\ndate: 2025-01-15\n');
+    const dated = await publishPost(ctx, 'source/_drafts/dated.md');
+    expect(read(dated.path!)).toContain('\ndate: 2025/1/15 9:30:05\n');
+  });
+
   it('publishes a Hexo draft into _posts with every field kept byte for byte (hexo #5155 lost tags)', async () => {
     const { ctx, read, root } = await blog(
       { ...HEXO, 'source/_drafts/notes-on-sourdough-starters.md': SOURDOUGH },

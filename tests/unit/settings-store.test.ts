@@ -111,6 +111,63 @@ describe('updates from the renderer', () => {
     );
     expect(settingsPatchSchema.safeParse({ imageFolder: '  ' }).success).toBe(false);
   });
+
+  it('accept a date format whose dates read back, or none (copy the blog), never another', () => {
+    expect(settingsPatchSchema.parse({ dateFormat: ' YYYY/MM/DD ' }).dateFormat).toBe('YYYY/MM/DD');
+    expect(settingsPatchSchema.parse({ dateFormat: '' }).dateFormat).toBe('');
+    const bad = settingsPatchSchema.safeParse({ dateFormat: 'DD.MM.YYYY' });
+    expect(bad.error?.issues[0]?.message).toMatch(/writes 23\.11\.2001, which blogs do not read/);
+  });
+});
+
+describe('the date format for new posts', () => {
+  const HEXO_BLOG = {
+    '_config.yml': 'title: Blog\nnew_post_name: :title.md\n',
+    'scaffolds/post.md': '---\ntitle: {{ title }}\ndate: {{ date }}\n---\n',
+    'source/_posts/old.md': '---\ntitle: Old\ndate: 2024-03-04T10:00:00+09:00\n---\nBody\n',
+  };
+
+  async function newPostDate(files: Record<string, string>, dateFormat: string) {
+    const data = await tempFolder();
+    const blog = await tempFolder();
+    await writeFiles(blog, files);
+    const settings = createSettingsStore(data);
+    await settings.update({ dateFormat });
+    const folio = createFolio({
+      settings,
+      assetBase: 'asset://w1/',
+      dataFolder: data,
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      openExternal: async () => undefined,
+      revealPath: () => undefined,
+      emit: () => undefined,
+    });
+    try {
+      await folio.openFolder(blog);
+      const created = await createDispatcher(folio.handlers)('createPost', {
+        title: 'New One',
+        draft: false,
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const text = readFileSync(path.join(blog, 'source/_posts/new-one.md'), 'utf8');
+      return /^date: (.*)$/m.exec(text)?.[1];
+    } finally {
+      await folio.dispose();
+    }
+  }
+
+  it('is the setting when there is one, else the layout of the newest post', async () => {
+    expect(await newPostDate(HEXO_BLOG, 'YYYY/MM/DD')).toMatch(/^\d{4}\/\d{2}\/\d{2}$/);
+    expect(await newPostDate(HEXO_BLOG, '')).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/,
+    );
+  });
+
+  it('is the blog’s .folio/config.yaml when it declares one, over the setting', async () => {
+    const declared = { ...HEXO_BLOG, '.folio/config.yaml': 'dateFormat: YYYY-MM-DD\n' };
+    expect(await newPostDate(declared, 'YYYY/MM/DD HH:mm')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
 });
 
 describe('recent folders', () => {

@@ -33,3 +33,15 @@ export function loadBlogSchema(root: string, fields: FieldObservations): BlogSch
     };
   }
 }
+
+/** The `dateFormat` the blog's config declares, if it is readable and declares a valid one. */
+export function configDateFormat(root: string): string | null {
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    return schemaFromConfig(parse(readFileSync(file, 'utf8'))).dateFormat;
+  } catch {
+    // A broken config is reported where the schema is shown; dates then follow the setting.
+    return null;
+  }
+}

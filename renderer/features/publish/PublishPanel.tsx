@@ -26,6 +26,8 @@ interface Props {
   onClose(): void;
   /** Bumped by the Git › Sync command: each new value runs one Sync. */
   syncRequest?: number;
+  /** The `commitMessage` setting: `{title}` stands for what the selection is about. */
+  messageTemplate: string;
 }
 
 const cancellable = new Set(['publish', 'sync', 'push']);
@@ -37,6 +39,7 @@ export function PublishPanel({
   onFilesChanged,
   onClose,
   syncRequest = 0,
+  messageTemplate,
 }: Props) {
   const model = usePublish(onFilesChanged);
   const { status, running } = model;
@@ -58,7 +61,7 @@ export function PublishPanel({
       return next;
     });
 
-  const suggestion = suggestMessage(groups, selected);
+  const suggestion = suggestMessage(groups, selected, messageTemplate);
   const [typed, setTyped] = useState<string | null>(null);
   const message = typed ?? suggestion;
 

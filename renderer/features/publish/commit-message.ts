@@ -20,13 +20,26 @@ export function groupChanges(files: GitChangedFile[], posts: PostSummary[]): Cha
   return groups;
 }
 
-/** "Publish: <title>" for one post, "Update 3 posts" for several, else the files. */
-export function suggestMessage(groups: ChangeGroups, selected: ReadonlySet<string>): string {
+/** What the selection is about: the post's title, "3 posts", a file's name or "2 files". */
+function subjectOf(groups: ChangeGroups, selected: ReadonlySet<string>): string {
   const posts = groups.posts.filter((p) => selected.has(p.file.path));
   const others = groups.others.filter((f) => selected.has(f.path));
-  if (posts.length === 1) return `Publish: ${posts[0]!.title}`;
-  if (posts.length > 1) return `Update ${posts.length} posts`;
-  if (others.length === 1) return `Update ${others[0]!.path.split('/').pop()}`;
-  if (others.length > 1) return `Update ${others.length} files`;
+  if (posts.length === 1) return posts[0]!.title;
+  if (posts.length > 1) return `${posts.length} posts`;
+  if (others.length === 1) return others[0]!.path.split('/').pop()!;
+  if (others.length > 1) return `${others.length} files`;
   return '';
+}
+
+/**
+ * The writer's default message (the `commitMessage` setting) with `{title}` standing for what
+ * the selection is about; nothing when nothing is selected.
+ */
+export function suggestMessage(
+  groups: ChangeGroups,
+  selected: ReadonlySet<string>,
+  template: string,
+): string {
+  const subject = subjectOf(groups, selected);
+  return subject ? template.replaceAll('{title}', subject) : '';
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { exampleForFormat } from '../../../shared/schema.ts';
+import { formatDate } from '../../../shared/dates.ts';
 import type { Settings, SettingsPatch } from '../../../shared/settings.ts';
 
 interface Props {
@@ -309,13 +309,18 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
             <h3>New posts</h3>
             <Row
               label="Date format"
-              hint={`Looks like ${exampleForFormat(settings.dateFormat)}. A blog's .folio/config.yaml wins over this.`}
+              hint={`${
+                settings.dateFormat
+                  ? `Now that writes ${formatDate(settings.dateFormat, new Date())}.`
+                  : "Empty: as the blog's newest post writes its date."
+              } Tokens YYYY MM DD HH mm ss, Z for the offset; a blog's .folio/config.yaml wins over this.`}
               error={errors.dateFormat}
             >
               {(id) => (
                 <Draft
                   id={id}
                   value={settings.dateFormat}
+                  placeholder="As the blog's newest post"
                   onCommit={(v) => void commit('dateFormat', { dateFormat: v })}
                 />
               )}

@@ -75,7 +75,7 @@ test('edit a post, Publish: the remote has the commit with exactly the saved byt
   const posts = panel.getByRole('region', { name: 'Changed posts' });
   await expect(posts.getByRole('listitem')).toHaveCount(1);
   await expect(posts).toContainText(TITLE);
-  await expect(panel.getByLabel('Commit message')).toHaveValue(`Publish: ${TITLE}`);
+  await expect(panel.getByLabel('Commit message')).toHaveValue(`Update ${TITLE}`);
 
   await posts.getByRole('button', { name: new RegExp(TITLE) }).click();
   const diff = panel.getByRole('table', { name: `Changes in ${POST}` });
@@ -88,12 +88,12 @@ test('edit a post, Publish: the remote has the commit with exactly the saved byt
   await expect(panel.locator('.publish-notice.ok')).toHaveText('Published 1 file');
   await expect(
     panel.getByRole('list', { name: 'Recent commits' }).locator('li').first(),
-  ).toContainText(`Publish: ${TITLE}`);
+  ).toContainText(`Update ${TITLE}`);
   await folio.screenshot('publish-02-published');
 
   expect(blob(remote, 'HEAD', POST).equals(readFileSync(path.join(blog, POST)))).toBe(true);
   expect(blob(remote, 'HEAD', POST).toString('utf8')).toContain('Debouncing, rewritten in Folio.');
-  expect(git(remote, 'log', '-1', '--format=%B', 'HEAD')).toBe(`Publish: ${TITLE}`);
+  expect(git(remote, 'log', '-1', '--format=%B', 'HEAD')).toBe(`Update ${TITLE}`);
   expect(git(remote, 'show', '--name-only', '--format=', 'HEAD')).toBe(POST);
   expect(git(blog, 'status', '--porcelain')).toBe('');
 });
@@ -154,6 +154,25 @@ test('a blog that is not a repository offers git init, then a field for the remo
   await folio.screenshot('publish-05-initialised');
 });
 
+test('the commit message starts from the writer’s setting, {title} filled in', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  publishedBlog(blog);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const message = settings.getByLabel('Commit message');
+  await message.fill('Blog: {title} (from Folio)');
+  await message.press('Enter');
+  await expect(settings.getByRole('alert')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await editAndSave(page, 'A small fix.');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Publish' });
+  await expect(panel.getByLabel('Commit message')).toHaveValue(`Blog: ${TITLE} (from Folio)`);
+});
+
 /** Another computer commits its own version of the post and pushes it first. */
 function pushFromElsewhere(blog: string, remote: string, rel: string, text: string): void {
   const other = path.join(path.dirname(blog), 'other');
@@ -199,7 +218,7 @@ test('a conflict on Sync lists the post, opens it with the markers highlighted, 
     'Aborted the merge: everything is as it was before',
   );
   expect(readFileSync(path.join(blog, POST)).equals(saved)).toBe(true);
-  expect(git(blog, 'log', '-1', '--format=%s')).toBe(`Publish: ${TITLE}`);
+  expect(git(blog, 'log', '-1', '--format=%s')).toBe(`Update ${TITLE}`);
   await expect(page.locator('.cm-conflict-marker')).toHaveCount(0);
   expect(await editorText(page)).toContain('My version of the opening.');
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumHost } from '../hosts/chromium-host.ts';
 import { expect, test } from '../fixtures.ts';
@@ -109,4 +109,36 @@ test('autosave on focus change saves when the editor loses the focus', async ({ 
   expect(readFileSync(file, 'utf8')).not.toContain('Kept on blur.');
   await page.locator('#fm-title').click();
   await expect.poll(() => readFileSync(file, 'utf8')).toContain('Kept on blur.');
+});
+
+test('the date format setting writes the date of a new post; a layout blogs cannot read is refused', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  // The sample blog's .folio/config.yaml declares a format, which would win over the setting.
+  const config = path.join(blog, '.folio/config.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace(/^dateFormat:.*\n/m, ''));
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const format = dialog.getByLabel('Date format');
+  await format.fill('DD.MM.YYYY');
+  await format.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('blogs do not read as a date');
+  await format.fill('YYYY/MM/DD');
+  await format.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByText(/Now that writes \d{4}\/\d{2}\/\d{2}\./)).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('ControlOrMeta+Shift+P');
+  await page.getByRole('combobox', { name: 'Command' }).fill('New Post');
+  await page.keyboard.press('Enter');
+  const create = page.getByRole('dialog', { name: 'New post' });
+  await create.getByRole('textbox', { name: 'Title' }).fill('Morning Pages');
+  await create.getByLabel('Start as a draft').uncheck();
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('#fm-title')).toHaveValue('Morning Pages');
+  // The sample's newest post writes `… 10:00:00`; the setting wins over copying it.
+  const text = readFileSync(path.join(blog, 'source/_posts/morning-pages.md'), 'utf8');
+  expect(text).toMatch(/^date: \d{4}\/\d{2}\/\d{2}$/m);
 });

@@ -17,11 +17,20 @@ describe('groupChanges', () => {
 
 describe('suggestMessage', () => {
   const groups = groupChanges(changed('a.md', 'b.md', 'c.md', 'x/theme.css', 'y.yml'), posts);
-  const pick = (...paths: string[]) => suggestMessage(groups, new Set(paths));
+  const pick = (...paths: string[]) => suggestMessage(groups, new Set(paths), 'Update {title}');
 
   it('names the post when one is selected', () => {
-    expect(pick('b.md')).toBe('Publish: Beta');
-    expect(pick('b.md', 'y.yml')).toBe('Publish: Beta');
+    expect(pick('b.md')).toBe('Update Beta');
+    expect(pick('b.md', 'y.yml')).toBe('Update Beta');
+  });
+
+  it('starts from the writer’s message, {title} filled wherever it stands (or left out)', () => {
+    const selected = new Set(['b.md']);
+    expect(suggestMessage(groups, selected, 'Post: {title} ({title})')).toBe('Post: Beta (Beta)');
+    expect(suggestMessage(groups, selected, 'Writing')).toBe('Writing');
+    expect(suggestMessage(groups, new Set(['a.md', 'c.md']), 'Blog: {title}')).toBe(
+      'Blog: 2 posts',
+    );
   });
 
   it('counts posts when several are selected', () => {

@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../../../shared/api.ts';
 import type { PostOpResult } from '../../../../shared/models.ts';
+import { configDateFormat } from '../blog-schema.ts';
 import type { Library } from '../library.ts';
 import {
   createPost,
@@ -24,6 +25,8 @@ export interface PostOpDeps {
   /** Folio's writes announced to the folder watcher, so their echo is not "external". */
   expect(relativePath: string, text: string | null): void;
   trashItem(absolutePath: string): Promise<void>;
+  /** The writer's format for new dates ('' or null: none; the blog's config wins over it). */
+  dateFormat(): string | null;
 }
 
 export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> {
@@ -32,6 +35,7 @@ export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> 
     return {
       root: library.root,
       layout: library.layout,
+      dateFormat: configDateFormat(library.root) ?? (deps.dateFormat() || null),
       // The newest dated post shows how this blog writes dates.
       dateLike: library.posts().find((p) => p.date !== null)?.date ?? null,
       expect: deps.expect,

@@ -6,7 +6,7 @@
 import { cp, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatDateLike } from '../../../../shared/dates.ts';
+import { formatDate, formatDateLike } from '../../../../shared/dates.ts';
 import { FolioError } from '../../../../shared/errors.ts';
 import { parseFrontMatter, updateFrontMatter } from '../../../../shared/frontmatter.ts';
 import type { FileVersion } from '../../../../shared/models.ts';
@@ -32,7 +32,9 @@ import { newPostText } from './template.ts';
 
 export interface OpsContext extends BlogContext {
   now?: () => Date;
-  /** A date as the blog writes them (the newest post's): new dates copy its layout. */
+  /** How new dates are written (the blog's config, else Folio's setting); wins over dateLike. */
+  dateFormat?: string | null;
+  /** A date as the blog writes them (the newest post's): without a format, new dates copy it. */
   dateLike?: string | null;
   /**
    * Told before each write what a path will hold (null: it will be gone), so the folder
@@ -170,6 +172,13 @@ export interface NewPostRequest {
   draft: boolean;
 }
 
+/** A date for a post that has none yet: in the writer's format, else as the blog writes them. */
+export function newDateText(ctx: OpsContext, date: Date): string {
+  return ctx.dateFormat
+    ? formatDate(ctx.dateFormat, date)
+    : formatDateLike(ctx.dateLike ?? '', date);
+}
+
 /** A new post from the site's scaffold or archetype, named by the site's pattern. */
 export async function createPost(ctx: OpsContext, request: NewPostRequest): Promise<PostOpOutcome> {
   const title = request.title.trim();
@@ -182,7 +191,7 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
     const slug = place.bundle
       ? path.posix.basename(path.posix.dirname(rel))
       : path.posix.basename(rel).replace(MARKDOWN_EXT, '');
-    const values = { title, slug, date, dateLike: ctx.dateLike ?? null, draft: request.draft };
+    const values = { title, slug, date, dateText: newDateText(ctx, date), draft: request.draft };
     let text = newPostText(root, layout.generator, values, place.section);
     if (!hasDraftFolder(layout)) {
       // The archetype's `draft = true` (Hugo's default) or its absence follow the writer's choice.
@@ -320,7 +329,7 @@ export async function publishPost(
   const now = ctx.now?.() ?? new Date();
   const existingDate = typeof post.data.date === 'string' ? post.data.date : null;
   const changes: Record<string, unknown> = {
-    date: formatDateLike(existingDate ?? ctx.dateLike ?? '', now),
+    date: existingDate ? formatDateLike(existingDate, now) : newDateText(ctx, now),
   };
   if (post.data.draft === true) changes.draft = false;
   if (post.data.published === false) {

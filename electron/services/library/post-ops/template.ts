@@ -6,7 +6,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatDateLike } from '../../../../shared/dates.ts';
 import type { Generator } from '../detect-blog.ts';
 
 /** Hugo writes `.Date` as RFC 3339 with the local offset: `2024-03-04T10:00:00+01:00`. */
@@ -50,15 +49,15 @@ export interface TemplateValues {
   title: string;
   slug: string;
   date: Date;
-  /** A date as the blog writes them, whose layout new dates copy; null: `YYYY-MM-DD HH:mm:ss`. */
-  dateLike: string | null;
+  /** `date` as the front matter writes it (operations.ts `newDateText`). */
+  dateText: string;
   draft: boolean;
 }
 
 /** Hexo scaffold placeholders: `{{ title }}`, `{{ date }}`, `{{ layout }}`. */
 export function fillHexoScaffold(text: string, values: TemplateValues, layout: string): string {
   let out = fill(text, /\{\{\s*title\s*\}\}/g, values.title);
-  out = out.replace(/\{\{\s*date\s*\}\}/g, formatDateLike(values.dateLike ?? '', values.date));
+  out = out.replace(/\{\{\s*date\s*\}\}/g, values.dateText);
   return out.replace(/\{\{\s*layout\s*\}\}/g, layout);
 }
 
@@ -93,7 +92,7 @@ export function builtInTemplate(generator: Generator, values: TemplateValues): s
   const lines = [
     '---',
     `title: ${yamlScalar(values.title)}`,
-    `date: ${formatDateLike(values.dateLike ?? '', values.date)}`,
+    `date: ${values.dateText}`,
     'tags: []',
     'categories: []',
   ];
