@@ -12,7 +12,12 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Md, StateCore, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { headingIdPlugin, taskListPlugin, wwwAutolinkPlugin } from './markdown-gfm.ts';
+import {
+  headingIdPlugin,
+  linkifyPretestPlugin,
+  taskListPlugin,
+  wwwAutolinkPlugin,
+} from './markdown-gfm.ts';
 import { highlightCode } from './markdown-highlight.ts';
 import { mathPlugin, renderTex } from './markdown-math.ts';
 
@@ -61,6 +66,7 @@ function createRenderer(): Md {
   md.use(taskListPlugin);
   md.use(headingIdPlugin);
   md.use(wwwAutolinkPlugin);
+  md.use(linkifyPretestPlugin);
   md.core.ruler.push('source_lines', sourceLines);
 
   const { escapeHtml, unescapeAll } = md.utils;

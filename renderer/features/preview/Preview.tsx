@@ -13,7 +13,7 @@ import './content.css';
 import { patchBlocks, renumber, type MountedBlock } from './patch-blocks.ts';
 import { previewPart, PREVIEW_LIMIT_CHARS } from './large-post.ts';
 import { createRenderClient, type PostStats, type RenderClient } from './render-client.ts';
-import { buildPreviewNodes, markMissing } from './sanitize.ts';
+import { buildPreviewBlocks, markMissing } from './sanitize.ts';
 import { usePreviewCss } from './usePreviewCss.ts';
 
 interface Props {
@@ -81,8 +81,8 @@ export function Preview({
       onPatch(patch) {
         const body = bodyRef.current;
         if (!body) return;
-        const { blocks, behind } = patchBlocks(body, mounted.current, patch, (html, plain) =>
-          buildPreviewNodes(html, plain, assetsRef.current),
+        const { blocks, behind } = patchBlocks(body, mounted.current, patch, (fresh) =>
+          buildPreviewBlocks(fresh, assetsRef.current),
         );
         mounted.current = blocks;
         if (behind) renumberLater();

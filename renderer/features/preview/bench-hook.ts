@@ -6,7 +6,7 @@
  * the preview builds it, starting cold (no KaTeX or highlight.js memo).
  */
 import type { AssetContext } from '../../../shared/asset-url.ts';
-import { buildPreviewNodes, sanitizeCounts } from './sanitize.ts';
+import { buildPreviewBlocks, sanitizeCounts } from './sanitize.ts';
 
 const assets: AssetContext = {
   assetBase: 'http://folio.test/@asset/',
@@ -26,7 +26,7 @@ export function installBenchHook(): void {
     const t0 = performance.now();
     const blocks = renderMarkdownBlocks(markdown);
     const t1 = performance.now();
-    for (const block of blocks) sink.append(...buildPreviewNodes(block.html, block.plain, assets));
+    for (const nodes of buildPreviewBlocks(blocks, assets)) sink.append(...nodes);
     const t2 = performance.now();
     return { total: t2 - t0, render: t1 - t0, build: t2 - t1, ...sanitizeCounts };
   };

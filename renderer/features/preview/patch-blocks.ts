@@ -1,4 +1,5 @@
 import type { BlockPatch } from '../../../shared/markdown-diff.ts';
+import type { BlockHtml } from './sanitize.ts';
 
 export interface MountedBlock {
   html: string;
@@ -39,7 +40,7 @@ export function patchBlocks(
   container: HTMLElement,
   mounted: MountedBlock[],
   patch: BlockPatch,
-  build: (html: string, plain: boolean) => ChildNode[],
+  build: (blocks: BlockHtml[]) => ChildNode[][],
 ): { blocks: MountedBlock[]; behind: boolean } {
   const tailStart = mounted.length - patch.tail;
   const emptied = new Set<ParentNode>();
@@ -49,9 +50,10 @@ export function patchBlocks(
       node.remove();
     }
   }
+  const nodes = build(patch.html.map((html, i) => ({ html, plain: patch.plain[i]! })));
   const fresh = patch.html.map((html, i): MountedBlock => ({
     html,
-    nodes: build(html, patch.plain[i]!),
+    nodes: nodes[i]!,
     lineEls: [],
     line: -1,
     wantLine: -1,

@@ -89,28 +89,36 @@ function allowedAttribute(el: Element, name: string, value: string): boolean {
   return true;
 }
 
-/** True when every node under `root` is plain Markdown markup as described above. */
-export function isPlainMarkup(root: DocumentFragment): boolean {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) continue;
-    if (node.nodeType !== Node.ELEMENT_NODE) return false; // comments, processing instructions
-    const el = node as Element;
-    // Elements parsed as SVG or MathML have lower-case tagNames and are refused here too.
-    if (!TAGS.has(el.tagName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;
-    // The one input plain Markdown writes: a task list's disabled checkbox.
-    if (
-      el.tagName === 'INPUT' &&
-      !(
-        el.getAttribute('type') === 'checkbox' &&
-        el.hasAttribute('disabled') &&
-        el.getAttribute('class') === 'task-list-item-checkbox'
-      )
-    )
-      return false;
-    for (const attr of el.attributes) {
-      if (!allowedAttribute(el, attr.name, attr.value)) return false;
+/** True when each of `nodes` and everything under them is plain Markdown markup as above. */
+export function areAllPlain(nodes: Iterable<Node>): boolean {
+  for (const top of nodes) {
+    if (top.nodeType === Node.TEXT_NODE) continue;
+    if (top.nodeType === Node.ELEMENT_NODE && !isPlainElement(top as Element)) return false;
+    if (top.nodeType !== Node.ELEMENT_NODE) return false; // comments, processing instructions
+    const walker = document.createTreeWalker(top, NodeFilter.SHOW_ALL);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.TEXT_NODE) continue;
+      if (node.nodeType !== Node.ELEMENT_NODE || !isPlainElement(node as Element)) return false;
     }
+  }
+  return true;
+}
+
+function isPlainElement(el: Element): boolean {
+  // Elements parsed as SVG or MathML have lower-case tagNames and are refused here too.
+  if (!TAGS.has(el.tagName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;
+  // The one input plain Markdown writes: a task list's disabled checkbox.
+  if (
+    el.tagName === 'INPUT' &&
+    !(
+      el.getAttribute('type') === 'checkbox' &&
+      el.hasAttribute('disabled') &&
+      el.getAttribute('class') === 'task-list-item-checkbox'
+    )
+  )
+    return false;
+  for (const attr of el.attributes) {
+    if (!allowedAttribute(el, attr.name, attr.value)) return false;
   }
   return true;
 }

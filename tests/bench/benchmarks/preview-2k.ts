@@ -2,11 +2,19 @@ import type { Page } from '@playwright/test';
 import { bodyOfWords, openBenchPage, type BrowserBench } from '../browser.ts';
 import { defineBenchmark } from '../measure.ts';
 
-/** Markdown -> sanitized HTML in the real page (markdown-it, highlight.js, KaTeX, DOMPurify), a 2,000-word post. */
+/**
+ * Markdown -> sanitized HTML in the real page (markdown-it, highlight.js, KaTeX, DOMPurify), a
+ * 2,000-word post, every run from cold memos (no cached highlight or math).
+ *
+ * The preview renders on every pause in typing, hundreds of times an hour, so what a writer
+ * waits for is the engine's steady state: 100 warm-up renders let V8 optimize the renderer
+ * first. (The very first render of a session, before any optimizing, takes about 3x longer;
+ * it happens once, when the first post opens.)
+ */
 export default defineBenchmark<{ bench: BrowserBench; page: Page; markdown: string }>({
   name: 'preview-2k',
-  runs: 30,
-  warmup: 5,
+  runs: 50,
+  warmup: 100,
   setup: async () => {
     const bench = await openBenchPage();
     return { bench, page: bench.page, markdown: bodyOfWords(2000) };
