@@ -8,8 +8,8 @@ import { defineBenchmark } from '../measure.ts';
  *
  * The preview renders on every pause in typing, hundreds of times an hour, so what a writer
  * waits for is the engine's steady state: 100 warm-up renders let V8 optimize the renderer
- * first. (The very first render of a session, before any optimizing, takes about 3x longer;
- * it happens once, when the first post opens.)
+ * first. (The first few renders of a session, before V8 optimizes, take 4 to 5 times longer,
+ * about 20-30 ms here; they happen once, when the first posts open.)
  */
 export default defineBenchmark<{ bench: BrowserBench; page: Page; markdown: string }>({
   name: 'preview-2k',
