@@ -131,9 +131,10 @@ export function buildPreviewBlocks(
       const passed = parts.map((nodes) => areAllPlain(nodes));
       for (const el of content.querySelectorAll('[id]'))
         el.id = `user-content-${el.getAttribute('id')}`;
-      finish(content, assets, true); // may swap an image for a marker: split again after
-      splitAtSeams(content, plain.length, true)!.forEach((nodes, k) => {
-        if (passed[k]) {
+      finish(content, assets, true);
+      parts.forEach((nodes, k) => {
+        // A top-level image swapped for its marker left the block: build that one alone.
+        if (passed[k] && nodes.every((node) => node.parentNode === content)) {
           sanitizeCounts.plain++;
           built[plain[k]!] = nodes;
         }
@@ -150,20 +151,18 @@ export function buildPreviewBlocks(
 }
 
 /**
- * The top-level nodes of `content` between seams, or null when there are not `count` parts
- * (a block whose markup closed or opened around a seam). With `remove`, the seams go.
+ * The top-level nodes of `content` between seams, which go, or null when there are not `count`
+ * parts (a block whose markup closed or opened around a seam).
  */
-function splitAtSeams(
-  content: DocumentFragment,
-  count: number,
-  remove = false,
-): ChildNode[][] | null {
+function splitAtSeams(content: DocumentFragment, count: number): ChildNode[][] | null {
   const parts: ChildNode[][] = [[]];
-  for (const node of [...content.childNodes]) {
+  for (let node = content.firstChild; node;) {
+    const next = node.nextSibling;
     if (node.nodeType === Node.COMMENT_NODE && (node as Comment).data === SEAM) {
       parts.push([]);
-      if (remove) node.remove();
+      node.remove();
     } else parts[parts.length - 1]!.push(node);
+    node = next;
   }
   return parts.length === count ? parts : null;
 }
