@@ -236,8 +236,8 @@ describe('the library index: the cache in the data folder', () => {
     const { root, data } = await cachedBlog();
     const file = cacheFileFor(data, root);
     const cache = JSON.parse(readFileSync(file, 'utf8'));
-    expect(cache).toMatchObject({ version: CACHE_VERSION, root });
-    expect(cache.entries).toHaveLength(9);
+    expect(cache).toMatchObject({ version: CACHE_VERSION, root, count: 9 });
+    expect(cache.path).toHaveLength(9);
     expect(readdirSync(path.dirname(file)).some((f) => f.endsWith('.folio-tmp'))).toBe(false);
     expect(cacheFileFor(data, root)).not.toBe(cacheFileFor(data, `${root}-other`));
   });
@@ -267,28 +267,70 @@ describe('the library index: the cache in the data folder', () => {
     expect(paths).not.toContain('source/_posts/debouncing-without-tears.md');
   });
 
-  it.each([
-    ['not JSON', '{"version": 1, "entr'],
+  /** The cache file as written, changed by `edit` (its parsed JSON), written back. */
+  const rewrite = (file: string, edit: (cache: Record<string, unknown[]>) => void) => {
+    const cache = JSON.parse(readFileSync(file, 'utf8'));
+    edit(cache);
+    writeFileSync(file, JSON.stringify(cache));
+  };
+
+  it.each<[string, (file: string, root: string) => void]>([
+    ['not JSON', (file) => writeFileSync(file, '{"version": 2, "pa')],
+    ['empty', (file) => writeFileSync(file, '')],
     [
       'another version',
-      JSON.stringify({ version: CACHE_VERSION + 1, root: '', layout: '', entries: [] }),
+      (file) => rewrite(file, (cache) => Object.assign(cache, { version: CACHE_VERSION + 1 })),
     ],
-    ['a malformed entry', null],
-  ])('rebuilds from the files when the cache is %s, and rewrites it', async (_, content) => {
+    [
+      // Version 1: one array per entry, read as UTF-8.
+      'of the old format',
+      (file, root) =>
+        writeFileSync(
+          file,
+          JSON.stringify({
+            version: 1,
+            root,
+            layout: '',
+            entries: [['source/_posts/x.md', 1, 1, 'Café', null, null, false, [], [], 0, '', null]],
+          }),
+        ),
+    ],
+    ['a malformed entry', (file) => rewrite(file, (cache) => (cache.mtimeMs![0] = 'not a number'))],
+    ['missing a column', (file) => rewrite(file, (cache) => delete cache.excerpt)],
+    ['a column too short', (file) => rewrite(file, (cache) => cache.title!.pop())],
+    ['a path twice', (file) => rewrite(file, (cache) => (cache.path![1] = cache.path![0]))],
+    [
+      'not ASCII (a byte over 127 is not what Folio writes)',
+      (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('\\u', 'é\\u'), 'utf8'),
+    ],
+  ])('rebuilds from the files when the cache is %s, and rewrites it', async (_, spoil) => {
     const { root, data, first } = await cachedBlog();
     const file = cacheFileFor(data, root);
-    if (content === null) {
-      const cache = JSON.parse(readFileSync(file, 'utf8'));
-      cache.entries[0][1] = 'not a number';
-      writeFileSync(file, JSON.stringify(cache));
-    } else {
-      writeFileSync(file, content);
-    }
+    spoil(file, root);
     const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
     expect(await again.load()).toMatchObject({ reused: 0, read: 9 });
     expect(again.posts()).toEqual(first.posts());
     await again.flush();
-    expect(JSON.parse(readFileSync(file, 'utf8')).entries).toHaveLength(9);
+    expect(JSON.parse(readFileSync(file, 'utf8')).path).toHaveLength(9);
+  });
+
+  it('writes ASCII only, and reads back every character (accents, CJK, emoji) as it was', async () => {
+    const { root, data } = await cachedBlog();
+    const title = 'Café 東京 🚋 “quoted” \\ back\\slash';
+    writeFileSync(
+      path.join(root, 'source/_posts/unicode.md'),
+      `---\ntitle: '${title}'\ntags: [naïve, 日本]\n---\nÜber 東京 🚋.\n`,
+    );
+    const first = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    await first.load();
+    await first.flush();
+    const bytes = readFileSync(cacheFileFor(data, root));
+    expect(bytes.every((byte) => byte < 128)).toBe(true);
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    expect(await again.load()).toMatchObject({ reused: 10, read: 0 });
+    const post = again.posts().find((p) => p.path === 'source/_posts/unicode.md')!;
+    expect(post).toMatchObject({ title, tags: ['naïve', '日本'], excerpt: 'Über 東京 🚋.' });
+    expect(again.posts()).toEqual(first.posts());
   });
 
   it('a refresh re-reads only what changed on disk', async () => {
