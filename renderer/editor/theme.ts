@@ -3,6 +3,7 @@ import { EditorView } from '@codemirror/view';
 import type { Extension } from '@codemirror/state';
 import { tags as t } from '@lezer/highlight';
 
+// Colours are CSS variables (renderer/app/styles.css) so the dark theme has its own.
 const writing = HighlightStyle.define([
   { tag: t.heading1, fontSize: '1.45em', fontWeight: '700' },
   { tag: t.heading2, fontSize: '1.25em', fontWeight: '700' },
@@ -14,13 +15,13 @@ const writing = HighlightStyle.define([
   { tag: t.monospace, fontFamily: 'var(--mono)', color: 'var(--code-ink)' },
   { tag: [t.processingInstruction, t.meta, t.contentSeparator], color: 'var(--muted)' },
   { tag: t.quote, color: 'var(--muted)', fontStyle: 'italic' },
-  { tag: [t.keyword, t.modifier], color: '#8f3fb0' },
-  { tag: [t.string, t.special(t.string)], color: '#2f7d32' },
-  { tag: [t.number, t.bool, t.null], color: '#b35c00' },
+  { tag: [t.keyword, t.modifier], color: 'var(--syn-keyword)' },
+  { tag: [t.string, t.special(t.string)], color: 'var(--syn-string)' },
+  { tag: [t.number, t.bool, t.null], color: 'var(--syn-number)' },
   { tag: [t.comment], color: 'var(--muted)', fontStyle: 'italic' },
-  { tag: [t.propertyName, t.definition(t.variableName)], color: '#1f5fa8' },
-  { tag: t.function(t.variableName), color: '#1f5fa8' },
-  { tag: t.typeName, color: '#a8431f' },
+  { tag: [t.propertyName, t.definition(t.variableName)], color: 'var(--syn-property)' },
+  { tag: t.function(t.variableName), color: 'var(--syn-property)' },
+  { tag: t.typeName, color: 'var(--syn-type)' },
 ]);
 
 export function writingTheme(): Extension {

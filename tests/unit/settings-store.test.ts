@@ -3,7 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/services/dispatch.ts';
 import { createFolio } from '../../electron/services/handlers.ts';
-import { createSettingsStore } from '../../electron/services/settings/settings.ts';
+import {
+  createSettingsStore,
+  type SettingsStore,
+} from '../../electron/services/settings/settings.ts';
 import {
   defaultSettings,
   RECENT_FOLDERS,
@@ -13,6 +16,20 @@ import {
 import { useTempFolders, writeFiles } from './support/temp.ts';
 
 const tempFolder = useTempFolders();
+
+/** Folio's handlers over a settings store, with no dialogs or shell behind them. */
+function folioOver(settings: SettingsStore, data: string) {
+  return createFolio({
+    settings,
+    assetBase: 'asset://w1/',
+    dataFolder: data,
+    pickFolder: async () => null,
+    pickFile: async () => null,
+    openExternal: async () => undefined,
+    revealPath: () => undefined,
+    emit: () => undefined,
+  });
+}
 
 describe('the settings store', () => {
   it('starts from the defaults when there is no file yet', async () => {
@@ -78,16 +95,7 @@ describe('updates from the renderer', () => {
     const data = await tempFolder();
     const blog = await tempFolder();
     await writeFiles(blog, { 'a.md': '# A\n' });
-    const folio = createFolio({
-      settings: createSettingsStore(data),
-      assetBase: 'asset://w1/',
-      dataFolder: data,
-      pickFolder: async () => null,
-      pickFile: async () => null,
-      openExternal: async () => undefined,
-      revealPath: () => undefined,
-      emit: () => undefined,
-    });
+    const folio = folioOver(createSettingsStore(data), data);
     const dispatch = createDispatcher(folio.handlers);
     const bad = await dispatch('updateSettings', { editorFontSize: 99 });
     expect(bad).toEqual({
@@ -133,16 +141,7 @@ describe('the date format for new posts', () => {
     await writeFiles(blog, files);
     const settings = createSettingsStore(data);
     await settings.update({ dateFormat });
-    const folio = createFolio({
-      settings,
-      assetBase: 'asset://w1/',
-      dataFolder: data,
-      pickFolder: async () => null,
-      pickFile: async () => null,
-      openExternal: async () => undefined,
-      revealPath: () => undefined,
-      emit: () => undefined,
-    });
+    const folio = folioOver(settings, data);
     try {
       await folio.openFolder(blog);
       const created = await createDispatcher(folio.handlers)('createPost', {
@@ -183,16 +182,7 @@ describe('recent folders', () => {
     const data = await tempFolder();
     const [a, b] = [await tempFolder(), await tempFolder()];
     const settings = createSettingsStore(data);
-    const folio = createFolio({
-      settings,
-      assetBase: 'asset://w1/',
-      dataFolder: data,
-      pickFolder: async () => null,
-      pickFile: async () => null,
-      openExternal: async () => undefined,
-      revealPath: () => undefined,
-      emit: () => undefined,
-    });
+    const folio = folioOver(settings, data);
     await folio.openFolder(a);
     await folio.openFolder(b);
     await folio.openFolder(a);

@@ -120,12 +120,13 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
             </>
           )}
           <div className="dialog-actions">
-            <button type="button" onClick={close}>
+            {/* Nothing else takes the focus in the trash dialog: Cancel does (Escape, Enter). */}
+            <button type="button" onClick={close} autoFocus={dialog.kind === 'trash'}>
               Cancel
             </button>
             <button
               type="submit"
-              className="primary"
+              className={dialog.kind === 'trash' ? 'danger' : 'primary'}
               disabled={busy || (dialog.kind !== 'trash' && !title.trim())}
             >
               {dialog.kind === 'new'

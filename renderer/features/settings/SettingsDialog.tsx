@@ -137,7 +137,7 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
       >
         <header className="settings-header">
           <h2>Settings</h2>
-          <button type="button" className="link" onClick={onClose} aria-label="Close settings">
+          <button type="button" onClick={onClose} aria-label="Close settings">
             Done
           </button>
         </header>

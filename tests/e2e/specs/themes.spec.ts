@@ -46,6 +46,8 @@ const READ = {
   'preview text': '[data-testid="preview-body"] p',
   'preview title': '.preview-title',
   'editor text': '.cm-line',
+  // The second line of the front matter is `title: …`: its first span is the YAML key.
+  'YAML key in the editor': '.cm-line:nth-child(2) > span:first-child',
   'post title in the list': 'nav[aria-label="Posts"] button',
   'form field': '#fm-title',
   'workspace name': '.workspace-name',
