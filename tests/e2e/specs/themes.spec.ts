@@ -70,6 +70,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(preview.locator('img')).toHaveJSProperty('complete', true);
     await expect(page.locator('.preview-cover')).toHaveJSProperty('complete', true);
 
+    // The highlighter parses in the background: wait for the YAML key to be coloured.
+    await page.locator(READ['YAML key in the editor']).waitFor();
     const main = await contrasts(page, READ);
     for (const [name, ratio] of Object.entries(main)) {
       expect(ratio, `${theme}: ${name} contrast`).toBeGreaterThanOrEqual(4.5);
