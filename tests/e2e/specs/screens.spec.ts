@@ -4,7 +4,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { openPost } from '../helpers.ts';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { initRepo, openPost } from '../helpers.ts';
 
 /** Elements whose content is wider than they are (cut text) or that stick out of the window. */
 function clipped(page: Page, root: string): Promise<string[]> {
@@ -85,8 +87,15 @@ for (const theme of ['light', 'dark'] as const) {
     await shot('06-trash');
     await page.keyboard.press('Escape');
 
+    // A repository with one post changed on disk, as the writer would have it.
+    initRepo(folio.blog);
+    appendFileSync(path.join(folio.blog, 'source/_posts/debouncing-without-tears.md'), '\nMore.\n');
     await page.getByRole('button', { name: 'Publish…' }).click();
-    await expect(page.getByRole('complementary', { name: 'Publish' })).toBeVisible();
+    const panel = page.getByRole('complementary', { name: 'Publish' });
+    await expect(panel.getByRole('region', { name: 'Changed posts' })).toContainText(
+      'Debouncing Without Tears',
+    );
     await shot('07-publish');
+    expect(await clipped(page, '.publish-panel')).toEqual([]);
   });
 }
