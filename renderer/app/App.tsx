@@ -1,5 +1,6 @@
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isFolioError } from '../../shared/errors.ts';
 import {
   findFrontMatter,
   parseFrontMatter,
@@ -36,6 +37,7 @@ import { PostActionDialog, PostActions } from '../features/library/PostActions.t
 import { usePostActions } from '../features/library/usePostActions.ts';
 import { DiskChangeBanner } from '../features/library/DiskChangeBanner.tsx';
 import { useDiskChanges } from '../features/library/useDiskChanges.ts';
+import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
 import { TaxonomyPanel } from '../features/library/TaxonomyPanel.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
@@ -194,6 +196,9 @@ export function App() {
     [onDocChange, showBuffer],
   );
 
+  const disk = useDiskChanges({ buffers, activeRef, viewRef, openPost, markDirty, setPosts });
+  const { flag: flagConflict, saveRefused } = disk;
+
   /** After a tag or category rename: the list takes the new entries; clean open posts reload. */
   const onTaxonomyApplied = useCallback(
     (result: TaxonomyResult) => {
@@ -261,6 +266,8 @@ export function App() {
         buffers.current.set(post.path, buffer);
         markDirty(post.path, isDirty(buffer));
         restored.push(buffer);
+        if (post.changedOnDisk)
+          flagConflict(post.path, { version: file.version, cause: 'restore' });
       } catch (error) {
         setStatus({
           kind: 'error',
@@ -275,7 +282,7 @@ export function App() {
         kind: 'ok',
         text: `Restored unsaved changes to ${restored.length} post(s); save to keep them`,
       });
-  }, [recovered, onDocChange, markDirty, showBuffer]);
+  }, [recovered, onDocChange, markDirty, showBuffer, flagConflict]);
 
   /** After a pull or an abort: posts without unsaved text are read again from disk. */
   const reloadFromDisk = useCallback(async () => {
@@ -317,10 +324,11 @@ export function App() {
         return true;
       } catch (error) {
         setStatus({ kind: 'error', text: (error as Error).message });
+        if (isFolioError(error) && error.code === 'CONFLICT') void saveRefused(buffer.path);
         return false;
       }
     },
-    [markDirty],
+    [markDirty, saveRefused],
   );
 
   const save = useCallback(async () => {
@@ -521,8 +529,16 @@ export function App() {
     setPosts,
     setStatus,
   });
-  const disk = useDiskChanges({ buffers, activeRef, openPost, markDirty, setPosts });
   const conflict = activePath !== null ? disk.conflicts.get(activePath) : undefined;
+  const compare = useCompare({
+    buffers,
+    activeRef,
+    viewRef,
+    saveBuffer,
+    resolve: disk.resolve,
+    loadTheirs: disk.loadTheirs,
+    setStatus,
+  });
 
   // Settings apply live: the page's look, and the editor's switchable parts.
   useEffect(() => {
@@ -643,9 +659,10 @@ export function App() {
           {activePath && conflict !== undefined ? (
             <DiskChangeBanner
               path={activePath}
-              removed={conflict === null}
+              conflict={conflict}
               onKeepMine={() => disk.keepMine(activePath)}
-              onLoadTheirs={() => disk.loadTheirs(activePath)}
+              onLoadTheirs={() => void disk.loadTheirs(activePath)}
+              onCompare={() => void compare.open(activePath)}
             />
           ) : null}
           {activePath && frontMatter && showForm ? (
@@ -729,6 +746,7 @@ export function App() {
       {postActions.dialog ? (
         <PostActionDialog key={postActions.dialog.kind} actions={postActions} />
       ) : null}
+      {compare.dialog}
       {finder ? (
         <Finder
           mode={finder}
