@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { chmod, cp } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -12,7 +12,7 @@ import { readEntry } from '../../electron/services/library/post-entry.ts';
 import { countWords, countWordsSlow } from '../../electron/services/library/word-count.ts';
 import { excerptOf } from '../../electron/services/library/excerpt.ts';
 import { generateCorpus } from '../bench/corpus.ts';
-import { readOnlyFoldersAreEnforced, useTempFolders, writeFiles } from './support/temp.ts';
+import { useTempFolders, writeFiles } from './support/temp.ts';
 
 const tempFolder = useTempFolders();
 const sampleBlog = fileURLToPath(new URL('../../assets/sample-blog', import.meta.url));
@@ -186,28 +186,7 @@ describe('the library index: what cannot be read', () => {
     const result = readEntry(root, 'gone.md', { inDraftFolder: false });
     expect(result).toMatchObject({ ok: false, gone: true, skipped: { path: 'gone.md' } });
   });
-
-  it.skipIf(!readOnlyFoldersAreEnforced())('reports unreadable files and folders', async () => {
-    const root = await blog({ 'a.md': '# A\n', 'locked.md': '# L\n', 'closed/b.md': '# B\n' });
-    await chmod(path.join(root, 'locked.md'), 0o000);
-    await chmod(path.join(root, 'closed'), 0o000);
-    try {
-      const lib = await library(root);
-      expect(lib.posts().map((p) => p.path)).toEqual(['a.md']);
-      expect(
-        lib
-          .skipped()
-          .map((s) => [s.path, s.reason])
-          .sort(),
-      ).toEqual([
-        ['closed', 'folder not readable: permission denied'],
-        ['locked.md', 'permission denied'],
-      ]);
-    } finally {
-      await chmod(path.join(root, 'locked.md'), 0o644);
-      await chmod(path.join(root, 'closed'), 0o755);
-    }
-  });
+  // Unreadable files and folders: odd-folders.test.ts (run as an unprivileged user, also in CI).
 });
 
 describe('the library index: the cache in the data folder', () => {

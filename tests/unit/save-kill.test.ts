@@ -7,39 +7,13 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { versionText } from '../fault/contents.ts';
+import { bundleFaultScript, faultChildEnv } from './support/bundle.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
 
 const tempFolder = useTempFolders();
 const KILLS = Number(process.env.FOLIO_KILLS ?? 120);
-
-/** Bundled once (a few kB), so each child starts in milliseconds instead of compiling TypeScript. */
-async function bundleChild(outDir: string): Promise<string> {
-  const outfile = path.join(outDir, 'save-loop.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../fault/save-loop.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-/**
- * What a child costs is mostly Node starting: measured here, 35 ms of CPU for `node -e 0`,
- * but 110 ms when NODE_EXTRA_CA_CERTS is set (Node parses the whole CA bundle at start),
- * as it is in this environment. The save loop makes no connection, so its children start
- * without it.
- */
-const childEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([name]) => name !== 'NODE_EXTRA_CA_CERTS'),
-);
 
 /** One save-loop child: started ahead, told to begin, SIGKILLed. */
 interface SaveLoop {
@@ -55,7 +29,7 @@ interface SaveLoop {
 function startSaveLoop(script: string, root: string, post: string): SaveLoop {
   const child = spawn(process.execPath, [script, root, post], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: childEnv,
+    env: faultChildEnv,
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -141,7 +115,7 @@ async function lane(script: string, root: string, post: string, kills: number, t
 describe('saves killed with SIGKILL', () => {
   it(`leave the old or the new file, never a torn or empty one (${KILLS} kills)`, async () => {
     const root = await tempFolder();
-    const script = await bundleChild(await tempFolder());
+    const script = await bundleFaultScript('save-loop', await tempFolder());
     const posts = Array.from({ length: LANES }, (_, i) => `source/_posts/kill-me-${i}.md`);
     await writeFiles(root, Object.fromEntries(posts.map((p) => [p, versionText('A')])));
     const tally: Tally = { A: 0, B: 0, torn: 0, midWrite: 0 };

@@ -1,9 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
 import type { BlogLayout } from './detect-blog.ts';
-import { entryFromText, MARKDOWN, readEntry, type PostEntry } from './post-entry.ts';
+import {
+  entryFromText,
+  MARKDOWN,
+  readEntry,
+  SYMLINK_REASON,
+  type PostEntry,
+} from './post-entry.ts';
 
 const SKIPPED_FOLDERS = new Set([
   'node_modules',
@@ -21,6 +27,20 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Whether a symbolic link is worth telling the writer about: one named like a post, or one
+ * to a folder (or that does not resolve: a loop, a dangling link). Links to images and other
+ * files are left out silently, as those files are.
+ */
+function isReportedLink(file: string, name: string): boolean {
+  if (MARKDOWN.test(name)) return true;
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return true;
+  }
+}
+
 function walk(root: string, folder: string, files: string[], skipped: SkippedFile[]): void {
   let entries;
   try {
@@ -34,12 +54,28 @@ function walk(root: string, folder: string, files: string[], skipped: SkippedFil
   }
   for (const entry of entries) {
     const rel = folder ? `${folder}/${entry.name}` : entry.name;
-    // Symbolic links are not followed: nothing outside the blog gets indexed.
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(root, rel, files, skipped);
+    if (SKIPPED_FOLDERS.has(entry.name) && !entry.isFile()) continue;
+    // Symbolic links are not followed: nothing outside the blog is indexed, a loop cannot
+    // make the walk endless, and no post is listed twice under two paths.
+    if (entry.isSymbolicLink()) {
+      if (isReportedLink(path.join(root, rel), entry.name)) {
+        skipped.push({ path: rel, reason: SYMLINK_REASON });
+      }
+    } else if (entry.isDirectory()) {
+      walk(root, rel, files, skipped);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
       files.push(rel);
     }
+  }
+}
+
+/** A post folder that is itself a symbolic link is not followed either (see walk). */
+function isLink(root: string, folder: string): boolean {
+  if (!folder) return false;
+  try {
+    return lstatSync(path.join(root, folder)).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -50,7 +86,10 @@ export function listPostFiles(
 ): { files: string[]; skipped: SkippedFile[] } {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  for (const folder of layout.postFolders) walk(root, folder, files, skipped);
+  for (const folder of layout.postFolders) {
+    if (isLink(root, folder)) skipped.push({ path: folder, reason: SYMLINK_REASON });
+    else walk(root, folder, files, skipped);
+  }
   return { files, skipped };
 }
 

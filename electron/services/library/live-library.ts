@@ -6,7 +6,7 @@
  * writes, so the echo is recognised however the events and the write's reply interleave.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileVersion } from '../../../shared/models.ts';
 import { versionOf } from '../content/version.ts';
@@ -44,8 +44,13 @@ export function liveLibrary(
     for (const rel of new Set(paths)) {
       if (!isPostPath(layout, rel)) continue;
       const file = path.join(root, rel);
-      const stats = await stat(file).catch(() => null);
+      // lstat: a link named like a post is not followed (reindexOne reports it as skipped).
+      const stats = await lstat(file).catch(() => null);
       const indexed = library.entry(rel)?.summary;
+      if (stats?.isSymbolicLink()) {
+        library.reindexOne(rel);
+        continue;
+      }
       if (!stats?.isFile()) {
         if (indexed) library.reindexOne(rel);
         if (ours.get(rel) === null) continue;

@@ -11,7 +11,7 @@
  * that js-yaml refuses or reads as something other than a map. A post whose front matter
  * does not parse is listed with its error, never dropped.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { MAX_POST_CHARS } from '../../../shared/api.ts';
@@ -222,6 +222,17 @@ export function entryFromText(
   return entryFromBytes(relativePath, bytes, stats ?? { mtimeMs: 0, size: bytes.length }, options);
 }
 
+/** Why a symbolic link in a post folder is not listed (list-posts.ts says it too). */
+export const SYMLINK_REASON =
+  'symbolic link, not followed (Folio lists only files inside the blog)';
+
+/**
+ * Never through a symbolic link (a post the watcher reports may be one: it would read a file
+ * outside the blog), and never blocking (a FIFO named `.md` would hang the index forever:
+ * fstat then says it is not a file). Windows has neither flag; there the walk's checks do.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
 const reasonOf = (error: unknown): string => {
   const code = (error as NodeJS.ErrnoException).code;
   const messages: Record<string, string> = {
@@ -230,6 +241,7 @@ const reasonOf = (error: unknown): string => {
     ENOENT: 'the file disappeared while indexing',
     EISDIR: 'not a file',
     EMFILE: 'too many open files',
+    ELOOP: SYMLINK_REASON,
   };
   return (code && messages[code]) ?? (error instanceof Error ? error.message : String(error));
 };
@@ -242,7 +254,7 @@ let scratch = Buffer.allocUnsafeSlow(1 << 16);
  * shared scratch buffer. The bytes are valid until the next read.
  */
 function readWhole(file: string): { bytes: Buffer; mtimeMs: number; size: number } {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, OPEN_FLAGS);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });

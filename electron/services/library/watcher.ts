@@ -10,8 +10,8 @@
  * itself (one inotify watch per folder, no per-file work: a few ms to start), and on macOS
  * and Windows, whose recursive watch is native, one recursive `fs.watch` per post folder.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstatSync, watch, type FSWatcher } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface FolderWatchOptions {
@@ -75,7 +75,8 @@ export function watchFolders(options: FolderWatchOptions): FolderWatcher {
     const files: string[] = [];
     const gone: string[] = [];
     for (const rel of batch) {
-      const stats = await stat(path.join(root, rel)).catch(() => null);
+      // lstat: a symbolic link to a folder (a loop, or a way out of the blog) is not descended into.
+      const stats = await lstat(path.join(root, rel)).catch(() => null);
       if (stats?.isDirectory()) {
         if (ancestors.has(rel) || isWatchedRoot(rel)) files.push(...(await startFolders(true)));
         if (isDeep(rel) && options.watchFolder(rel) && !isWatchedRoot(rel)) {
@@ -106,6 +107,8 @@ export function watchFolders(options: FolderWatchOptions): FolderWatcher {
     if (closed || watchers.has(rel)) return watchers.has(rel);
     let watcher: FSWatcher;
     try {
+      // fs.watch follows a link: a linked post folder would report files outside the blog.
+      if (rel && lstatSync(path.join(root, rel)).isSymbolicLink()) return false;
       watcher = watch(
         path.join(root, rel),
         { recursive: deep && recursive, persistent: false },
