@@ -161,6 +161,65 @@ describe('the library index: drafts, by the generator rules', () => {
   });
 });
 
+describe('the library index: pages that are not posts, by the generator rules', () => {
+  const paths = (lib: Library) =>
+    lib
+      .posts()
+      .map((p) => p.path)
+      .sort();
+
+  it('VuePress: the home page (`home: true`) and `article: false` pages are not posts', async () => {
+    const root = await blog({
+      'docs/.vuepress/config.ts': 'export default {}\n',
+      'docs/README.md': '---\nhome: true\ntitle: Home\n---\n',
+      'docs/about.md': '---\ntitle: About\narticle: false\n---\n',
+      'docs/guide/README.md': '# A section index is a page of its own, listed\n',
+      'docs/posts/a.md': '---\ntitle: A\nhome: false\n---\n',
+    });
+    const lib = await library(root);
+    expect(paths(lib)).toEqual(['docs/guide/README.md', 'docs/posts/a.md']);
+    expect(lib.skipped()).toEqual([]);
+  });
+
+  it('VitePress: `layout: home` and `layout: page` are pages; `layout: doc` is a post', async () => {
+    const root = await blog({
+      'docs/.vitepress/config.mts': 'export default {}\n',
+      'docs/index.md': '---\nlayout: home\nhero:\n  name: Maps\n---\n',
+      'docs/archive.md': '---\nlayout: page\n---\n<Archive />\n',
+      'docs/posts/a.md': '---\ntitle: A\nlayout: doc\n---\n',
+      'docs/posts/b.md': '# B\n',
+    });
+    expect(paths(await library(root))).toEqual(['docs/posts/a.md', 'docs/posts/b.md']);
+  });
+
+  it('other generators list the same front matter as posts (their pages live outside the post folders)', async () => {
+    const root = await blog({
+      '_config.yml': 'title: x\n',
+      'source/_posts/a.md': '---\ntitle: A\nhome: true\nlayout: page\narticle: false\n---\n',
+    });
+    expect(paths(await library(root))).toEqual(['source/_posts/a.md']);
+  });
+
+  it('a post that becomes the home page leaves the list; a re-open from the cache keeps pages out', async () => {
+    const root = await blog({
+      'docs/.vitepress/config.mts': 'export default {}\n',
+      'docs/index.md': '---\nlayout: home\n---\n',
+      'docs/posts/a.md': '---\ntitle: A\n---\n',
+      'docs/posts/b.md': '---\ntitle: B\n---\n',
+    });
+    const data = await tempFolder();
+    const first = await library(root, data);
+    writeFileSync(path.join(root, 'docs/posts/b.md'), '---\ntitle: B\nlayout: home\n---\n');
+    expect(first.reindexOne('docs/posts/b.md')).toBeNull();
+    expect(paths(first)).toEqual(['docs/posts/a.md']);
+    await first.flush();
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    // The pages are read again (they are not in the cache), and still not listed.
+    expect(await again.load()).toMatchObject({ files: 3, reused: 1, read: 0, skipped: 0 });
+    expect(paths(again)).toEqual(['docs/posts/a.md']);
+  });
+});
+
 describe('the library index: what cannot be read', () => {
   it('lists a post whose front matter does not parse, with the error, never drops it', async () => {
     const root = await blog({ 'broken.md': '---\ntitle: [unclosed\n---\n# Still Here\n' });
@@ -254,7 +313,7 @@ describe('the library index: the cache in the data folder', () => {
   };
 
   it.each<[string, (file: string, root: string) => void]>([
-    ['not JSON', (file) => writeFileSync(file, '{"version": 2, "pa')],
+    ['not JSON', (file) => writeFileSync(file, '{"version": 3, "pa')],
     ['empty', (file) => writeFileSync(file, '')],
     [
       'another version',

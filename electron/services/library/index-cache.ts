@@ -27,7 +27,7 @@ import type { BlogLayout } from './detect-blog.ts';
 import type { PostEntry } from './post-entry.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 /** The list file's columns, in the order they are written; each holds one value per post. */
 const COLUMNS = [

@@ -272,9 +272,10 @@ export class Library {
     }
     if (reportedAt > -Infinity) report(total);
     const touchedAny = this.touched.size > 0;
-    // Every file matched an entry and there are as many entries: the same posts, so the
-    // previous map is the index (building another cost a tenth of a cached open).
-    const same = previous !== null && toRead.length === 0 && total === previous.size;
+    // Every entry was kept and nothing new was read (a page read again is not listed): the
+    // same posts, so the previous map is the index (building another cost a tenth of a
+    // cached open).
+    const same = previous !== null && updated.length === 0 && reused === previous.size;
     const next = same ? previous : new Map<string, PostEntry>();
     if (!same) for (let i = 0; i < total; i++) if (kept[i]) next.set(files[i]!, kept[i]!);
     for (const [rel, entry] of this.touched) {

@@ -8,6 +8,7 @@ import {
   MARKDOWN,
   readEntry,
   SYMLINK_REASON,
+  type EntryOptions,
   type PostEntry,
 } from './post-entry.ts';
 
@@ -105,10 +106,11 @@ export function isInDraftFolder(layout: BlogLayout, relativePath: string): boole
   return layout.draftFolders.some((d) => relativePath.startsWith(`${d}/`));
 }
 
-export function entryOptions(layout: BlogLayout, relativePath: string) {
+export function entryOptions(layout: BlogLayout, relativePath: string): EntryOptions {
   return {
     inDraftFolder: isInDraftFolder(layout, relativePath),
     splitStringLists: layout.generator === 'jekyll',
+    generator: layout.generator,
   };
 }
 

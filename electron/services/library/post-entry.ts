@@ -22,7 +22,7 @@ import {
   type FrontMatterBlock,
 } from '../../../shared/frontmatter.ts';
 import { firstHeading } from '../../../shared/heading.ts';
-import type { PostError, PostSummary, SkippedFile } from '../../../shared/models.ts';
+import type { Generator, PostError, PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { excerptOf } from './excerpt.ts';
 import { parseFlatYaml } from './flat-yaml.ts';
 import { countWords } from './word-count.ts';
@@ -43,11 +43,16 @@ export interface EntryOptions {
   inDraftFolder: boolean;
   /** Jekyll reads `tags: a b` as two tags; the others as one. */
   splitStringLists?: boolean;
+  /** Whose page rule applies (see isPage); none: every Markdown file is a post. */
+  generator?: Generator;
 }
 
 export type ReadResult =
   | { ok: true; entry: PostEntry }
-  /** `gone`: the file no longer exists (not reported as skipped, just not listed). */
+  /**
+   * `gone`: not listed and not reported as skipped: the file no longer exists, or it is one
+   * of the site's pages, not a post (isPage).
+   */
   | { ok: false; skipped: SkippedFile; gone: boolean };
 
 interface FrontMatterRead {
@@ -108,6 +113,21 @@ export function stringList(value: unknown, splitSpaces = false): string[] {
 /** The generators' draft rules: a draft folder, `draft: true` (Hugo, Hexo, Astro, Eleventy), `published: false` (Jekyll, Hexo). */
 export function isDraft(data: Record<string, unknown>, inDraftFolder: boolean): boolean {
   return inDraftFolder || data.draft === true || data.published === false;
+}
+
+/**
+ * Pages of the site that the generator builds beside the posts, by its own front matter:
+ * they are not listed. VuePress: the home page (`home: true`, the default theme and
+ * vuepress-theme-hope) and pages a blog theme keeps out of its article list
+ * (`article: false`, vuepress-theme-hope). VitePress: the home page (`layout: home`) and
+ * blank custom pages (`layout: page`: an archive, a tag index, an about page). Other
+ * generators keep their pages outside the post folders, so the folders decide.
+ */
+export function isPage(data: Record<string, unknown> | null, generator?: Generator): boolean {
+  if (!data) return false;
+  if (generator === 'vuepress') return data.home === true || data.article === false;
+  if (generator === 'vitepress') return data.layout === 'home' || data.layout === 'page';
+  return false;
 }
 
 const fileTitle = (relativePath: string) => path.posix.basename(relativePath).replace(MARKDOWN, '');
@@ -294,5 +314,9 @@ export function readEntry(root: string, relativePath: string, options: EntryOpti
     return { ok: false, skipped, gone: false };
   }
   const stats = { mtimeMs: file.mtimeMs, size: file.size };
-  return { ok: true, entry: entryFromBytes(relativePath, bytes, stats, options) };
+  const entry = entryFromBytes(relativePath, bytes, stats, options);
+  if (isPage(entry.data ?? null, options.generator)) {
+    return { ok: false, skipped: { path: relativePath, reason: 'a page, not a post' }, gone: true };
+  }
+  return { ok: true, entry };
 }

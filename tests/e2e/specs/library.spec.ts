@@ -41,14 +41,14 @@ const cases: FixtureCase[] = [
   },
   {
     blog: 'vuepress',
-    posts: 4,
+    posts: 3,
     drafts: 0,
     tag: ['zsh', 2],
     search: ['timestamps', 'Searching Shell History'],
   },
   {
     blog: 'vitepress',
-    posts: 4,
+    posts: 3,
     drafts: 0,
     tag: ['drawing', 2],
     search: ['bakery', 'Drawing a Village from Memory'],
