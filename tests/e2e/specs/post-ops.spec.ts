@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { expect, test } from '../fixtures.ts';
 import { editorText, openPost } from '../helpers.ts';
+import { fixtureBlogs } from '../hosts/paths.ts';
 
 const DRAFT = 'source/_drafts/notes-on-sourdough-starters.md';
 const POST = 'source/_posts/debouncing-without-tears.md';
@@ -138,4 +141,87 @@ test('Load theirs replaces the unsaved text with the file on disk', async ({ fol
   await expect(
     page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes'),
   ).toHaveCount(0);
+});
+
+/** The post toolbar's button by name. */
+const postAction = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Post actions' }).getByRole('button', { name, exact: true });
+
+test('Duplicate writes a draft copy: the title marked as a copy, every other field and the body the same', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const list = page.getByRole('navigation', { name: 'Posts' });
+  const original = readFileSync(path.join(blog, POST), 'utf8');
+  await openPost(page, postTitle);
+  await postAction(page, 'Duplicate').click();
+  // Hexo keeps drafts in source/_drafts, named from the new title.
+  const copy = path.join(blog, 'source/_drafts/debouncing-without-tears-copy.md');
+  await expect.poll(() => existsSync(copy)).toBe(true);
+  await expect(page.locator('#fm-title')).toHaveValue(`${postTitle} (copy)`);
+  const text = readFileSync(copy, 'utf8');
+  // One line differs: the title; date, categories, tags and the body are byte for byte the original's.
+  expect(text).toBe(original.replace(`title: "${postTitle}"\n`, `title: "${postTitle} (copy)"\n`));
+  expect(text).not.toBe(original);
+  expect(parseFrontMatter(text).data).toEqual({
+    ...parseFrontMatter(original).data,
+    title: `${postTitle} (copy)`,
+  });
+  expect(readFileSync(path.join(blog, POST), 'utf8')).toBe(original);
+  await expect(list.getByRole('button')).toHaveCount(10);
+  await expect(list.getByRole('button', { name: /\(copy\)/ })).toContainText('Draft');
+  await expect(list.getByRole('button', { name: new RegExp(postTitle) })).toHaveCount(2);
+});
+
+test('Unpublish moves a Hexo post back to the drafts folder, its bytes untouched', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const original = readFileSync(path.join(blog, POST), 'utf8');
+  await openPost(page, postTitle);
+  await postAction(page, 'Unpublish').click();
+  await expect(postAction(page, 'Publish')).toBeVisible();
+  const draft = path.join(blog, 'source/_drafts/debouncing-without-tears.md');
+  expect(existsSync(path.join(blog, POST))).toBe(false);
+  expect(readFileSync(draft, 'utf8')).toBe(original);
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Posts' })
+      .getByRole('button', { name: new RegExp(postTitle) }),
+  ).toContainText('Draft');
+});
+
+test.describe('in a Hugo blog', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'hugo') });
+
+  test('Unpublish flips `draft = false` in TOML; every other byte (its comment too) stays', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    const file = path.join(blog, 'content/posts/tide-tables.md');
+    const original = readFileSync(file, 'utf8');
+    await openPost(page, 'Reading Tide Tables');
+    await postAction(page, 'Unpublish').click();
+    await expect(postAction(page, 'Publish')).toBeVisible();
+    expect(readFileSync(file, 'utf8')).toBe(
+      original.replace('\ndraft = false\n', '\ndraft = true\n'),
+    );
+  });
+
+  test('Unpublish adds `draft: true` to a post that has no draft field, and changes nothing else', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    const file = path.join(blog, 'content/posts/boat-log.md');
+    const original = readFileSync(file, 'utf8');
+    await openPost(page, 'Boat Log');
+    await postAction(page, 'Unpublish').click();
+    await expect(postAction(page, 'Publish')).toBeVisible();
+    expect(readFileSync(file, 'utf8')).toBe(
+      original.replace('  mood: calm\n---\n', '  mood: calm\ndraft: true\n---\n'),
+    );
+    await expect(
+      page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Boat Log/ }),
+    ).toContainText('Draft');
+  });
 });
