@@ -43,6 +43,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption(theme);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     const shot = (name: string) => folio.screenshot(`screens-${theme}-${name}`);
+    const postAction = (name: string) =>
+      page.getByRole('toolbar', { name: 'Post actions' }).getByRole('button', { name }).click();
 
     await shot('01-library');
     expect(await clipped(page, '.sidebar')).toEqual([]);
@@ -67,10 +69,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await clipped(page, '[role="dialog"]')).toEqual([]);
     await page.keyboard.press('Escape');
 
-    await page
-      .getByRole('toolbar', { name: 'Post actions' })
-      .getByRole('button', { name: 'New…' })
-      .click();
+    await postAction('New…');
     const create = page.getByRole('dialog', { name: 'New post' });
     await expect(create).toBeVisible();
     await page.keyboard.press('Tab');
@@ -78,10 +77,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await clipped(page, '[role="dialog"]')).toEqual([]);
     await page.keyboard.press('Escape');
 
-    await page
-      .getByRole('toolbar', { name: 'Post actions' })
-      .getByRole('button', { name: 'Trash…' })
-      .click();
+    await postAction('Trash…');
     await expect(page.getByRole('dialog')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await shot('06-trash');
