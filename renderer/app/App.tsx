@@ -36,6 +36,8 @@ import { PostList } from '../features/library/PostList.tsx';
 import { PostActionDialog, PostActions } from '../features/library/PostActions.tsx';
 import { usePostActions } from '../features/library/usePostActions.ts';
 import { DiskChangeBanner } from '../features/library/DiskChangeBanner.tsx';
+import { SkippedFiles } from '../features/library/SkippedFiles.tsx';
+import { useSkippedFiles } from '../features/library/useSkippedFiles.ts';
 import { useDiskChanges } from '../features/library/useDiskChanges.ts';
 import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
@@ -118,6 +120,7 @@ export function App() {
   // Autosave after a delay hears of every edit through this (see useAutosave).
   const edited = useRef<() => void>(() => undefined);
   const library = useLibraryView(posts);
+  const skipped = useSkippedFiles(workspace);
   const { clearFilter } = library;
   const [renaming, setRenaming] = useState<{ kind: TaxonomyKind; term: string } | null>(null);
   const previewFrame = useRef(0);
@@ -637,6 +640,7 @@ export function App() {
                 dirty={dirty}
                 onOpen={(path) => void openPost(path)}
               />
+              <SkippedFiles skipped={skipped} />
             </>
           ) : sidebar === 'tags' ? (
             <TaxonomyPanel

@@ -320,8 +320,10 @@ export class Library {
     if (!isPostPath(this.layout, rel)) return null;
     const result = readEntry(this.root, rel, entryOptions(this.layout, rel));
     const entry = result.ok ? result.entry : null;
+    const wasSkipped = this.fileSkips.some((s) => s.path === rel);
     this.fileSkips = this.fileSkips.filter((s) => s.path !== rel);
     if (!result.ok && !result.gone) this.fileSkips.push(result.skipped);
+    const skipsChanged = wasSkipped || (!result.ok && !result.gone);
     this.touched?.set(rel, entry);
     const old = this.entries.get(rel);
     if (old) {
@@ -336,6 +338,8 @@ export class Library {
     this.scheduleSave();
     if (entry) this.notify({ reset: false, updated: [rel], removed: [] });
     else if (old) this.notify({ reset: false, updated: [], removed: [rel] });
+    // The list is the same but what it leaves out changed (the renderer shows that too).
+    else if (skipsChanged) this.notify({ reset: false, updated: [], removed: [] });
     return entry?.summary ?? null;
   }
 
