@@ -41,7 +41,27 @@ function takeArrow(): HTMLElement {
   button.textContent = '→';
   button.title = 'Take this change from disk';
   button.setAttribute('aria-label', 'Take this change from disk');
+  // The merge view answers the mouse only; the keyboard has the header's button (and F7).
+  button.tabIndex = -1;
   return button;
+}
+
+const focusable = 'button:not(:disabled):not([tabindex="-1"]), .cm-content';
+
+/** Tab and Shift+Tab go round the dialog's controls, never to the window behind it. */
+function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>(focusable)];
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const at = document.activeElement;
+  if (event.shiftKey && at === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && at === last) {
+    event.preventDefault();
+    first.focus();
+  }
 }
 
 /**
@@ -147,11 +167,13 @@ export function CompareDialog({
     view.b.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     // CodeMirror answers Escape first when it has something to undo (a selection to drop).
     if (event.key === 'Escape' && !event.nativeEvent.defaultPrevented) {
       event.preventDefault();
       onClose();
+    } else if (event.key === 'Tab') {
+      keepFocusInside(event);
     }
   };
 

@@ -3,7 +3,7 @@
  * it: side by side, differing lines marked, and every choice (keep mine, load theirs, take
  * one change from disk, cancel) leaves exactly the expected bytes on disk and loses nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
@@ -125,6 +125,13 @@ test('By keyboard: F7 moves between differences, a change is taken, Escape close
   await expect(dialog(page).getByTestId('compare-count')).toHaveText('1 difference');
   await expect(myLines(page)).toHaveText(['## The Problem']);
   await expect(dialog(page).locator('.cm-merge-b .cm-content')).toBeFocused();
+  // Tab goes round the dialog, never to the window behind it.
+  const keep = dialog(page).getByRole('button', { name: 'Save Merged Text' });
+  await keep.focus();
+  await page.keyboard.press('Tab');
+  await expect(dialog(page).getByRole('button', { name: '↑ Previous' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(keep).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toHaveCount(0);
   // Nothing was chosen: mine in the editor, theirs on disk, and the banner still asks.
@@ -161,5 +168,47 @@ test('A save refused over a newer file offers the comparison; Keep Mine saves ov
   await expect(page.getByTestId('status-text')).toHaveText(/^Saved /);
   expect(readFileSync(file, 'utf8')).toBe(mine);
   await expect(banner).toHaveCount(0);
+  await expect(unsaved(page)).toHaveCount(0);
+});
+
+/** The texts of the hot-exit backups in the data folder. */
+function backupTexts(dataFolder: string): string[] {
+  const folder = path.join(dataFolder, 'backups');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map(
+      (name) =>
+        (JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { text: string }).text,
+    );
+}
+
+test('Restored unsaved text whose file changed since offers the comparison; one change from disk plus mine is saved', async ({
+  folio,
+}) => {
+  test.skip(folio.host === 'electron', 'reloads the page in place, which the Chromium host allows');
+  const { page, blog, dataFolder } = folio;
+  const { file, mine, theirs } = await bothSidesChanged(page, blog);
+  await expect.poll(() => backupTexts(dataFolder)).toEqual([mine]);
+  // Gone without saving, as a crash would; the next start offers the text back.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  const recovery = page.getByTestId('recovery');
+  await expect(recovery).toContainText('changed on disk since');
+  await recovery.getByRole('button', { name: 'Restore' }).click();
+  await expect.poll(() => editorText(page)).toBe(mine);
+  await expect(page.getByTestId('disk-change')).toContainText(
+    'also changed on disk since your restored text was backed up',
+  );
+  expect(readFileSync(file, 'utf8')).toBe(theirs);
+  await openCompare(page);
+  await dialog(page)
+    .getByRole('button', { name: 'Take this change from disk', exact: true })
+    .first()
+    .click();
+  await dialog(page).getByRole('button', { name: 'Save Merged Text' }).click();
+  await expect(page.getByTestId('status-text')).toHaveText(/^Saved /);
+  expect(readFileSync(file, 'utf8')).toBe(`${theirs}\nTyped in Folio.`);
+  await expect(page.getByTestId('disk-change')).toHaveCount(0);
   await expect(unsaved(page)).toHaveCount(0);
 });
