@@ -76,12 +76,7 @@ export function FilterBar({ view }: { view: LibraryView }) {
             : `${all.length.toLocaleString()} ${all.length === 1 ? 'post' : 'posts'}`}
         </span>
         {filtered ? (
-          <button
-            type="button"
-            className="link-button"
-            onClick={clearFilter}
-            title="Show every post"
-          >
+          <button type="button" className="link" onClick={clearFilter} title="Show every post">
             Clear
           </button>
         ) : null}

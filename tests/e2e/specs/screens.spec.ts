@@ -73,6 +73,10 @@ for (const theme of ['light', 'dark'] as const) {
     const create = page.getByRole('dialog', { name: 'New post' });
     await expect(create).toBeVisible();
     await page.keyboard.press('Tab');
+    // The keyboard's place shows: the checkbox it reached wears the accent ring.
+    await expect(create.getByLabel('Start as a draft')).toBeFocused();
+    await expect(create.getByLabel('Start as a draft')).toHaveCSS('outline-style', 'solid');
+    await expect(create.getByLabel('Start as a draft')).toHaveCSS('outline-width', '2px');
     await shot('05-new-post');
     expect(await clipped(page, '[role="dialog"]')).toEqual([]);
     await page.keyboard.press('Escape');
