@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export async function openPost(page: Page, title: string): Promise<void> {
@@ -75,4 +77,16 @@ export function diffLines(blog: string): string[] {
   return git(blog, 'diff', '--unified=0', '--no-color')
     .split('\n')
     .filter((line) => /^[-+]/.test(line) && !/^(---|\+\+\+) /.test(line));
+}
+
+/** The texts of the hot-exit backups in the data folder (fixtures keep it next to the blog). */
+export function backupTexts(dataFolder: string): string[] {
+  const folder = path.join(dataFolder, 'backups');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map(
+      (name) =>
+        (JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { text: string }).text,
+    );
 }

@@ -3,8 +3,7 @@
  * sees where the two versions are: `<<<<<<<` (their own text follows), `=======`, `>>>>>>>`
  * (the remote's text came before it), and diff3's `|||||||`.
  */
-import type { Text } from '@codemirror/state';
-import { RangeSetBuilder, type Extension } from '@codemirror/state';
+import { RangeSetBuilder, type Extension, type Text } from '@codemirror/state';
 import {
   Decoration,
   EditorView,

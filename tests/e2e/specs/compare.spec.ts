@@ -3,11 +3,11 @@
  * it: side by side, differing lines marked, and every choice (keep mine, load theirs, take
  * one change from disk, cancel) leaves exactly the expected bytes on disk and loses nothing.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { editorText, openPost } from '../helpers.ts';
+import { backupTexts, editorText, openPost } from '../helpers.ts';
 
 const POST = 'source/_posts/debouncing-without-tears.md';
 const TITLE = 'Debouncing Without Tears';
@@ -170,18 +170,6 @@ test('A save refused over a newer file offers the comparison; Keep Mine saves ov
   await expect(banner).toHaveCount(0);
   await expect(unsaved(page)).toHaveCount(0);
 });
-
-/** The texts of the hot-exit backups in the data folder. */
-function backupTexts(dataFolder: string): string[] {
-  const folder = path.join(dataFolder, 'backups');
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.json'))
-    .map(
-      (name) =>
-        (JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { text: string }).text,
-    );
-}
 
 test('Restored unsaved text whose file changed since offers the comparison; one change from disk plus mine is saved', async ({
   folio,

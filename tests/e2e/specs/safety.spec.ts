@@ -3,12 +3,12 @@
  * whole app going away mid-edit, and files that are not what a Markdown editor expects.
  * docs/SAFETY.md lists what these prove.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { FolioBridge } from '../../../shared/client.ts';
 import { expect, test } from '../fixtures.ts';
-import { editorText, openPost, save } from '../helpers.ts';
+import { backupTexts, editorText, openPost, save } from '../helpers.ts';
 import { openChromiumHost } from '../hosts/chromium-host.ts';
 import { electronBinary, openElectronHost } from '../hosts/electron-host.ts';
 import { tempBlog } from '../hosts/paths.ts';
@@ -47,18 +47,6 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(text);
-}
-
-/** The texts of the hot-exit backups in the data folder (fixtures keep it next to the blog). */
-function backupTexts(dataFolder: string): string[] {
-  const folder = path.join(dataFolder, 'backups');
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.json'))
-    .map(
-      (name) =>
-        (JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { text: string }).text,
-    );
 }
 
 const chromiumOnly = 'faults are injected through the Chromium host’s file system';
