@@ -98,10 +98,16 @@ export function createFolio(host: Host): Folio {
     return { library: library!, search: search! };
   };
 
+  /** The cache writes of folders this window left, which may still be indexing. */
+  const leaving: Array<Promise<void>> = [];
+
   const openFolder = async (folder: string): Promise<Workspace> => {
     const workspace = await openWorkspace(folder, host.assetBase);
     search?.close();
-    library?.close();
+    if (library) {
+      library.close();
+      leaving.push(library.flush());
+    }
     current = workspace;
     library = new Library({
       root: workspace.info.root,
@@ -258,8 +264,9 @@ export function createFolio(host: Host): Folio {
     live = null;
     search?.close();
     library?.close();
-    // close() starts writing the index cache; let it land before the folder may go away.
-    await library?.flush();
+    // close() starts writing the index cache (a load still running writes when it ends):
+    // let every write land, this folder's and the ones left before, before the data goes.
+    await Promise.all([...leaving, library?.flush()]);
     await git.close();
   };
 

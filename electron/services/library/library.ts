@@ -87,6 +87,7 @@ export class Library {
   private saveTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private loadedOnce = false;
+  private closed = false;
 
   constructor(options: LibraryOptions) {
     this.options = options;
@@ -371,6 +372,8 @@ export class Library {
 
   private scheduleSave(): void {
     if (!this.cacheFile) return;
+    // Closed while a load ran on: no one will flush a timer, so the write starts now.
+    if (this.closed) return void this.save();
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
@@ -397,12 +400,15 @@ export class Library {
 
   /** Writes what is pending and waits for it (before quitting, in tests and benchmarks). */
   async flush(): Promise<void> {
+    // A load or refresh in progress schedules its own write when it ends: wait for it first.
+    await this.ready().catch(() => undefined);
     if (this.saveTimer) await this.save();
     await this.saving;
   }
 
   /** Writes a pending cache update and stops listening; the next open builds a new Library. */
   close(): void {
+    this.closed = true;
     if (this.saveTimer) void this.save();
     this.listeners.clear();
   }
