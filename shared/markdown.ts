@@ -19,6 +19,7 @@ import {
   wwwAutolinkPlugin,
 } from './markdown-gfm.ts';
 import { highlightCode } from './markdown-highlight.ts';
+import { blockNodes, highlightedNodes, type PlainElement } from './markdown-nodes.ts';
 import { mathPlugin, renderTex } from './markdown-math.ts';
 
 export interface RenderOptions {
@@ -59,6 +60,24 @@ function firstMappedLine(tokens: Token[], from: number): number | null {
   return first;
 }
 
+/** The first word of a fence's info string: its language. */
+function fenceLanguage(md: Md, token: Token): string {
+  const info = token.info ? md.utils.unescapeAll(token.info).trim() : '';
+  return info.split(/\s+/, 1)[0] ?? '';
+}
+
+/** A fence as createRenderer's fence rule writes it, as nodes; null for math (KaTeX's HTML). */
+function fenceNodes(md: Md, token: Token): PlainElement | null {
+  const lang = fenceLanguage(md, token);
+  if (lang.toLowerCase() === 'math') return null;
+  const html = lang ? highlightCode(token.content, lang) : null;
+  const children = html === null ? [token.content] : highlightedNodes(html);
+  if (!children) return null;
+  const code: PlainElement = ['code', lang ? ['class', md.options.langPrefix + lang] : []];
+  for (const child of children) if (child !== '') code.push(child);
+  return code;
+}
+
 function createRenderer(): Md {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   md.use(footnote);
@@ -69,13 +88,12 @@ function createRenderer(): Md {
   md.use(linkifyPretestPlugin);
   md.core.ruler.push('source_lines', sourceLines);
 
-  const { escapeHtml, unescapeAll } = md.utils;
+  const { escapeHtml } = md.utils;
   // Fenced code: the token's attributes (the source line) go on <pre>, not on <code> as
   // markdown-it's own rule does; known languages are highlighted, others escaped as they are.
   md.renderer.rules.fence = (tokens, idx, options, _env, self) => {
     const token = tokens[idx]!;
-    const info = token.info ? unescapeAll(token.info).trim() : '';
-    const lang = info.split(/\s+/, 1)[0] ?? '';
+    const lang = fenceLanguage(md, token);
     if (lang.toLowerCase() === 'math') {
       return `<div class="math-display"${self.renderAttrs(token)}>${renderTex(token.content, true)}</div>\n`;
     }
@@ -107,81 +125,23 @@ export interface RenderedBlock {
   /** 1-based line in the file where the block starts. */
   line: number;
   /**
-   * True when the block holds only markup the renderer wrote itself, every bit of the post's
-   * text escaped: no raw HTML, no math (KaTeX's output carries inline styles), no token type
-   * this list does not know. The preview may skip DOMPurify for such a block after checking
-   * it (renderer/features/preview/plain-markup.ts); any other block is sanitized in full.
+   * True when the block is plain Markdown markup (shared/markdown-nodes.ts): `content` is then
+   * its nodes as JSON, which the preview builds with DOM calls, every bit of the post's text
+   * a text node. False for anything else (raw HTML, math, an unusual link scheme): `content`
+   * is then HTML, which the preview sanitizes in full.
    */
   plain: boolean;
   /**
-   * The block's HTML, its `data-source-line`s counted from the block's own first line (1),
-   * so an edit above it leaves its HTML unchanged and the preview can keep its DOM.
+   * The block's nodes (JSON) or HTML, its `data-source-line`s counted from the block's own
+   * first line (1), so an edit above it leaves it unchanged and the preview can keep its DOM.
    */
-  html: string;
-}
-
-/** Token types whose output is markdown-it's own markup around escaped text. */
-const PLAIN_TOKENS = new Set([
-  'paragraph_open',
-  'paragraph_close',
-  'heading_open',
-  'heading_close',
-  'blockquote_open',
-  'blockquote_close',
-  'bullet_list_open',
-  'bullet_list_close',
-  'ordered_list_open',
-  'ordered_list_close',
-  'list_item_open',
-  'list_item_close',
-  'table_open',
-  'table_close',
-  'thead_open',
-  'thead_close',
-  'tbody_open',
-  'tbody_close',
-  'tr_open',
-  'tr_close',
-  'th_open',
-  'th_close',
-  'td_open',
-  'td_close',
-  'hr',
-  'code_block',
-  'fence',
-  'inline',
-  'text',
-  'text_special',
-  'softbreak',
-  'hardbreak',
-  'code_inline',
-  'em_open',
-  'em_close',
-  'strong_open',
-  'strong_close',
-  's_open',
-  's_close',
-  'link_open',
-  'link_close',
-  'image',
-  'task_checkbox',
-  'footnote_ref',
-  'footnote_block_open',
-  'footnote_block_close',
-  'footnote_open',
-  'footnote_close',
-  'footnote_anchor',
-]);
-
-function isPlainToken(token: Token): boolean {
-  // A fence tagged `math` is KaTeX output.
-  if (token.type === 'fence' && /^\s*math(\s|$)/i.test(token.info)) return false;
-  return PLAIN_TOKENS.has(token.type) && (token.children ?? []).every(isPlainToken);
+  content: string;
 }
 
 /**
- * The post as a list of top-level blocks: the same HTML as renderMarkdown, cut where the
- * preview can patch. The footnotes section is its own last block.
+ * The post as a list of top-level blocks: what renderMarkdown writes, cut where the preview
+ * can patch, each block as nodes or HTML (see RenderedBlock). The footnotes section is its own
+ * last block.
  */
 export function renderMarkdownBlocks(
   markdown: string,
@@ -191,6 +151,7 @@ export function renderMarkdownBlocks(
   const md = renderer;
   const env = { lineOffset: options.lineOffset ?? 0 };
   const tokens = md.parse(markdown, env);
+  const nodeRules = { md, env, fence: (token: Token) => fenceNodes(md, token) };
   const blocks: RenderedBlock[] = [];
   let start = 0;
   let lastLine = env.lineOffset + 1;
@@ -209,11 +170,12 @@ export function renderMarkdownBlocks(
       const own = t.attrGet(SOURCE_LINE);
       if (own !== null) t.attrSet(SOURCE_LINE, String(Number(own) - line + 1));
     }
-    blocks.push({
-      line,
-      plain: group.every(isPlainToken),
-      html: md.renderer.render(group, md.options, env),
-    });
+    const nodes = blockNodes(group, nodeRules);
+    blocks.push(
+      nodes
+        ? { line, plain: true, content: JSON.stringify(nodes) }
+        : { line, plain: false, content: md.renderer.render(group, md.options, env) },
+    );
     lastLine = line;
     start = i + 1;
   }

@@ -13,11 +13,11 @@ import { corpusPosts } from '../bench/corpus.ts';
 
 /** What the page holds after applying every message, as the preview does. */
 function page() {
-  const state = { html: [] as string[], lines: [] as number[], stats: null as PostStats | null };
+  const state = { blocks: [] as string[], lines: [] as number[], stats: null as PostStats | null };
   const receive = (message: RenderMessage) => {
     if (message.kind === 'stats') state.stats = message.stats;
     else {
-      state.html = applyBlockPatch(state.html, message.patch, (html) => html);
+      state.blocks = applyBlockPatch(state.blocks, message.patch, (content) => content);
       state.lines = message.patch.lines;
     }
   };
@@ -33,19 +33,19 @@ describe('block patches', () => {
     const before = renderMarkdownBlocks('# A\n\none\n\ntwo\n\nthree\n');
     const after = renderMarkdownBlocks('# A\n\none\n\ntwo, edited\n\nthree\n');
     const patch = diffBlocks(
-      before.map((b) => b.html),
+      before.map((b) => b.content),
       after,
     );
     expect(patch.head).toBe(2);
     expect(patch.tail).toBe(1);
-    expect(patch.html).toEqual([after[2]!.html]);
+    expect(patch.content).toEqual([after[2]!.content]);
     expect(
       applyBlockPatch(
-        before.map((b) => b.html),
+        before.map((b) => b.content),
         patch,
         (h) => h,
       ),
-    ).toEqual(after.map((b) => b.html));
+    ).toEqual(after.map((b) => b.content));
   });
 });
 
@@ -64,7 +64,7 @@ describe('the render worker core', () => {
       // A long post gets the edited chunk at once and the exact full render when typing pauses.
       vi.advanceTimersByTime(1000);
       const full = renderMarkdownBlocks(edited, { lineOffset: 4 });
-      expect(state.html).toEqual(full.map((b) => b.html));
+      expect(state.blocks).toEqual(full.map((b) => b.content));
       expect(state.lines).toEqual(full.map((b) => b.line));
       expect(state.stats).toEqual({
         words: countWords(edited),
@@ -77,8 +77,8 @@ describe('the render worker core', () => {
     const { state, receive } = page();
     const core = new RenderCore(receive);
     core.request({ body: 'one\n\ntwo\n', lineOffset: 0, generation: 0 });
-    state.html = [];
+    state.blocks = [];
     core.request({ body: 'one\n\ntwo\n', lineOffset: 0, generation: 1 });
-    expect(state.html).toEqual(renderMarkdownBlocks('one\n\ntwo\n').map((b) => b.html));
+    expect(state.blocks).toEqual(renderMarkdownBlocks('one\n\ntwo\n').map((b) => b.content));
   });
 });

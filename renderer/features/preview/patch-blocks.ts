@@ -1,8 +1,8 @@
 import type { BlockPatch } from '../../../shared/markdown-diff.ts';
-import type { BlockHtml } from './sanitize.ts';
+import type { BlockContent } from './sanitize.ts';
 
 export interface MountedBlock {
-  html: string;
+  content: string;
   nodes: ChildNode[];
   /** Elements with a source line, and that line counted from the block's first line (1). */
   lineEls: Array<[el: Element, relative: number]>;
@@ -40,7 +40,7 @@ export function patchBlocks(
   container: HTMLElement,
   mounted: MountedBlock[],
   patch: BlockPatch,
-  build: (blocks: BlockHtml[]) => ChildNode[][],
+  build: (blocks: BlockContent[]) => ChildNode[][],
 ): { blocks: MountedBlock[]; behind: boolean } {
   const tailStart = mounted.length - patch.tail;
   const emptied = new Set<ParentNode>();
@@ -50,9 +50,9 @@ export function patchBlocks(
       node.remove();
     }
   }
-  const nodes = build(patch.html.map((html, i) => ({ html, plain: patch.plain[i]! })));
-  const fresh = patch.html.map((html, i): MountedBlock => ({
-    html,
+  const nodes = build(patch.content.map((content, i) => ({ content, plain: patch.plain[i]! })));
+  const fresh = patch.content.map((content, i): MountedBlock => ({
+    content,
     nodes: nodes[i]!,
     lineEls: [],
     line: -1,

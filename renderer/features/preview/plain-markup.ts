@@ -1,124 +1,174 @@
 /**
- * The fast path past DOMPurify: whether a parsed block holds nothing but the markup
- * markdown-it, highlight.js and our GFM plugins write for plain Markdown (paragraphs,
- * headings, lists, links, code, tables, footnotes, task-list checkboxes), with attributes
- * from a short list and link targets that can only be web, mail or in-page addresses.
+ * The fast path past DOMPurify: a block of plain Markdown arrives as nodes (a tree of tags,
+ * attributes and text, shared/markdown-nodes.ts), and is built here with DOM calls, so it is
+ * never parsed as HTML and the post's text only ever becomes text nodes.
  *
- * It never changes anything: a block it answers `false` for (any raw HTML beyond that list,
- * KaTeX's inline styles, an unknown URL scheme, a comment) goes through DOMPurify in full.
- * So the list is deliberately narrower than DOMPurify's configuration in sanitize.ts: every
- * block that skips DOMPurify is one DOMPurify would have returned unchanged (but for the
- * `user-content-` id prefix and the image rewrite, which sanitize.ts applies to both paths).
+ * Built against a fixed list, narrower than DOMPurify's configuration in sanitize.ts: the tags
+ * and attributes markdown-it, highlight.js and our GFM plugins write for plain Markdown
+ * (paragraphs, headings, lists, links, code, tables, footnotes, task-list checkboxes), link
+ * targets that can only be web, mail or in-page addresses, and table alignment as the one
+ * style. The renderer sends anything else (raw HTML, KaTeX, another URL scheme) as HTML, which
+ * goes through DOMPurify; should a tree still hold something off the list, the element is left
+ * out (its text kept) or the attribute dropped.
  *
- * Why: DOMPurify 3.5 costs about 60 µs per element here (15 ms for a 2,000-word post), three
- * times the whole Markdown render; checking the same tree against a fixed list is ~20x cheaper.
+ * The elements are made in an inert document (a template's), as the HTML path's are: nothing
+ * in them loads or runs until the preview inserts them. As they are made, images get their
+ * resolved source (or become a marker), ids their `user-content-` prefix and links
+ * `rel=noopener`, as sanitize.ts does on the HTML path.
+ *
+ * Why: parsing the blocks' HTML and then checking every element cost more than the Markdown
+ * render itself (DOMPurify 3.5, before that, cost about 60 µs per element here).
  */
+import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
+import { isTableAlignment, safeHref, type PlainNode } from '../../../shared/markdown-nodes.ts';
 
 /** Tags with no attributes beyond the common ones. */
 const TAGS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'LI',
-  'PRE',
-  'CODE',
-  'EM',
-  'STRONG',
-  'S',
-  'DEL',
-  'A',
-  'IMG',
-  'HR',
-  'BR',
-  'TABLE',
-  'THEAD',
-  'TBODY',
-  'TR',
-  'TH',
-  'TD',
-  'SPAN',
-  'SECTION',
-  'SUP',
-  'INPUT',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  's',
+  'del',
+  'a',
+  'img',
+  'hr',
+  'br',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
+  'section',
+  'sup',
+  'input',
 ]);
 
 /** Attributes any allowed tag may carry (values are inert text). */
-const COMMON = new Set(['class', 'id', 'data-source-line']);
+const COMMON = new Set(['class', 'data-source-line']);
 
 const EXTRA: Record<string, ReadonlySet<string>> = {
-  A: new Set(['href', 'title']),
-  // sanitize.ts replaces every src with a resolved asset URL (or drops it) on both paths.
-  IMG: new Set(['src', 'alt', 'title']),
-  OL: new Set(['start']),
-  TH: new Set(['style']),
-  TD: new Set(['style']),
-  INPUT: new Set(['type', 'disabled', 'checked']),
+  a: new Set(['href', 'title']),
+  img: new Set(['alt', 'title']),
+  ol: new Set(['start']),
+  th: new Set(['style']),
+  td: new Set(['style']),
 };
 
-/** markdown-it's table alignment, the only inline style plain Markdown writes. */
-export const isTableAlignment = (style: string): boolean =>
-  /^text-align:(left|right|center);?$/.test(style.replace(/\s+/g, ''));
+let inert: Document | null = null;
 
-/** What a browser takes for the scheme once it drops whitespace and control characters. */
-// eslint-disable-next-line no-control-regex
-const IGNORED_IN_URL = /[\u0000-\u0020]/g;
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
-
-function safeHref(value: string): boolean {
-  const url = value.replace(IGNORED_IN_URL, '');
-  const scheme = SCHEME.exec(url)?.[1];
-  // A colon with no valid scheme before it ("a:b" after a digit, "1x:") is a relative path;
-  // a backslash could become a slash and an authority: refuse those outright.
-  return scheme === undefined ? !url.includes('\\') : SAFE_SCHEMES.has(scheme.toLowerCase());
+/**
+ * One block's nodes, from the JSON the renderer sent, ready to insert. Image paths resolve
+ * against `assets`; one that cannot resolve becomes a marker naming the path.
+ */
+export function buildPlainBlock(json: string, assets: AssetContext | null): ChildNode[] {
+  inert ??= document.createElement('template').content.ownerDocument;
+  const built: ChildNode[] = [];
+  const nodes: unknown = JSON.parse(json);
+  if (Array.isArray(nodes)) for (const node of nodes) build(inert, built, node, assets);
+  return built;
 }
 
-function allowedAttribute(el: Element, name: string, value: string): boolean {
-  if (el.tagName === 'INPUT') return name === 'class' || EXTRA.INPUT!.has(name);
+/** Builds `node` into `parent`: an element, or the block's list of top-level nodes. */
+function build(
+  doc: Document,
+  parent: Element | ChildNode[],
+  node: unknown,
+  assets: AssetContext | null,
+): void {
+  if (typeof node === 'string') {
+    add(parent, doc.createTextNode(node));
+    return;
+  }
+  if (!Array.isArray(node) || typeof node[0] !== 'string' || !Array.isArray(node[1])) return;
+  const [tag, attrs] = node as [string, unknown[]];
+  const el = element(doc, tag, attrs, assets);
+  // An element off the list is left out; its text is not.
+  const into = el ?? parent;
+  for (let i = 2; i < node.length; i++) build(doc, into, (node as PlainNode[])[i], assets);
+  if (el) add(parent, el);
+}
+
+function add(parent: Element | ChildNode[], node: ChildNode): void {
+  if (Array.isArray(parent)) parent.push(node);
+  else parent.appendChild(node);
+}
+
+function element(
+  doc: Document,
+  tag: string,
+  attrs: unknown[],
+  assets: AssetContext | null,
+): Element | null {
+  if (!TAGS.has(tag)) return null;
+  if (tag === 'input') return checkbox(doc, attrs);
+  if (tag === 'img') return image(doc, attrs, assets);
+  const el = doc.createElement(tag);
+  for (let i = 0; i + 1 < attrs.length; i += 2) {
+    const name = attrs[i];
+    const value = attrs[i + 1];
+    if (typeof name !== 'string' || typeof value !== 'string') continue;
+    if (name === 'id') el.setAttribute('id', `user-content-${value}`);
+    else if (allowed(tag, name, value)) el.setAttribute(name, value);
+  }
+  if (tag === 'a' && el.hasAttribute('href')) el.setAttribute('rel', 'noopener noreferrer');
+  return el;
+}
+
+function allowed(tag: string, name: string, value: string): boolean {
   if (COMMON.has(name)) return true;
-  if (!EXTRA[el.tagName]?.has(name)) return false;
+  if (!EXTRA[tag]?.has(name)) return false;
   if (name === 'href') return safeHref(value);
   if (name === 'style') return isTableAlignment(value);
   return true;
 }
 
-/** True when each of `nodes` and everything under them is plain Markdown markup as above. */
-export function areAllPlain(nodes: Iterable<Node>): boolean {
-  for (const top of nodes) {
-    if (top.nodeType === Node.TEXT_NODE) continue;
-    if (top.nodeType === Node.ELEMENT_NODE && !isPlainElement(top as Element)) return false;
-    if (top.nodeType !== Node.ELEMENT_NODE) return false; // comments, processing instructions
-    const walker = document.createTreeWalker(top, NodeFilter.SHOW_ALL);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeType === Node.TEXT_NODE) continue;
-      if (node.nodeType !== Node.ELEMENT_NODE || !isPlainElement(node as Element)) return false;
-    }
-  }
-  return true;
+/** The one input plain Markdown writes: a task list's disabled checkbox, which does nothing. */
+function checkbox(doc: Document, attrs: unknown[]): Element {
+  const input = doc.createElement('input');
+  input.setAttribute('class', 'task-list-item-checkbox');
+  input.setAttribute('type', 'checkbox');
+  input.setAttribute('disabled', '');
+  if (attrs.includes('checked')) input.setAttribute('checked', '');
+  return input;
 }
 
-function isPlainElement(el: Element): boolean {
-  // Elements parsed as SVG or MathML have lower-case tagNames and are refused here too.
-  if (!TAGS.has(el.tagName) || el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;
-  // The one input plain Markdown writes: a task list's disabled checkbox.
-  if (
-    el.tagName === 'INPUT' &&
-    !(
-      el.getAttribute('type') === 'checkbox' &&
-      el.hasAttribute('disabled') &&
-      el.getAttribute('class') === 'task-list-item-checkbox'
-    )
-  )
-    return false;
-  for (const attr of el.attributes) {
-    if (!allowedAttribute(el, attr.name, attr.value)) return false;
+/** An image whose source resolves, with the path the post wrote; else a visible marker. */
+function image(doc: Document, attrs: unknown[], assets: AssetContext | null): Element {
+  let src = '';
+  const img = doc.createElement('img');
+  for (let i = 0; i + 1 < attrs.length; i += 2) {
+    const name = attrs[i];
+    const value = attrs[i + 1];
+    if (typeof name !== 'string' || typeof value !== 'string') continue;
+    if (name === 'src') src = value;
+    else if (name === 'id') img.setAttribute('id', `user-content-${value}`);
+    else if (allowed('img', name, value)) img.setAttribute(name, value);
   }
-  return true;
+  const url = assets ? resolveAssetUrl(src, assets) : null;
+  if (!url) return missingImage(doc, src);
+  img.setAttribute('data-src', src);
+  img.setAttribute('src', url);
+  return img;
+}
+
+/** As sanitize.ts's markMissing writes it. */
+export function missingImage(doc: Document, path: string): Element {
+  const marker = doc.createElement('span');
+  marker.className = 'missing-image';
+  marker.textContent = `Image not found: ${path}`;
+  return marker;
 }

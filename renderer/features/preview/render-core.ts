@@ -1,6 +1,6 @@
 /**
  * The preview's rendering, as the worker runs it (render.worker.ts) and as the page runs it
- * when it has no worker. Markdown -> blocks of HTML, sent as patches against what the page
+ * when it has no worker. Markdown -> blocks (nodes or HTML), sent as patches against what the page
  * already holds (shared/markdown-diff.ts). Counting words and finding headings read the whole
  * post too, so they happen here as well, after the blocks are on their way.
  *
@@ -68,7 +68,7 @@ export class RenderCore {
   private incremental = new IncrementalRenderer();
   private chunkStats = new ChunkStats();
   private primed = false;
-  /** The HTML of the blocks the page holds (or will, once it reads its messages). */
+  /** The content of the blocks the page holds (or will, once it reads its messages). */
   private sent: string[] = [];
   private generation = -1;
   private lastStats = '';
@@ -117,7 +117,7 @@ export class RenderCore {
 
   private send(reply: boolean, blocks: RenderedBlock[]): void {
     const patch = diffBlocks(this.sent, blocks);
-    this.sent = blocks.map((block) => block.html);
+    this.sent = blocks.map((block) => block.content);
     this.post({ kind: 'blocks', generation: this.generation, reply, patch });
   }
 }

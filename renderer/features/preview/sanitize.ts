@@ -1,17 +1,18 @@
 /**
  * Nothing from a post reaches the DOM unchecked: a post cannot run script, reach
- * `window.folio`, submit a form or navigate the window. Each block of preview HTML is parsed
- * into an inert template; a block of plain Markdown markup (plain-markup.ts: a fixed list of
- * tags, attributes and URL schemes, narrower than DOMPurify's) is used as parsed, and any
- * other block (raw HTML, KaTeX) goes through DOMPurify. Image sources are then rewritten to
- * the asset scheme (or dropped) and links get `rel=noopener`, on both paths.
+ * `window.folio`, submit a form or navigate the window. A block of plain Markdown arrives as
+ * nodes and is built from a fixed list of tags, attributes and URL schemes, narrower than
+ * DOMPurify's (plain-markup.ts); any other block (raw HTML, KaTeX) is HTML, and goes through
+ * DOMPurify into an inert template. Image sources are rewritten to the asset scheme (or
+ * dropped), ids prefixed and links given `rel=noopener`, on both paths.
  *
  * DOMPurify stays at the latest version (3.5): it is the path every untrusted shape takes,
  * and its per-element cost no longer matters once plain blocks skip it.
  */
 import DOMPurify from 'dompurify';
 import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
-import { areAllPlain, isTableAlignment } from './plain-markup.ts';
+import { isTableAlignment } from '../../../shared/markdown-nodes.ts';
+import { buildPlainBlock, missingImage } from './plain-markup.ts';
 
 /**
  * KaTeX lays math out with inline styles. `style` stays forbidden everywhere else; inside
@@ -87,84 +88,37 @@ export const sanitizeCounts = { plain: 0, purified: 0 };
 
 /** An image that cannot load becomes a visible marker naming the path the post wrote. */
 export function markMissing(img: HTMLImageElement): void {
-  const marker = document.createElement('span');
-  marker.className = 'missing-image';
-  marker.textContent = `Image not found: ${img.dataset.src ?? img.getAttribute('src') ?? ''}`;
-  img.replaceWith(marker);
+  img.replaceWith(
+    missingImage(img.ownerDocument, img.dataset.src ?? img.getAttribute('src') ?? ''),
+  );
 }
 
-export interface BlockHtml {
-  html: string;
-  /** The renderer's word that the block holds only its own markup (see markdown.ts). */
+export interface BlockContent {
+  /** Nodes as JSON when true (plain Markdown), else HTML (see RenderedBlock in markdown.ts). */
   plain: boolean;
+  content: string;
 }
 
 /**
- * Sits between plain blocks parsed together. A plain block cannot hold a comment (its text is
- * escaped, and the check refuses comments), so each one at the top level is a seam.
- */
-const SEAM = 'folio-block-seam';
-
-/**
- * Blocks of preview HTML as safe nodes, ready to insert, one array per block: image paths
+ * Blocks of preview content as safe nodes, ready to insert, one array per block: image paths
  * resolved against `assets` (an image that cannot resolve becomes a marker), ids prefixed with
  * `user-content-` as GitHub does, so a heading called "title" cannot shadow a document
- * property.
- *
- * The plain blocks are parsed together, into one template (inert: nothing in it loads or
- * runs until it is inserted), and each is checked on its own; parsing forty blocks at once
- * costs about half of parsing them one by one. A block that fails its check, and every block
- * if the seams did not come out at the top level as written, goes through DOMPurify alone.
+ * property. Plain blocks are built from their nodes; the others go through DOMPurify.
  */
 export function buildPreviewBlocks(
-  blocks: BlockHtml[],
+  blocks: BlockContent[],
   assets: AssetContext | null,
 ): ChildNode[][] {
-  const built: Array<ChildNode[] | null> = blocks.map(() => null);
-  const plain = blocks.flatMap((block, i) => (block.plain ? [i] : []));
-  if (plain.length) {
-    const template = document.createElement('template');
-    template.innerHTML = plain.map((i) => blocks[i]!.html).join(`<!--${SEAM}-->`);
-    const content = template.content;
-    const parts = splitAtSeams(content, plain.length);
-    if (parts) {
-      const passed = parts.map((nodes) => areAllPlain(nodes));
-      for (const el of content.querySelectorAll('[id]'))
-        el.id = `user-content-${el.getAttribute('id')}`;
-      finish(content, assets, true);
-      parts.forEach((nodes, k) => {
-        // A top-level image swapped for its marker left the block: build that one alone.
-        if (passed[k] && nodes.every((node) => node.parentNode === content)) {
-          sanitizeCounts.plain++;
-          built[plain[k]!] = nodes;
-        }
-      });
+  return blocks.map((block) => {
+    if (block.plain) {
+      sanitizeCounts.plain++;
+      return buildPlainBlock(block.content, assets);
     }
-  }
-  return built.map((nodes, i) => {
-    if (nodes) return nodes;
     sanitizeCounts.purified++;
-    const fragment = purify(blocks[i]!.html);
+    const fragment = purify(block.content);
     finish(fragment, assets, true);
     return [...fragment.childNodes];
   });
-}
-
-/**
- * The top-level nodes of `content` between seams, which go, or null when there are not `count`
- * parts (a block whose markup closed or opened around a seam).
- */
-function splitAtSeams(content: DocumentFragment, count: number): ChildNode[][] | null {
-  const parts: ChildNode[][] = [[]];
-  for (let node = content.firstChild; node;) {
-    const next = node.nextSibling;
-    if (node.nodeType === Node.COMMENT_NODE && (node as Comment).data === SEAM) {
-      parts.push([]);
-      node.remove();
-    } else parts[parts.length - 1]!.push(node);
-    node = next;
-  }
-  return parts.length === count ? parts : null;
 }
 
 /** The whole of `html` through DOMPurify, as inert nodes. */
