@@ -2,8 +2,8 @@
  * For `npm run bench` only: with `?bench` in the page URL (never the case in the app, which
  * loads app://folio/index.html), exposes the preview's Markdown -> sanitized DOM path so the
  * benchmark can time it inside the real page: the whole post rendered to blocks, and every
- * block parsed, checked or sanitized and finished (images resolved, ids prefixed) exactly as
- * the preview builds it, starting cold (no KaTeX or highlight.js memo).
+ * block built from its nodes or sanitized, and finished (images resolved, ids prefixed),
+ * exactly as the preview builds it, starting cold (no KaTeX or highlight.js memo).
  */
 import type { AssetContext } from '../../../shared/asset-url.ts';
 import { buildPreviewBlocks, sanitizeCounts } from './sanitize.ts';

@@ -96,9 +96,13 @@ function build(
   if (!Array.isArray(node) || typeof node[0] !== 'string' || !Array.isArray(node[1])) return;
   const [tag, attrs] = node as [string, unknown[]];
   const el = element(doc, tag, attrs, assets);
-  // An element off the list is left out; its text is not.
-  const into = el ?? parent;
-  for (let i = 2; i < node.length; i++) build(doc, into, (node as PlainNode[])[i], assets);
+  // The common case, one text inside (code, emphasis, a link, a highlighted token): one call.
+  if (el && node.length === 3 && typeof node[2] === 'string') el.textContent = node[2];
+  else {
+    // An element off the list is left out; its text is not.
+    const into = el ?? parent;
+    for (let i = 2; i < node.length; i++) build(doc, into, (node as PlainNode[])[i], assets);
+  }
   if (el) add(parent, el);
 }
 
