@@ -9,7 +9,12 @@ import { cacheFileFor, CACHE_VERSION } from '../../electron/services/library/ind
 import { Library, type IndexProgress } from '../../electron/services/library/library.ts';
 import { indexPosts } from '../../electron/services/library/list-posts.ts';
 import { readEntry } from '../../electron/services/library/post-entry.ts';
-import { countWords, countWordsSlow } from '../../electron/services/library/word-count.ts';
+import {
+  countWords,
+  countWordsSlow,
+  countWordsSwar,
+} from '../../electron/services/library/word-count.ts';
+import { simd } from '../../electron/services/library/word-count-simd.ts';
 import { excerptOf } from '../../electron/services/library/excerpt.ts';
 import { generateCorpus } from '../bench/corpus.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
@@ -78,16 +83,31 @@ describe('the library index: fields', () => {
     expect(posts['long.md']!.excerpt.length).toBeLessThanOrEqual(201);
   });
 
-  it('counts words four bytes at a time exactly as byte by byte', () => {
+  it('counts words four and sixteen bytes at a time exactly as byte by byte', () => {
+    // Node and Electron have WebAssembly SIMD: the fast path is the one tested here.
+    expect(simd).not.toBeNull();
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(8), (bytes, from) => {
         const start = Math.min(from, bytes.length);
-        expect(countWords(bytes, start)).toBe(countWordsSlow(bytes, start));
+        const expected = countWordsSlow(bytes, start);
+        expect(countWords(bytes, start)).toBe(expected);
+        expect(countWordsSwar(bytes, start)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    // Bytes that make every rule matter in every lane: word edges, E3 80 vs E3 81, E9, EA.
+    const edges = fc.constantFrom(0x00, 0x2f, 0x30, 0x39, 0x40, 0x41, 0x5a, 0x60, 0x61, 0x7a, 0x7b);
+    const leads = fc.constantFrom(0x7f, 0x80, 0x81, 0xe2, 0xe3, 0xe9, 0xea, 0xff, 0x20);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(edges, leads), { maxLength: 300 }), (values) => {
+        const bytes = Uint8Array.from(values);
+        expect(countWords(bytes)).toBe(countWordsSlow(bytes));
       }),
       { numRuns: 2000 },
     );
     const text = Buffer.from('Ünïcödé and 漢字かな, “quotes” — 42 words_here\n'.repeat(20));
     expect(countWords(text)).toBe(countWordsSlow(text));
+    expect(countWords(text, 5, text.length - 7)).toBe(countWordsSlow(text, 5, text.length - 7));
   });
 
   it('strips Markdown from excerpts: headings, quotes, lists, code, images, links, HTML', () => {

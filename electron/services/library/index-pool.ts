@@ -17,14 +17,22 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BlogLayout } from './detect-blog.ts';
-import { runChunk, WORKER_FLAG, type ChunkReply, type ChunkRequest } from './index-worker.ts';
+import {
+  fromColumns,
+  runChunk,
+  WORKER_FLAG,
+  type ChunkReply,
+  type ChunkRequest,
+  type PendingData,
+  type ReadColumns,
+} from './index-worker.ts';
 import type { ReadResult } from './post-entry.ts';
 
 /** Files per message: big enough that messaging is noise, small enough to balance load. */
 const CHUNK = 200;
 const IN_FLIGHT = 2;
 
-type Result = ReadResult[] | Float64Array;
+type Result = ReadColumns | Float64Array;
 
 interface Task {
   request: ChunkRequest;
@@ -73,7 +81,8 @@ export class IndexPool {
   }
 
   /**
-   * Indexes `files` (relative paths) and returns one result per file, in order.
+   * Indexes `files` (relative paths) and returns one result per file, in order, with their
+   * front matter still serialized in `pending` (applyPendingData sets it when needed).
    * `onProgress` gets the number of files done after each chunk.
    */
   async readAll(
@@ -81,20 +90,23 @@ export class IndexPool {
     layout: BlogLayout,
     files: readonly string[],
     onProgress?: (done: number) => void,
-  ): Promise<ReadResult[]> {
+  ): Promise<{ results: ReadResult[]; pending: PendingData[] }> {
     let done = 0;
     const chunks = await Promise.all(
       chunksOf(files).map((chunk) =>
         this.run({ id: this.nextId++, kind: 'read', root, layout, files: chunk }).then(
-          (results) => {
+          (columns) => {
             done += chunk.length;
             onProgress?.(done);
-            return results as ReadResult[];
+            return fromColumns(chunk, columns as ReadColumns);
           },
         ),
       ),
     );
-    return chunks.flat();
+    return {
+      results: chunks.flatMap((chunk) => chunk.results),
+      pending: chunks.map((chunk) => chunk.pending),
+    };
   }
 
   /** mtimeMs and size of every file (two numbers each, NaN when gone), in order. */

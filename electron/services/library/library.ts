@@ -23,7 +23,7 @@ import {
   observeEntries,
 } from './list-posts.ts';
 import { indexPool, type IndexPool } from './index-pool.ts';
-import { statChunk } from './index-worker.ts';
+import { applyPendingData, statChunk, type PendingData } from './index-worker.ts';
 import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
 
 export interface IndexProgress {
@@ -79,6 +79,8 @@ export class Library {
   private sorted: PostSummary[] = [];
   private fileSkips: SkippedFile[] = [];
   private observations: FieldObservations | null = null;
+  /** Front matter the workers sent serialized, set on the entries when first needed. */
+  private pendingData: PendingData[] = [];
   private running: Promise<SyncStats> | null = null;
   /** Single-post updates made while a sync runs, applied over its result. */
   private touched: Map<string, PostEntry | null> | null = null;
@@ -126,6 +128,7 @@ export class Library {
   /** What the posts' front matter holds, for the schema; computed when first asked after a change. */
   fields(): FieldObservations {
     if (this.observations) return this.observations;
+    this.applyPendingData();
     let missing = [...this.entries.values()].filter((e) => e.data === undefined);
     if (missing.length && this.cacheFile) {
       const paths = new Set(readFields(this.cacheFile, this.entries));
@@ -137,6 +140,10 @@ export class Library {
       entry.data = result.ok ? result.entry.data : null;
     }
     return (this.observations = observeEntries(this.entries.values()));
+  }
+
+  private applyPendingData(): void {
+    for (const pending of this.pendingData.splice(0)) applyPendingData(pending);
   }
 
   onChange(listener: (change: LibraryChange) => void): () => void {
@@ -248,7 +255,9 @@ export class Library {
     let results: ReadResult[];
     if (usePool && toRead.length >= poolMin) {
       const paths = toRead.map((i) => files[i]!);
-      results = await pool.readAll(root, layout, paths, (done) => report(reused + done));
+      const read = await pool.readAll(root, layout, paths, (done) => report(reused + done));
+      results = read.results;
+      this.pendingData.push(...read.pending);
     } else {
       results = new Array<ReadResult>(toRead.length);
       for (let k = 0; k < toRead.length; k++) {
@@ -393,7 +402,13 @@ export class Library {
     // In list order: the next open's sort then finds the entries already sorted (one pass).
     const entries = this.sorted.map((summary) => this.entries.get(summary.path)!);
     this.saving = this.saving
-      .then(() => writeCache(file, this.root, this.layout, entries, yieldToLoop))
+      .then(async () => {
+        for (const pending of this.pendingData.splice(0)) {
+          applyPendingData(pending);
+          await yieldToLoop();
+        }
+        await writeCache(file, this.root, this.layout, entries, yieldToLoop);
+      })
       .catch(() => undefined);
     return this.saving;
   }

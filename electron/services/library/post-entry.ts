@@ -26,6 +26,7 @@ import type { Generator, PostError, PostSummary, SkippedFile } from '../../../sh
 import { excerptOf } from './excerpt.ts';
 import { parseFlatYaml } from './flat-yaml.ts';
 import { countWords } from './word-count.ts';
+import { readBuffer } from './word-count-simd.ts';
 
 export const MARKDOWN = /\.(md|markdown|mdx)$/i;
 
@@ -152,16 +153,19 @@ const HEAD_LIMITS = [1024, 4096, 32768, Infinity];
 /**
  * Builds the entry from the bytes of a post. `head` decoding grows only when the block,
  * the title fallback or the excerpt needs more of the file than the first kilobyte.
+ * `posted`: the entry is posted to another thread, whose copy keeps no file head alive, so
+ * its strings are not copied here (see own).
  */
 export function entryFromBytes(
   relativePath: string,
   bytes: Uint8Array,
   stats: { mtimeMs: number; size: number },
   options: EntryOptions,
+  posted = false,
 ): PostEntry {
   for (const limit of HEAD_LIMITS) {
     const head = decodeHead(bytes, limit);
-    const entry = entryFromHead(relativePath, head, bytes, stats, options);
+    const entry = entryFromHead(relativePath, head, bytes, stats, options, posted ? same : own);
     if (entry) return entry;
   }
   throw new Error('unreachable: the whole text always gives an entry');
@@ -173,6 +177,7 @@ function entryFromHead(
   bytes: Uint8Array,
   stats: { mtimeMs: number; size: number },
   options: EntryOptions,
+  keep: (text: string) => string,
 ): PostEntry | null {
   const source = head.text;
   const block = findFrontMatter(source);
@@ -192,19 +197,19 @@ function entryFromHead(
   const bodyByte = Buffer.byteLength(source.slice(0, bodyStart), 'utf8');
   const summary: PostSummary = {
     path: relativePath,
-    title: own(title ?? fileTitle(relativePath)),
-    date: date === null ? null : own(date),
+    title: keep(title ?? fileTitle(relativePath)),
+    date: date === null ? null : keep(date),
     dateValue: dateSortValue(date),
     draft: isDraft(data, options.inDraftFolder),
     tags: stringList(data.tags ?? data.tag, options.splitStringLists),
     categories: stringList(data.categories ?? data.category, options.splitStringLists),
     wordCount: countWords(bytes, bodyByte),
-    excerpt: own(excerpt.text),
+    excerpt: keep(excerpt.text),
     mtimeMs: stats.mtimeMs,
     size: stats.size,
   };
   if (error) summary.error = error;
-  return { summary, data: error ? null : ownValues(data) };
+  return { summary, data: error ? null : keep === same ? data : ownValues(data) };
 }
 
 /**
@@ -217,6 +222,9 @@ function entryFromHead(
 function own(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
+
+/** For entries that are posted to another thread, which copies every string anyway. */
+const same = (text: string): string => text;
 
 function ownValues(data: Record<string, unknown>): Record<string, unknown> {
   for (const key of Object.keys(data)) {
@@ -270,8 +278,19 @@ const reasonOf = (error: unknown): string => {
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
 
 /**
- * Reads a post file whole (open, fstat, read, close: the calls readFileSync makes) into the
- * shared scratch buffer. The bytes are valid until the next read.
+ * The buffer to read `size` bytes into: the word counter's memory (counted there without a
+ * copy, see word-count-simd.ts), else the shared scratch buffer.
+ */
+function bufferFor(size: number): Buffer {
+  const memory = readBuffer(size);
+  if (memory) return memory;
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(size * 2);
+  return scratch;
+}
+
+/**
+ * Reads a post file whole (open, fstat, read, close: the calls readFileSync makes) into a
+ * shared buffer (bufferFor). The bytes are valid until the next read.
  */
 function readWhole(file: string): { bytes: Buffer; mtimeMs: number; size: number } {
   const fd = openSync(file, OPEN_FLAGS);
@@ -283,21 +302,29 @@ function readWhole(file: string): { bytes: Buffer; mtimeMs: number; size: number
         code: 'TOO_LARGE',
       });
     }
-    if (scratch.length < stats.size) scratch = Buffer.allocUnsafeSlow(stats.size * 2);
+    const buffer = bufferFor(stats.size);
     let read = 0;
     while (read < stats.size) {
-      const n = readSync(fd, scratch, read, stats.size - read, read);
+      const n = readSync(fd, buffer, read, stats.size - read, read);
       if (n === 0) break;
       read += n;
     }
-    return { bytes: scratch.subarray(0, read), mtimeMs: stats.mtimeMs, size: stats.size };
+    return { bytes: buffer.subarray(0, read), mtimeMs: stats.mtimeMs, size: stats.size };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Reads and indexes one post; a file that cannot be indexed comes back as skipped, with why. */
-export function readEntry(root: string, relativePath: string, options: EntryOptions): ReadResult {
+/**
+ * Reads and indexes one post; a file that cannot be indexed comes back as skipped, with why.
+ * `posted`: the entry goes to another thread (see entryFromBytes).
+ */
+export function readEntry(
+  root: string,
+  relativePath: string,
+  options: EntryOptions,
+  posted = false,
+): ReadResult {
   let file: { bytes: Buffer; mtimeMs: number; size: number };
   try {
     // Not path.join: its normalizing cost 3% of the index; `relativePath` is already clean.
@@ -314,7 +341,7 @@ export function readEntry(root: string, relativePath: string, options: EntryOpti
     return { ok: false, skipped, gone: false };
   }
   const stats = { mtimeMs: file.mtimeMs, size: file.size };
-  const entry = entryFromBytes(relativePath, bytes, stats, options);
+  const entry = entryFromBytes(relativePath, bytes, stats, options, posted);
   if (isPage(entry.data ?? null, options.generator)) {
     return { ok: false, skipped: { path: relativePath, reason: 'a page, not a post' }, gone: true };
   }
