@@ -109,26 +109,30 @@ export class IndexPool {
     };
   }
 
-  /** mtimeMs and size of every file (two numbers each, NaN when gone), in order. */
+  /**
+   * mtimeMs and size of every file (two numbers each, NaN when gone), in order.
+   *
+   * Every worker gets the whole list and takes chunks from a shared counter, writing into a
+   * shared array: no message per chunk. With messages, a worker waited for the main thread
+   * to send its next chunk, and on a re-open the main thread is busy reading the cache at
+   * that very time (the stats then mostly ran after it, not beside it).
+   */
   async statAll(root: string, files: readonly string[]): Promise<Float64Array> {
-    const chunks = await Promise.all(
-      chunksOf(files).map(
-        (chunk) =>
-          this.run({
-            id: this.nextId++,
-            kind: 'stat',
-            root,
-            files: chunk,
-          }) as Promise<Float64Array>,
-      ),
-    );
-    const out = new Float64Array(files.length * 2);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
+    const shared = new SharedArrayBuffer(8 + files.length * 16);
+    const request: ChunkRequest = { id: 0, kind: 'stat', root, files: files as string[], shared };
+    this.warm();
+    if (!this.usable || this.slots.length === 0) runChunk(request);
+    else {
+      await Promise.all(
+        this.slots.map(
+          (slot) =>
+            new Promise<Result>((resolve) => {
+              this.send(slot, { request: { ...request, id: this.nextId++ }, resolve });
+            }),
+        ),
+      );
     }
-    return out;
+    return new Float64Array(shared, 8, files.length * 2);
   }
 
   /** Starts the workers ahead of use (when a folder opens), so their start overlaps other work. */
@@ -149,15 +153,16 @@ export class IndexPool {
       this.start();
     }
     for (const slot of this.slots) {
-      while (slot.inFlight.length < IN_FLIGHT && this.queue.length) {
-        const task = this.queue.shift()!;
-        slot.inFlight.push(task);
-        slot.worker.ref();
-        slot.worker.postMessage(task.request);
-      }
+      while (slot.inFlight.length < IN_FLIGHT && this.queue.length) this.send(slot, this.queue.shift()!);
     }
     // With no worker left (none could start), the main thread reads what is queued.
     if (this.slots.length === 0) this.drainInProcess();
+  }
+
+  private send(slot: Slot, task: Task): void {
+    slot.inFlight.push(task);
+    slot.worker.ref();
+    slot.worker.postMessage(task.request);
   }
 
   private start(): void {
@@ -191,7 +196,10 @@ export class IndexPool {
     this.slots.splice(at, 1);
     this.broken = true;
     void slot.worker.terminate();
-    this.queue.unshift(...slot.inFlight.splice(0));
+    const [stats, chunks] = partition(slot.inFlight.splice(0), (t) => t.request.kind === 'stat');
+    // A shared stat may have lost a chunk the worker had taken: this thread stats them all.
+    for (const task of stats) task.resolve(runChunk(task.request));
+    this.queue.unshift(...chunks);
     if (this.slots.length === 0) this.drainInProcess();
     else this.pump();
   }
@@ -207,6 +215,10 @@ export class IndexPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
     this.broken = false;
   }
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }
 
 function chunksOf(files: readonly string[]): string[][] {

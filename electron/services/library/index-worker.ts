@@ -22,7 +22,11 @@ import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
 
 export type ChunkRequest =
   | { id: number; kind: 'read'; root: string; layout: BlogLayout; files: string[] }
-  | { id: number; kind: 'stat'; root: string; files: string[] };
+  /**
+   * Stats into `shared` (see statShared): after an Int32 counter (8 bytes, for alignment),
+   * two Float64s per file.
+   */
+  | { id: number; kind: 'stat'; root: string; files: string[]; shared: SharedArrayBuffer };
 
 /** A chunk's read results, one slot per file in every column. */
 export interface ReadColumns {
@@ -188,10 +192,35 @@ export function statChunk(root: string, files: readonly string[]): Float64Array 
   return out;
 }
 
+/** Files a worker takes from the shared counter at a time. */
+const STAT_CHUNK = 128;
+
+/**
+ * The stats of `files` into `shared` (see ChunkRequest): in a worker, the chunks it takes
+ * from the shared counter; on this thread (`all`: a worker failed, or there is none), every
+ * file, whatever the workers did.
+ */
+export function statShared(
+  root: string,
+  files: readonly string[],
+  shared: SharedArrayBuffer,
+  all: boolean,
+): void {
+  const next = new Int32Array(shared, 0, 1);
+  const out = new Float64Array(shared, 8, files.length * 2);
+  if (all) return out.set(statChunk(root, files));
+  for (;;) {
+    const start = Atomics.add(next, 0, STAT_CHUNK);
+    if (start >= files.length) return;
+    const end = Math.min(start + STAT_CHUNK, files.length);
+    out.set(statChunk(root, files.slice(start, end)), start * 2);
+  }
+}
+
 export function runChunk(request: ChunkRequest, posted = false): ReadColumns | Float64Array {
-  return request.kind === 'read'
-    ? readColumns(request.root, request.layout, request.files, posted)
-    : statChunk(request.root, request.files);
+  if (request.kind === 'read') return readColumns(request.root, request.layout, request.files, posted);
+  statShared(request.root, request.files, request.shared, !posted);
+  return new Float64Array(0);
 }
 
 /** Set in workerData by the pool: importing this module elsewhere (even in a worker) does nothing. */
