@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectBlog } from '../../electron/services/library/detect-blog.ts';
-import { cacheFileFor, CACHE_VERSION } from '../../electron/services/library/index-cache.ts';
+import {
+  cacheFileFor,
+  CACHE_VERSION,
+  readCache,
+  writeCache,
+} from '../../electron/services/library/index-cache.ts';
 import { Library, type IndexProgress } from '../../electron/services/library/library.ts';
 import { indexPosts } from '../../electron/services/library/list-posts.ts';
 import { readEntry } from '../../electron/services/library/post-entry.ts';
@@ -290,12 +295,21 @@ describe('the library index: the cache in the data folder', () => {
     expect(again.fields()).toEqual(first.fields());
   });
 
+  /** The list file's head (see index-cache.ts), and where its blocks start. */
+  const headOf = (bytes: Buffer) => {
+    const headEnd = 16 + bytes.readUInt32LE(12);
+    const head = JSON.parse(bytes.toString('latin1', 16, headEnd));
+    const numbersAt = (headEnd + 7) & ~7;
+    return { head, numbersAt, endsAt: numbersAt + head.count * 64 };
+  };
+
   it('is keyed by the blog folder, versioned, and written whole (atomically)', async () => {
     const { root, data } = await cachedBlog();
     const file = cacheFileFor(data, root);
-    const cache = JSON.parse(readFileSync(file, 'utf8'));
-    expect(cache).toMatchObject({ version: CACHE_VERSION, root, count: 9 });
-    expect(cache.path).toHaveLength(9);
+    const bytes = readFileSync(file);
+    expect(bytes.toString('latin1', 0, 8)).toBe('FOLIOIDX');
+    expect(bytes.readUInt32LE(8)).toBe(CACHE_VERSION);
+    expect(headOf(bytes).head).toMatchObject({ root, count: 9 });
     expect(readdirSync(path.dirname(file)).some((f) => f.endsWith('.folio-tmp'))).toBe(false);
     expect(cacheFileFor(data, root)).not.toBe(cacheFileFor(data, `${root}-other`));
   });
@@ -325,69 +339,74 @@ describe('the library index: the cache in the data folder', () => {
     expect(paths).not.toContain('source/_posts/debouncing-without-tears.md');
   });
 
-  /** The cache file as written, changed by `edit` (its parsed JSON), written back. */
-  const rewrite = (file: string, edit: (cache: Record<string, unknown[]>) => void) => {
-    const cache = JSON.parse(readFileSync(file, 'utf8'));
-    edit(cache);
-    writeFileSync(file, JSON.stringify(cache));
+  /** The cache file as written, changed by `edit` (its bytes, in place), written back. */
+  const rewrite = (file: string, edit: (bytes: Buffer) => void) => {
+    const bytes = readFileSync(file);
+    edit(bytes);
+    writeFileSync(file, bytes);
   };
 
-  it.each<[string, (file: string, root: string) => void]>([
-    ['not JSON', (file) => writeFileSync(file, '{"version": 3, "pa')],
+  it.each<[string, (file: string, root: string) => void | Promise<void>]>([
+    ['cut short', (file) => writeFileSync(file, readFileSync(file).subarray(0, -1))],
     ['empty', (file) => writeFileSync(file, '')],
+    ['another version', (file) => rewrite(file, (b) => b.writeUInt32LE(CACHE_VERSION + 1, 8))],
     [
-      'another version',
-      (file) => rewrite(file, (cache) => Object.assign(cache, { version: CACHE_VERSION + 1 })),
-    ],
-    [
-      // Version 1: one array per entry, read as UTF-8.
+      // Version 3: one JSON array per field.
       'of the old format',
       (file, root) =>
         writeFileSync(
           file,
-          JSON.stringify({
-            version: 1,
-            root,
-            layout: '',
-            entries: [['source/_posts/x.md', 1, 1, 'Café', null, null, false, [], [], 0, '', null]],
-          }),
+          JSON.stringify({ version: 3, root, layout: '', count: 1, path: ['source/_posts/x.md'] }),
         ),
     ],
-    ['a malformed entry', (file) => rewrite(file, (cache) => (cache.mtimeMs![0] = 'not a number'))],
-    ['missing a column', (file) => rewrite(file, (cache) => delete cache.excerpt)],
-    ['a column too short', (file) => rewrite(file, (cache) => cache.title!.pop())],
-    ['a path twice', (file) => rewrite(file, (cache) => (cache.path![1] = cache.path![0]))],
+    ['a head that is not JSON', (file) => rewrite(file, (b) => b.write('}', 16, 'latin1'))],
     [
-      'not ASCII (a byte over 127 is not what Folio writes)',
-      (file) => writeFileSync(file, readFileSync(file, 'latin1').replace('\\u', 'é\\u'), 'utf8'),
+      'a malformed number',
+      (file) => rewrite(file, (b) => b.writeDoubleLE(-1, headOf(b).numbersAt + 8)), // a size
+    ],
+    [
+      'a string end out of order',
+      (file) => rewrite(file, (b) => b.writeUInt32LE(0, headOf(b).endsAt + 4 * 3)),
+    ],
+    [
+      'a path twice',
+      async (file, root) => {
+        const layout = detectBlog(root);
+        const entries = [...readCache(file, root, layout)!.values()];
+        await writeCache(file, root, layout, [...entries.slice(0, -1), entries[0]!]);
+      },
     ],
   ])('rebuilds from the files when the cache is %s, and rewrites it', async (_, spoil) => {
     const { root, data, first } = await cachedBlog();
     const file = cacheFileFor(data, root);
-    spoil(file, root);
+    await spoil(file, root);
     const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
     expect(await again.load()).toMatchObject({ reused: 0, read: 9 });
     expect(again.posts()).toEqual(first.posts());
     await again.flush();
-    expect(JSON.parse(readFileSync(file, 'utf8')).path).toHaveLength(9);
+    expect(headOf(readFileSync(file)).head.count).toBe(9);
   });
 
-  it('writes ASCII only, and reads back every character (accents, CJK, emoji) as it was', async () => {
+  it('reads back every character (accents, CJK, emoji) as it was', async () => {
     const { root, data } = await cachedBlog();
     const title = 'Café 東京 🚋 “quoted” \\ back\\slash';
     writeFileSync(
       path.join(root, 'source/_posts/unicode.md'),
       `---\ntitle: '${title}'\ntags: [naïve, 日本]\n---\nÜber 東京 🚋.\n`,
     );
+    writeFileSync(
+      path.join(root, 'source/_posts/latin.md'),
+      `---\ntitle: Crème brûlée\n---\nÀ la carte.\n`,
+    );
     const first = new Library({ root, layout: detectBlog(root), cacheFolder: data });
     await first.load();
     await first.flush();
-    const bytes = readFileSync(cacheFileFor(data, root));
-    expect(bytes.every((byte) => byte < 128)).toBe(true);
     const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
-    expect(await again.load()).toMatchObject({ reused: 10, read: 0 });
+    expect(await again.load()).toMatchObject({ reused: 11, read: 0 });
     const post = again.posts().find((p) => p.path === 'source/_posts/unicode.md')!;
     expect(post).toMatchObject({ title, tags: ['naïve', '日本'], excerpt: 'Über 東京 🚋.' });
+    const latin = again.posts().find((p) => p.path === 'source/_posts/latin.md')!;
+    expect(latin).toMatchObject({ title: 'Crème brûlée', excerpt: 'À la carte.' });
     expect(again.posts()).toEqual(first.posts());
   });
 

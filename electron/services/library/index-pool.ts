@@ -153,7 +153,8 @@ export class IndexPool {
       this.start();
     }
     for (const slot of this.slots) {
-      while (slot.inFlight.length < IN_FLIGHT && this.queue.length) this.send(slot, this.queue.shift()!);
+      while (slot.inFlight.length < IN_FLIGHT && this.queue.length)
+        this.send(slot, this.queue.shift()!);
     }
     // With no worker left (none could start), the main thread reads what is queued.
     if (this.slots.length === 0) this.drainInProcess();

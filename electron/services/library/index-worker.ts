@@ -45,8 +45,7 @@ export interface ReadColumns {
 }
 
 export type ChunkReply =
-  | { id: number; results: ReadColumns | Float64Array }
-  | { id: number; failed: string };
+  { id: number; results: ReadColumns | Float64Array } | { id: number; failed: string };
 
 const LISTED = 0;
 const GONE = 1;
@@ -218,7 +217,8 @@ export function statShared(
 }
 
 export function runChunk(request: ChunkRequest, posted = false): ReadColumns | Float64Array {
-  if (request.kind === 'read') return readColumns(request.root, request.layout, request.files, posted);
+  if (request.kind === 'read')
+    return readColumns(request.root, request.layout, request.files, posted);
   statShared(request.root, request.files, request.shared, !posted);
   return new Float64Array(0);
 }

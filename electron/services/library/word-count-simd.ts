@@ -63,6 +63,7 @@ const addLanes = [...I8X16_BITMASK, 0x69, ...get(COUNT), 0x6a, ...set(COUNT)]; /
  * word that started there is not counted again), else 0. Reads one byte past the end (the
  * lead byte rule looks at the next byte).
  */
+// prettier-ignore
 const body = [
   ...get(BEFORE), ...I8X16_SPLAT, ...set(PREVIOUS),
   0x02, 0x40, // block
@@ -99,7 +100,7 @@ const body = [
   0x0b, // end block
   ...get(COUNT),
   0x0b, // end func
-]; // prettier-ignore
+];
 
 /** Two runs of locals: one i32 (the count), four v128. */
 const locals = [2, 1, I32, 4, V128];
