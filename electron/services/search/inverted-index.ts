@@ -18,7 +18,7 @@
  * as they add up; its old postings stay, dead, and are skipped when ranked.
  */
 import type { SearchDoc } from './documents.ts';
-import { PREFIX_WEIGHT, TopK, contribution, type Ranked } from './score.ts';
+import { PREFIX_WEIGHT, TopK, contributionNormed, lengthNorm, type Ranked } from './score.ts';
 import {
   MAX_WEIGHT,
   mergeSegments,
@@ -37,16 +37,23 @@ export class InvertedIndex {
   private pending = new Map<string, PendingTerm>();
   /** Word count per post id (BM25's length), read in a query without touching the posts. */
   private lengths = new Float64Array(1024);
-  /** Scratch per post while a query runs. */
-  private stamp = new Int32Array(0);
-  private w = new Float64Array(0);
-  private title = new Float64Array(0);
+  /**
+   * Scratch per post id while a query runs: the word's weight (sums of bytes and halves,
+   * exact in a float) and title match, the score so far, and the last word the post
+   * matched (every word must match).
+   */
+  private w = new Float32Array(0);
+  private title = new Float32Array(0);
   private score = new Float64Array(0);
   private survived = new Int32Array(0);
-  /** Posts touched by a query word, and those that survive it (swapped word to word). */
-  private touchedA = new Int32Array(0);
-  private touchedB = new Int32Array(0);
   private generation = 0;
+  /** lengthNorm per post id for `normsAvg`, worked out for ids below `normsFor`. */
+  private norms = new Float64Array(0);
+  private normsAvg = NaN;
+  private normsFor = 0;
+  /** A small heap (the best scores so far) and the posts that made it, for best(). */
+  private heap = new Float64Array(0);
+  private candidates = new Int32Array(0);
 
   /** Distinct terms over the segments (a term in two segments counts twice). */
   get termCount(): number {
@@ -96,6 +103,7 @@ export class InvertedIndex {
       this.lengths = grown;
     }
     this.lengths[id] = doc.length;
+    if (id < this.normsFor) this.normsFor = id;
     // Ids grow, so a term's last posting is this post's once the post has the term.
     const count = (by: number) => (term: string) => {
       const { docs, weights } = this.entry(term);
@@ -150,83 +158,39 @@ export class InvertedIndex {
   }
 
   private ensureScratch(size: number): void {
-    if (this.stamp.length >= size) return;
-    const n = Math.max(size, this.stamp.length * 2, 1024);
-    this.stamp = new Int32Array(n);
-    this.w = new Float64Array(n);
-    this.title = new Float64Array(n);
+    if (this.w.length >= size) return;
+    const n = Math.max(size, this.w.length * 2, 1024);
+    this.w = new Float32Array(n);
+    this.title = new Float32Array(n);
     this.score = new Float64Array(n);
     this.survived = new Int32Array(n);
-    this.touchedA = new Int32Array(n);
-    this.touchedB = new Int32Array(n);
     this.generation = 0;
+    this.candidates = new Int32Array(n);
+  }
+
+  /** lengthNorm of every post below `n` for this average length (it changes only when posts do). */
+  private normsOf(n: number, avgLength: number): Float64Array {
+    if (this.normsAvg !== avgLength) {
+      this.normsAvg = avgLength;
+      this.normsFor = 0;
+    }
+    if (this.norms.length < n) {
+      const grown = new Float64Array(Math.max(n, this.norms.length * 2, 1024));
+      grown.set(this.norms.subarray(0, this.normsFor));
+      this.norms = grown;
+    }
+    const { norms, lengths } = this;
+    for (let d = this.normsFor; d < n; d++) norms[d] = lengthNorm(lengths[d] ?? 0, avgLength);
+    this.normsFor = Math.max(this.normsFor, n);
+    return norms;
   }
 
   /**
-   * Adds postings [from, to) with weight factor `ex` to the query word's scratch; a post
-   * seen first gets its slot in `touched` at `count`. After the first word, only the posts
-   * that matched every word before (`survived` = the previous generation) count.
-   */
-  private accumulate(
-    docs: Int32Array,
-    weights: Uint8Array,
-    from: number,
-    to: number,
-    ex: number,
-    first: boolean,
-    count: number,
-  ): number {
-    const { stamp, w, title, survived } = this;
-    const touched = this.current;
-    const generation = this.generation;
-    for (let k = from; k < to; k++) {
-      const d = docs[k]!;
-      if (stamp[d] !== generation) {
-        if (!first && survived[d] !== generation - 1) continue;
-        stamp[d] = generation;
-        w[d] = 0;
-        title[d] = 0;
-        touched[count++] = d;
-      }
-      w[d]! += weights[k]! * ex;
-    }
-    return count;
-  }
-
-  /** As accumulate, for title postings: the post's title match is the best of its terms. */
-  private accumulateTitles(
-    docs: Int32Array,
-    from: number,
-    to: number,
-    ex: number,
-    first: boolean,
-    count: number,
-  ): number {
-    const { stamp, w, title, survived } = this;
-    const touched = this.current;
-    const generation = this.generation;
-    for (let k = from; k < to; k++) {
-      const d = docs[k]!;
-      if (stamp[d] !== generation) {
-        if (!first && survived[d] !== generation - 1) continue;
-        stamp[d] = generation;
-        w[d] = 0;
-        title[d] = 0;
-        touched[count++] = d;
-      }
-      if (title[d]! < ex) title[d] = ex;
-    }
-    return count;
-  }
-
-  /** The list the current query word fills (`touchedA` or `touchedB`). */
-  private current = new Int32Array(0);
-
-  /**
-   * The best `limit` posts for the query, ranked as the scan ranks them. The loops over
-   * posting lists touch only typed arrays (scratch per post id, `lengths`); the posts
-   * themselves are looked at (dead or alive, date, path) only for a score that makes the
-   * list so far.
+   * The best `limit` posts for the query, ranked as the scan ranks them. Per word, the
+   * postings of the terms it is a prefix of are added into `w` and `title` (one range per
+   * segment, no branch per posting), then one pass over the post ids scores the posts
+   * that have matched every word so far. The posts themselves are looked at (dead or
+   * alive, date, path) only for a score that makes the list so far.
    */
   search(
     docs: readonly SearchDoc[],
@@ -234,18 +198,17 @@ export class InvertedIndex {
     avgLength: number,
     limit: number,
   ): Ranked[] {
-    if (terms.length === 0) return [];
+    if (terms.length === 0 || limit <= 0) return [];
     if (this.pending.size) this.sealNow();
-    this.ensureScratch(docs.length);
-    const { score, survived, lengths } = this;
-    let count = 0;
+    const n = docs.length;
+    this.ensureScratch(n);
+    const { w, title } = this;
+    const norms = this.normsOf(n, avgLength);
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
       const text = term.text;
-      const first = t === 0;
-      const generation = ++this.generation;
-      this.current = this.current === this.touchedA ? this.touchedB : this.touchedA;
-      count = 0;
+      w.fill(0, 0, n);
+      title.fill(0, 0, n);
       for (const segment of this.segments) {
         const sorted = segment.terms;
         const lo = lowerBound(sorted, text);
@@ -255,60 +218,147 @@ export class InvertedIndex {
         const hi = term.cjk ? exact : prefixEnd(sorted, text, exact);
         if (hi === lo) continue;
         const { postStart, titleStart } = segment;
-        count = this.accumulate(
-          segment.docs,
-          segment.weights,
-          postStart[lo]!,
-          postStart[exact]!,
-          1,
-          first,
-          count,
-        );
-        count = this.accumulate(
+        addWeights(w, segment.docs, segment.weights, postStart[lo]!, postStart[exact]!, 1);
+        addWeights(
+          w,
           segment.docs,
           segment.weights,
           postStart[exact]!,
           postStart[hi]!,
           PREFIX_WEIGHT,
-          first,
-          count,
         );
-        count = this.accumulateTitles(
-          segment.titleDocs,
-          titleStart[lo]!,
-          titleStart[exact]!,
-          1,
-          first,
-          count,
-        );
-        count = this.accumulateTitles(
-          segment.titleDocs,
-          titleStart[exact]!,
-          titleStart[hi]!,
-          PREFIX_WEIGHT,
-          first,
-          count,
-        );
+        addTitles(title, segment.titleDocs, titleStart[lo]!, titleStart[exact]!, 1);
+        addTitles(title, segment.titleDocs, titleStart[exact]!, titleStart[hi]!, PREFIX_WEIGHT);
       }
-      // Every word must match: the posts counted are those that matched all the words before.
-      const touched = this.current;
-      const { w, title } = this;
-      for (let k = 0; k < count; k++) {
-        const d = touched[k]!;
-        score[d] = (first ? 0 : score[d]!) + contribution(w[d]!, title[d]!, lengths[d]!, avgLength);
-        survived[d] = generation;
-      }
-      if (count === 0) return [];
+      const generation = ++this.generation;
+      const matched = scoreWord(this.score, this.survived, w, title, norms, n, t === 0, generation);
+      if (matched === 0) return [];
     }
-    const touched = this.current;
-    const top = new TopK(limit);
-    for (let k = 0; k < count; k++) {
-      const d = touched[k]!;
-      const s = score[d]!;
-      if (top.items.length === limit && s < top.items[limit - 1]!.score) continue;
-      const doc = docs[d]!;
-      if (doc.live) top.offer(d, s, doc.dateValue, doc.path);
-    }
-    return top.items;
+    if (this.heap.length < limit) this.heap = new Float64Array(limit);
+    return best(
+      docs,
+      this.score,
+      this.survived,
+      this.generation,
+      this.heap,
+      this.candidates,
+      limit,
+    );
   }
+}
+
+/** Adds postings [from, to) of a term range, each weight times `ex`, into `w` by post id. */
+function addWeights(
+  w: Float32Array,
+  docs: Int32Array,
+  weights: Uint8Array,
+  from: number,
+  to: number,
+  ex: number,
+): void {
+  for (let k = from; k < to; k++) w[docs[k]!]! += weights[k]! * ex;
+}
+
+/** A post's title match is the best of its terms': 1 exact, PREFIX_WEIGHT as a prefix. */
+function addTitles(
+  title: Float32Array,
+  docs: Int32Array,
+  from: number,
+  to: number,
+  ex: number,
+): void {
+  for (let k = from; k < to; k++) {
+    const d = docs[k]!;
+    if (title[d]! < ex) title[d] = ex;
+  }
+}
+
+/**
+ * Adds the word's contribution to the score of each post that matched it and every word
+ * before (`survived` holds the generation of the last word a post matched); returns how
+ * many did. Scores add up word by word in query order, as the scan's do.
+ */
+function scoreWord(
+  score: Float64Array,
+  survived: Int32Array,
+  w: Float32Array,
+  title: Float32Array,
+  norms: Float64Array,
+  n: number,
+  first: boolean,
+  generation: number,
+): number {
+  let matched = 0;
+  for (let d = 0; d < n; d++) {
+    const wd = w[d]!;
+    const td = title[d]!;
+    if (wd === 0 && td === 0) continue;
+    if (first) {
+      score[d] = contributionNormed(wd, td, norms[d]!);
+    } else {
+      if (survived[d] !== generation - 1) continue;
+      score[d] = score[d]! + contributionNormed(wd, td, norms[d]!);
+    }
+    survived[d] = generation;
+    matched++;
+  }
+  return matched;
+}
+
+/**
+ * The best `limit` live posts among those that matched the last word (and so every word).
+ * A first pass keeps the best `limit` scores in a small heap (no allocation) and notes the
+ * posts that reached it; only those with at least the final `limit`-th score are ranked
+ * in full (ties included: they are broken by date and path).
+ */
+function best(
+  docs: readonly SearchDoc[],
+  score: Float64Array,
+  survived: Int32Array,
+  generation: number,
+  heap: Float64Array,
+  candidates: Int32Array,
+  limit: number,
+): Ranked[] {
+  let size = 0;
+  let found = 0;
+  for (let d = 0; d < docs.length; d++) {
+    if (survived[d] !== generation) continue;
+    const s = score[d]!;
+    if (size === limit && s < heap[0]!) continue;
+    if (!docs[d]!.live) continue;
+    candidates[found++] = d;
+    if (size < limit) {
+      // Sift up: the heap's root is its lowest score.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (heap[parent]! <= s) break;
+        heap[at] = heap[parent]!;
+        at = parent;
+      }
+      heap[at] = s;
+    } else if (s > heap[0]!) {
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= size) break;
+        if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+        if (heap[child]! >= s) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = s;
+    }
+  }
+  const least = size === limit ? heap[0]! : -Infinity;
+  const top = new TopK(limit);
+  for (let k = 0; k < found; k++) {
+    const d = candidates[k]!;
+    const s = score[d]!;
+    if (s < least) continue;
+    const doc = docs[d]!;
+    top.offer(d, s, doc.dateValue, doc.path);
+  }
+  return top.items;
 }

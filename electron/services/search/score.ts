@@ -20,12 +20,24 @@ export const CAP = 10;
 const K1 = 1.2;
 const B = 0.75;
 
-/** The score one query word adds to a post. `title` is 1 (the title has it), 0.5 (as a prefix) or 0. */
-export function contribution(w: number, title: number, length: number, avgLength: number): number {
+/**
+ * The part of a word's score that depends on the post alone (BM25's length normalisation):
+ * the index works it out once per post rather than once per post and word.
+ */
+export function lengthNorm(length: number, avgLength: number): number {
+  return K1 * (1 - B + (B * Math.max(1, length)) / avgLength);
+}
+
+/** The score one query word adds to a post of `lengthNorm` `norm`. `title` is 1 (the title has it), 0.5 (as a prefix) or 0. */
+export function contributionNormed(w: number, title: number, norm: number): number {
   if (w <= 0) return title * TITLE_WEIGHT;
   const tf = Math.min(CAP, w);
-  const saturated = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * Math.max(1, length)) / avgLength));
-  return saturated + title * TITLE_WEIGHT;
+  return (tf * (K1 + 1)) / (tf + norm) + title * TITLE_WEIGHT;
+}
+
+/** The score one query word adds to a post of `length` words. */
+export function contribution(w: number, title: number, length: number, avgLength: number): number {
+  return contributionNormed(w, title, lengthNorm(length, avgLength));
 }
 
 export interface Ranked {

@@ -43,19 +43,69 @@ function firstMatch(lower: string, terms: readonly QueryTerm[], from: number): n
   return best;
 }
 
-/** About WIDTH characters around `at`, starting at a word (and in the match's paragraph). */
+/** Whether `code` is white space as a regular expression's `\s` (and `trim`) takes it. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `text.replace(/\s+/g, ' ').trim()` without the regular expression (a query makes 40 snippets). */
+function collapseSpaces(text: string): string {
+  let out = '';
+  let from = -1; // start of the run of non-space characters being copied
+  for (let i = 0; i <= text.length; i++) {
+    const space = i === text.length || isSpace(text.charCodeAt(i));
+    if (!space) {
+      if (from === -1) from = i;
+      continue;
+    }
+    if (from !== -1) {
+      out += (out ? ' ' : '') + text.slice(from, i);
+      from = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * About WIDTH characters around `at`, starting at a word (and in the match's paragraph).
+ * The scans look only as far back as they may move the window's edges.
+ */
 function windowAround(body: string, at: number): [number, number] {
   let start = Math.max(0, at - BEFORE);
   if (start > 0) {
-    const blank = body.slice(start, at).search(/\s/);
-    if (blank !== -1) start += blank + 1;
+    for (let i = start; i < at; i++) {
+      if (isSpace(body.charCodeAt(i))) {
+        start = i + 1;
+        break;
+      }
+    }
   }
-  const newline = body.lastIndexOf('\n', at - 1);
-  if (newline >= start) start = newline + 1;
+  for (let i = at - 1; i >= start; i--) {
+    if (body.charCodeAt(i) === 0x0a) {
+      start = i + 1;
+      break;
+    }
+  }
   let end = Math.min(body.length, start + WIDTH);
   if (end < body.length) {
-    const blank = body.lastIndexOf(' ', end);
-    if (blank > at) end = blank;
+    for (let i = end; i > at; i--) {
+      if (body.charCodeAt(i) === 0x20) {
+        end = i;
+        break;
+      }
+    }
   }
   return [start, end];
 }
@@ -71,7 +121,7 @@ function snippetFrom(
   let highlights = highlightsIn(text, terms);
   if (highlights.length === 0) {
     // The match was in Markdown syntax (a link's address, say): show the raw text.
-    text = raw.replace(/\s+/g, ' ').trim();
+    text = collapseSpaces(raw);
     highlights = highlightsIn(text, terms);
   }
   // An ellipsis says the text goes on: not at a paragraph's edge.
