@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -178,6 +178,49 @@ describe('the scan and the index', () => {
       }
     }
   });
+
+  // Each change goes into the index as a small part of its own, merged with others as they
+  // add up (into the first, big one too when there are many changes to a small blog).
+  it.each([12, 150])(
+    'still agree after many edits and deletions once the index is built (%i posts)',
+    async (posts) => {
+      const root = await tempFolder();
+      generateCorpus(root, { posts, seed: 5 });
+      const scan = await searchOver(root, false);
+      const index = await searchOver(root, true);
+      const postsDir = path.join(root, 'source', '_posts');
+      const names = readdirSync(postsDir).sort();
+      for (let round = 0; round < 3; round++) {
+        for (let i = round; i < names.length && i < 60; i += 2) {
+          const file = path.join(postsDir, names[i]!);
+          const rel = path.relative(root, file).split(path.sep).join('/');
+          if (!existsSync(file)) continue; // deleted in an earlier round
+          if ((i + round) % 9 === 0) {
+            rmSync(file, { force: true });
+          } else {
+            const text = readFileSync(file, 'utf8').replace(/\bthe\b/, 'zebracorn');
+            await writeFile(file, `${text}\nRound ${round} garden notes about kitchens.\n`);
+          }
+          scan.library.reindexOne(rel);
+          index.library.reindexOne(rel);
+          // Searches between edits seal them into parts of their own.
+          if (i % 3 === 0) await index.search.rank('kitchen', 5);
+        }
+      }
+      expect(index.search.phase).toBe('index');
+      for (const query of ['garden', 'kitchen', 'zebracorn', 'round', 'the', 'gard', 'notes the']) {
+        for (const limit of [3, 20, 400]) {
+          const a = (await scan.search.rank(query, limit)).ranked;
+          const b = (await index.search.rank(query, limit)).ranked;
+          expect(
+            b.map((r) => [r.path, r.score]),
+            `${query} (limit ${limit})`,
+          ).toEqual(a.map((r) => [r.path, r.score]));
+        }
+      }
+      expect((await index.search.rank('zebracorn', 400)).ranked.length).toBeGreaterThan(0);
+    },
+  );
 
   it('follow changes to a post, before and after the index is built', async () => {
     for (const indexed of [false, true]) {
