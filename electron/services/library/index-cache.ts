@@ -168,6 +168,16 @@ export function parseCache(
     return texts[text].slice(start, end);
   };
   const errors = new Map(head.errors);
+  // Tags and categories repeat from post to post: one string each (slices this short are
+  // copies, and these copies would be most of what a re-open leaves for the collector).
+  const names = new Map<string, string>();
+  const shared = (name: string | null): string => {
+    if (name === null) return null!;
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
   const entries = new Map<string, PostEntry>();
   for (let i = 0; i < count; i++) {
     const n = i * NUMBERS;
@@ -197,9 +207,9 @@ export function parseCache(
     const date = next(text);
     const excerpt = next(text);
     const tags = new Array<string>(tagCount);
-    for (let t = 0; t < tagCount; t++) tags[t] = next(text)!;
+    for (let t = 0; t < tagCount; t++) tags[t] = shared(next(text));
     const categories = new Array<string>(categoryCount);
-    for (let c = 0; c < categoryCount; c++) categories[c] = next(text)!;
+    for (let c = 0; c < categoryCount; c++) categories[c] = shared(next(text));
     if (path === null || title === null || date === null || excerpt === null) return null;
     if (tags.includes(null!) || categories.includes(null!)) return null;
     const summary: PostSummary = {
