@@ -1,11 +1,12 @@
 /**
- * For `npm run bench` only: with `?bench` in the page URL (never the case in the app, which
+ * For `npm run bench` (and the plain-nodes spec) only: with `?bench` in the page URL (never the case in the app, which
  * loads app://folio/index.html), exposes the preview's Markdown -> sanitized DOM path so the
  * benchmark can time it inside the real page: the whole post rendered to blocks, and every
  * block built from its nodes or sanitized, and finished (images resolved, ids prefixed),
  * exactly as the preview builds it, starting cold (no KaTeX or highlight.js memo).
  */
 import type { AssetContext } from '../../../shared/asset-url.ts';
+import { buildPlainBlock } from './plain-markup.ts';
 import { buildPreviewBlocks, sanitizeCounts } from './sanitize.ts';
 
 const assets: AssetContext = {
@@ -36,5 +37,11 @@ export function installBenchHook(): void {
     },
     /** The two halves apart, and how many blocks took each path. */
     split: run,
+    /** A plain block built from nodes as given, as HTML (specs/plain-nodes.spec.ts). */
+    buildPlain(json: string): string {
+      const holder = document.createElement('template');
+      holder.content.append(...buildPlainBlock(json, assets));
+      return holder.innerHTML;
+    },
   };
 }
