@@ -1,11 +1,8 @@
+import type { ChangeSet } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isFolioError } from '../../shared/errors.ts';
-import {
-  findFrontMatter,
-  parseFrontMatter,
-  type ParsedFrontMatter,
-} from '../../shared/frontmatter.ts';
+import type { ParsedFrontMatter } from '../../shared/frontmatter.ts';
 import type {
   PostSummary,
   RecoveredPost,
@@ -43,7 +40,7 @@ import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
 import { TaxonomyPanel } from '../features/library/TaxonomyPanel.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
-import { Preview } from '../features/preview/Preview.tsx';
+import { createLiveText, LivePreview } from '../features/preview/LivePreview.tsx';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
@@ -59,19 +56,18 @@ import { Splitter } from './Splitter.tsx';
 import type { Layout } from '../../shared/settings.ts';
 import { scheduleBackup, syncBackup } from './backups.ts';
 import { anyDirty, isDirty, saveDirtyBuffers, type Buffer } from './buffers.ts';
+import { parseHead, touchesHead } from './front-matter-head.ts';
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { StatusBar, type Status } from './StatusBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
-/** Front matter sits at the top; parsing only the head of a long post keeps keystrokes cheap. */
-const HEAD_CHARS = 64 * 1024;
-
-function parseHead(view: EditorView): ParsedFrontMatter {
-  const doc = view.state.doc;
-  const head = doc.sliceString(0, Math.min(doc.length, HEAD_CHARS));
-  const block = findFrontMatter(head);
-  return parseFrontMatter(block || doc.length <= HEAD_CHARS ? head : doc.toString());
-}
+const sameStats = (a: PostStats, b: PostStats) =>
+  a.words === b.words &&
+  a.headings.length === b.headings.length &&
+  a.headings.every((h, i) => {
+    const o = b.headings[i]!;
+    return h.level === o.level && h.text === o.text && h.line === o.line;
+  });
 
 const selectionLength = (view: EditorView) =>
   view.state.selection.ranges.reduce((sum, r) => sum + r.to - r.from, 0);
@@ -92,7 +88,10 @@ export function App() {
   const [activePath, setActivePath] = useState<string | null>(null);
   const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
   const [frontMatter, setFrontMatter] = useState<ParsedFrontMatter | null>(null);
-  const [previewText, setPreviewText] = useState('');
+  // What the preview shows; it re-renders on its own, not with the app (see LivePreview).
+  const [previewText] = useState(createLiveText);
+  // Edits from this offset on leave the front matter as it is (see front-matter-head.ts).
+  const headReach = useRef(Infinity);
   const [status, setStatus] = useState<Status | null>(null);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [selectedChars, setSelectedChars] = useState(0);
@@ -137,9 +136,17 @@ export function App() {
     });
   }, []);
 
-  // Typing stays on CodeMirror's path; the form reads the head, the preview waits a beat.
+  /** The form's front matter, read again from the head of the shown post. */
+  const readHead = useCallback((view: EditorView) => {
+    const head = parseHead(view.state.doc);
+    headReach.current = head.reach;
+    return head.parsed;
+  }, []);
+
+  // Typing stays on CodeMirror's path; the form reads the head when an edit reaches it, the
+  // preview waits a beat. Typing in the body re-renders nothing here.
   const onDocChange = useCallback(
-    ({ docChanged }: { docChanged: boolean }) => {
+    ({ docChanged, changes }: { docChanged: boolean; changes: ChangeSet }) => {
       const view = viewRef.current;
       const path = activeRef.current;
       if (!view || !path) return;
@@ -151,27 +158,33 @@ export function App() {
       markDirty(path, isDirty(buffer));
       scheduleBackup(buffer);
       edited.current();
-      setFrontMatter((previous) => keepLastGoodData(parseHead(view), previous));
+      if (touchesHead(changes, headReach.current)) {
+        const parsed = readHead(view);
+        setFrontMatter((previous) => keepLastGoodData(parsed, previous));
+      }
       // One preview update per frame at most; the render itself runs in a worker.
       if (!previewFrame.current) {
         previewFrame.current = requestAnimationFrame(() => {
           previewFrame.current = 0;
-          setPreviewText(view.state.doc.toString());
+          previewText.set(view.state.doc.toString());
         });
       }
     },
-    [markDirty],
+    [markDirty, readHead, previewText],
   );
 
-  const showBuffer = useCallback((buffer: Buffer) => {
-    const view = viewRef.current;
-    if (!view) return;
-    view.setState(buffer.state);
-    activeRef.current = buffer.path;
-    setActivePath(buffer.path);
-    setFrontMatter(parseHead(view));
-    setPreviewText(view.state.doc.toString());
-  }, []);
+  const showBuffer = useCallback(
+    (buffer: Buffer) => {
+      const view = viewRef.current;
+      if (!view) return;
+      view.setState(buffer.state);
+      activeRef.current = buffer.path;
+      setActivePath(buffer.path);
+      setFrontMatter(readHead(view));
+      previewText.set(view.state.doc.toString());
+    },
+    [readHead, previewText],
+  );
 
   const openPost = useCallback(
     async (path: string) => {
@@ -225,7 +238,7 @@ export function App() {
       activeRef.current = null;
       setActivePath(null);
       setFrontMatter(null);
-      setPreviewText('');
+      previewText.set('');
       setWorkspace(info);
       viewRef.current?.setState(
         createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
@@ -237,7 +250,7 @@ export function App() {
       if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
       setRecovered(info ? await api.listBackups() : []);
     },
-    [clearFilter],
+    [clearFilter, previewText],
   );
 
   /** Each recovered text becomes an unsaved buffer over the file as it is on disk now. */
@@ -371,11 +384,11 @@ export function App() {
     activeRef.current = null;
     setActivePath(null);
     setFrontMatter(null);
-    setPreviewText('');
+    previewText.set('');
     viewRef.current?.setState(
       createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
     );
-  }, [markDirty]);
+  }, [markDirty, previewText]);
 
   const openFolder = useCallback(
     async (folder?: string) => {
@@ -468,8 +481,12 @@ export function App() {
     [activePath, onFieldChange],
   );
 
-  const previewSource = useMemo(() => (activePath ? previewText : ''), [activePath, previewText]);
-  const [{ words, headings }, setStats] = useState<PostStats>({ words: 0, headings: [] });
+  const [{ words, headings }, setAllStats] = useState<PostStats>({ words: 0, headings: [] });
+  // Most keystrokes change neither (a letter inside a word): then the app does not re-render.
+  const setStats = useCallback(
+    (next: PostStats) => setAllStats((old) => (sameStats(old, next) ? old : next)),
+    [],
+  );
   const fields = useMemo(
     () => (schema && activePath ? fieldsFor(schema, activePath) : []),
     [schema, activePath],
@@ -694,8 +711,8 @@ export function App() {
             </div>
           ) : null}
         </main>
-        <Preview
-          source={previewSource}
+        <LivePreview
+          text={previewText}
           assets={assets}
           visible={showPreview}
           scrollerRef={previewRef}

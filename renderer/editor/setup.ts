@@ -1,7 +1,7 @@
 /**
  * Composes the editor from small extension modules, one place for the whole set.
  */
-import { EditorState, type Extension } from '@codemirror/state';
+import { EditorState, type ChangeSet, type Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { editingBasics } from './basics.ts';
 import { imageDrop, type ImageImporter } from './image-drop.ts';
@@ -18,7 +18,7 @@ export interface DocumentOptions {
   /** The file's line break; CodeMirror must join lines with it or a save would rewrite CRLF. */
   lineSeparator: string;
   /** Called for text and selection changes (the selection feeds the status bar). */
-  onChange: (update: { state: EditorState; docChanged: boolean }) => void;
+  onChange: (update: { state: EditorState; docChanged: boolean; changes: ChangeSet }) => void;
   /** Pasted and dropped images go here (into the blog); without it they are ignored. */
   images?: ImageImporter;
   /** A post whose bytes a save would change (not UTF-8): shown, never edited. */
@@ -43,7 +43,8 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     options.readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [],
     EditorView.updateListener.of((update) => {
       if (update.docChanged || update.selectionSet) {
-        options.onChange({ state: update.state, docChanged: update.docChanged });
+        const { state, docChanged, changes } = update;
+        options.onChange({ state, docChanged, changes });
       }
     }),
   ];

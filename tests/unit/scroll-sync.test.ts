@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  lastAtOrBefore,
   lineForPreviewOffset,
   normalizeAnchors,
   previewOffsetForLine,
@@ -42,5 +43,37 @@ describe('scroll sync by source line', () => {
     expect(lineForPreviewOffset([], 300)).toBe(1);
     expect(lineForPreviewOffset(anchors, 999)).toBe(20);
     expect(previewOffsetForLine(anchors, 21, 1000)).toBeGreaterThan(400);
+  });
+});
+
+describe('finding the block group to measure', () => {
+  const firstLines = [1, 40, 95, 160];
+  const at = (target: number) => lastAtOrBefore(firstLines.length, (i) => firstLines[i]!, target);
+
+  it('picks the last group that starts at or before the target', () => {
+    expect(at(1)).toBe(0);
+    expect(at(39)).toBe(0);
+    expect(at(40)).toBe(1);
+    expect(at(120)).toBe(2);
+    expect(at(5000)).toBe(3);
+  });
+
+  it('says -1 before the first group and for no groups', () => {
+    expect(at(0)).toBe(-1);
+    expect(lastAtOrBefore(0, () => 0, 10)).toBe(-1);
+  });
+
+  it('reads only a logarithmic number of groups', () => {
+    let reads = 0;
+    const index = lastAtOrBefore(
+      1000,
+      (i) => {
+        reads++;
+        return i * 10;
+      },
+      4321,
+    );
+    expect(index).toBe(432);
+    expect(reads).toBeLessThanOrEqual(11);
   });
 });

@@ -61,3 +61,25 @@ export function lineForPreviewOffset(anchors: Anchor[], top: number): number {
   const fraction = height > 0 ? (top - before.top) / height : 0;
   return before.line + fraction * (after.line - before.line);
 }
+
+/**
+ * The last of `count` items, in ascending order of `valueAt`, whose value is at most
+ * `target`; -1 when none is. Binary search: each `valueAt` may measure the page.
+ */
+export function lastAtOrBefore(
+  count: number,
+  valueAt: (index: number) => number,
+  target: number,
+): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (valueAt(mid) <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
