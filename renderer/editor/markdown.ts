@@ -2,6 +2,7 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
 import type { Extension } from '@codemirror/state';
+import { capParseSlices } from './parse-slices.ts';
 
 /**
  * Markdown with GFM; fenced code is highlighted by languages loaded on demand. A YAML
@@ -9,6 +10,7 @@ import type { Extension } from '@codemirror/state';
  * field as a setext heading and shows the block in bold).
  */
 export function markdownSupport(): Extension {
+  capParseSlices();
   return yamlFrontmatter({
     content: markdown({ base: markdownLanguage, codeLanguages: languages }),
   });
