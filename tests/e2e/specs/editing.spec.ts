@@ -255,3 +255,25 @@ test('Ctrl/Cmd+P finds a post by title; Ctrl/Cmd+Shift+F searches every post’s
   await search.getByRole('searchbox').press('Enter');
   await expect(page.locator('#fm-title')).toHaveValue('Debouncing Without Tears');
 });
+
+test('the editor’s background parse is told to yield once a run has lasted 20 ms', async ({
+  folio,
+}) => {
+  const { page } = folio;
+  await openPost(page, postTitle);
+  // CodeMirror stops a parse slice when isInputPending() says yes (renderer/editor/parse-slices.ts).
+  const answers = () =>
+    page.evaluate(() => {
+      const scheduling = (navigator as { scheduling?: { isInputPending(): boolean } }).scheduling;
+      if (!scheduling) return null;
+      const first = scheduling.isInputPending();
+      const started = performance.now();
+      while (performance.now() - started < 25);
+      return { first, after25ms: scheduling.isInputPending() };
+    });
+  const chromium = await answers();
+  test.skip(chromium === null, 'this browser has no isInputPending: CodeMirror caps slices itself');
+  expect(chromium).toEqual({ first: false, after25ms: true });
+  // A new task starts a new run.
+  expect(await answers()).toEqual({ first: false, after25ms: true });
+});
