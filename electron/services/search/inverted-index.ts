@@ -19,22 +19,15 @@
  */
 import type { SearchDoc } from './documents.ts';
 import { PREFIX_WEIGHT, TopK, contributionNormed, lengthNorm, type Ranked } from './score.ts';
-import {
-  MAX_WEIGHT,
-  mergeSegments,
-  prefixEnd,
-  sealPending,
-  lowerBound,
-  type PendingTerm,
-  type Segment,
-} from './segments.ts';
+import { PendingPostings } from './pending.ts';
+import { mergeSegments, prefixEnd, sealPending, lowerBound, type Segment } from './segments.ts';
 import { CJK, MAX_TERM, WORD, kindOf, type QueryTerm } from './text.ts';
 
 export class InvertedIndex {
   /** Sealed, oldest first; a later segment holds only higher post ids. */
   private segments: Segment[] = [];
   /** Terms of the posts added since the last seal. */
-  private pending = new Map<string, PendingTerm>();
+  private pending = new PendingPostings();
   /** Word count per post id (BM25's length), read in a query without touching the posts. */
   private lengths = new Float64Array(1024);
   /**
@@ -57,22 +50,13 @@ export class InvertedIndex {
 
   /** Distinct terms over the segments (a term in two segments counts twice). */
   get termCount(): number {
-    let n = this.pending.size;
+    let n = this.pending.terms.length;
     for (const segment of this.segments) n += segment.terms.length;
     return n;
   }
 
   get segmentCount(): number {
     return this.segments.length;
-  }
-
-  private entry(term: string): PendingTerm {
-    let entry = this.pending.get(term);
-    if (entry === undefined) {
-      entry = { docs: [], weights: [], titles: null };
-      this.pending.set(term, entry);
-    }
-    return entry;
   }
 
   /** Calls `visit(term)` for each term of lowercased `text`. */
@@ -104,31 +88,18 @@ export class InvertedIndex {
     }
     this.lengths[id] = doc.length;
     if (id < this.normsFor) this.normsFor = id;
-    // Ids grow, so a term's last posting is this post's once the post has the term.
-    const count = (by: number) => (term: string) => {
-      const { docs, weights } = this.entry(term);
-      const last = docs.length - 1;
-      if (last >= 0 && docs[last] === id) {
-        if (weights[last]! < MAX_WEIGHT) weights[last] = Math.min(MAX_WEIGHT, weights[last]! + by);
-      } else {
-        docs.push(id);
-        weights.push(by);
-      }
-    };
-    this.tokens(doc.meta, count(3));
-    this.tokens(body, count(1));
-    this.tokens(doc.titleLower, (term) => {
-      const entry = this.entry(term);
-      const titles = (entry.titles ??= []);
-      if (titles[titles.length - 1] !== id) titles.push(id);
-    });
+    const { pending } = this;
+    this.tokens(doc.meta, (term) => pending.count(term, 3));
+    this.tokens(body, (term) => pending.count(term, 1));
+    pending.endPost(id);
+    this.tokens(doc.titleLower, (term) => pending.title(term, id));
   }
 
   /** One step at a time: seals the pending terms into a segment, then merges segments of like size. */
   private *seal(): Generator<void, void, void> {
-    if (this.pending.size === 0) return;
+    if (this.pending.empty) return;
     const pending = this.pending;
-    this.pending = new Map();
+    this.pending = new PendingPostings();
     const sealed = yield* sealPending(pending);
     this.segments = [...this.segments, sealed];
     // Like a binary counter: a few segments of growing size, each post copied O(log n) times.
@@ -199,7 +170,7 @@ export class InvertedIndex {
     limit: number,
   ): Ranked[] {
     if (terms.length === 0 || limit <= 0) return [];
-    if (this.pending.size) this.sealNow();
+    if (!this.pending.empty) this.sealNow();
     const n = docs.length;
     this.ensureScratch(n);
     const { w, title } = this;

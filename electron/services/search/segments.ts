@@ -8,6 +8,7 @@
  * Sealing and merging are generators that yield between pieces of work, so the index can
  * build 10,000 posts in slices of a few milliseconds or seal one changed post at once.
  */
+import type { PendingPostings } from './pending.ts';
 import { CAP, PREFIX_WEIGHT } from './score.ts';
 
 /**
@@ -16,13 +17,6 @@ import { CAP, PREFIX_WEIGHT } from './score.ts';
  */
 export const MAX_WEIGHT = 255;
 if (MAX_WEIGHT * PREFIX_WEIGHT < CAP) throw new Error('MAX_WEIGHT would change scores');
-
-/** A term's postings while posts are being added (post ids ascending). */
-export interface PendingTerm {
-  docs: number[];
-  weights: number[];
-  titles: number[] | null;
-}
 
 export interface Segment {
   terms: string[];
@@ -60,12 +54,12 @@ export function prefixEnd(sorted: readonly string[], text: string, from: number)
   return lo;
 }
 
-/** A segment of the pending terms (which it empties as it copies them). */
-export function* sealPending(pending: Map<string, PendingTerm>): Generator<void, Segment, void> {
+/** A segment of the pending postings: terms sorted, then postings placed by one counting pass. */
+export function* sealPending(pending: PendingPostings): Generator<void, Segment, void> {
   // Sorted a first character at a time (a few thousand terms each, not 145,000 at once):
   // buckets in code order are then the whole order.
   const byFirst = new Map<number, string[]>();
-  for (const term of pending.keys()) {
+  for (const term of pending.terms) {
     const first = term.charCodeAt(0);
     const bucket = byFirst.get(first);
     if (bucket) bucket.push(term);
@@ -78,37 +72,43 @@ export function* sealPending(pending: Map<string, PendingTerm>): Generator<void,
     yield;
   }
   const n = terms.length;
-  const entries = terms.map((term) => pending.get(term)!);
-  const postStart = new Int32Array(n + 1);
-  const titleStart = new Int32Array(n + 1);
-  let postings = 0;
-  let titled = 0;
-  for (let i = 0; i < n; i++) {
-    postStart[i] = postings;
-    titleStart[i] = titled;
-    postings += entries[i]!.docs.length;
-    titled += entries[i]!.titles?.length ?? 0;
+  // Pending id -> place in sorted order.
+  const rankOf = new Map<string, number>();
+  for (let r = 0; r < n; r++) rankOf.set(terms[r]!, r);
+  const rank = new Int32Array(n);
+  for (let id = 0; id < n; id++) rank[id] = rankOf.get(pending.terms[id]!)!;
+  yield;
+  const place = (size: number, termOf: Int32Array): { start: Int32Array; order: Int32Array } => {
+    const start = new Int32Array(n + 1);
+    for (let k = 0; k < size; k++) start[rank[termOf[k]!]! + 1]!++;
+    for (let r = 0; r < n; r++) start[r + 1]! += start[r]!;
+    // order[k]: where posting k goes (postings keep their order within a term: post ids ascending).
+    const next = start.slice(0, n);
+    const order = new Int32Array(size);
+    for (let k = 0; k < size; k++) order[k] = next[rank[termOf[k]!]!]!++;
+    return { start, order };
+  };
+  const posts = place(pending.size, pending.postTerm);
+  yield;
+  const docs = new Int32Array(pending.size);
+  const weights = new Uint8Array(pending.size);
+  for (let k = 0; k < pending.size; k++) {
+    const at = posts.order[k]!;
+    docs[at] = pending.postDoc[k]!;
+    weights[at] = pending.postWeight[k]!;
+    if ((k & (STEP - 1)) === STEP - 1) yield;
   }
-  postStart[n] = postings;
-  titleStart[n] = titled;
-  const docs = new Int32Array(postings);
-  const weights = new Uint8Array(postings);
-  const titleDocs = new Int32Array(titled);
-  let work = 0;
-  for (let i = 0; i < n; i++) {
-    const entry = entries[i]!;
-    docs.set(entry.docs, postStart[i]!);
-    weights.set(entry.weights, postStart[i]!);
-    if (entry.titles) titleDocs.set(entry.titles, titleStart[i]!);
-    work += entry.docs.length + 8;
-    entries[i] = null!; // let the collector take the arrays as they are copied
-    if (work > STEP) {
-      work = 0;
-      yield;
-    }
-  }
-  pending.clear();
-  return { terms, postStart, docs, weights, titleStart, titleDocs };
+  const titles = place(pending.titleSize, pending.titleTerm);
+  const titleDocs = new Int32Array(pending.titleSize);
+  for (let k = 0; k < pending.titleSize; k++) titleDocs[titles.order[k]!] = pending.titleDoc[k]!;
+  return {
+    terms,
+    postStart: posts.start,
+    docs,
+    weights,
+    titleStart: titles.start,
+    titleDocs,
+  };
 }
 
 /** One segment with the terms of both; `b`'s posts come after `a`'s. */
