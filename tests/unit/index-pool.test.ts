@@ -53,10 +53,6 @@ describe('indexing in workers', () => {
     const stats = await pool.statAll(root, withGone);
     expect([...stats]).toEqual([...statChunk(root, withGone)]);
     expect(Number.isNaN(stats[withGone.length * 2 - 1])).toBe(true);
-    // A re-open's walk and stats, split between the workers, as this thread would do them.
-    const walked = await pool.walkAndStat(root, layout);
-    expect(walked.files).toEqual(files);
-    expect([...walked.stats]).toEqual([...statChunk(root, files)]);
     const { results, pending } = await pool.readAll(root, layout, withGone);
     expect(results.every((r) => !r.ok || r.entry.data === undefined)).toBe(true);
     for (const chunk of pending) applyPendingData(chunk);
