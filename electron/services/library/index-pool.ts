@@ -20,24 +20,19 @@ import type { BlogLayout } from './detect-blog.ts';
 import {
   fromColumns,
   runChunk,
-  statChunk,
   WORKER_FLAG,
   type ChunkReply,
   type ChunkRequest,
-  type ChunkResult,
   type PendingData,
   type ReadColumns,
-  type WalkStat,
 } from './index-worker.ts';
-import { listPostFiles } from './list-posts.ts';
-import type { SkippedFile } from '../../../shared/models.ts';
 import type { ReadResult } from './post-entry.ts';
 
 /** Files per message: big enough that messaging is noise, small enough to balance load. */
 const CHUNK = 200;
 const IN_FLIGHT = 2;
 
-type Result = ChunkResult;
+type Result = ReadColumns | Float64Array;
 
 interface Task {
   request: ChunkRequest;
@@ -140,41 +135,6 @@ export class IndexPool {
     return new Float64Array(shared, 8, files.length * 2);
   }
 
-  /**
-   * The folders' Markdown files (listPostFiles) and their stats (as statAll), for a re-open:
-   * every worker walks and stats its share (walkStat). Should two walks see different
-   * listings (a file created between them), the stats are taken again here.
-   */
-  async walkAndStat(
-    root: string,
-    layout: BlogLayout,
-  ): Promise<{ files: string[]; skipped: SkippedFile[]; stats: Float64Array }> {
-    this.warm();
-    const parts = this.usable ? this.slots.length : 0;
-    if (parts === 0) {
-      const { files, skipped } = listPostFiles(root, layout);
-      return { files, skipped, stats: statChunk(root, files) };
-    }
-    const replies = (await Promise.all(
-      this.slots.map(
-        (slot, part) =>
-          new Promise<Result>((resolve) => {
-            const request: ChunkRequest = {
-              id: this.nextId++,
-              ...{ kind: 'walk-stat', root, layout, part, parts },
-            };
-            this.send(slot, { request, resolve });
-          }),
-      ),
-    )) as WalkStat[];
-    const { files, skipped } = replies[0]!.listing!;
-    const agree = replies.every((r) => r.count === files.length && r.digest === replies[0]!.digest);
-    if (!agree) return { files, skipped, stats: statChunk(root, files) };
-    const stats = new Float64Array(files.length * 2);
-    for (const reply of replies) stats.set(reply.stats, reply.from * 2);
-    return { files, skipped, stats };
-  }
-
   /** Starts the workers ahead of use (when a folder opens), so their start overlaps other work. */
   warm(): void {
     while (this.usable && this.slots.length < this.size) this.start();
@@ -237,9 +197,8 @@ export class IndexPool {
     this.slots.splice(at, 1);
     this.broken = true;
     void slot.worker.terminate();
-    const [stats, chunks] = partition(slot.inFlight.splice(0), (t) => t.request.kind !== 'read');
-    // A shared stat may have lost a chunk the worker had taken: this thread stats them all
-    // (and a walk-stat is done here whole).
+    const [stats, chunks] = partition(slot.inFlight.splice(0), (t) => t.request.kind === 'stat');
+    // A shared stat may have lost a chunk the worker had taken: this thread stats them all.
     for (const task of stats) task.resolve(runChunk(task.request));
     this.queue.unshift(...chunks);
     if (this.slots.length === 0) this.drainInProcess();

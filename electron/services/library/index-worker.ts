@@ -15,9 +15,9 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { PostError, PostSummary, SkippedFile } from '../../../shared/models.ts';
+import type { PostError, PostSummary } from '../../../shared/models.ts';
 import type { BlogLayout } from './detect-blog.ts';
-import { entryOptions, listPostFiles } from './list-posts.ts';
+import { entryOptions } from './list-posts.ts';
 import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
 
 export type ChunkRequest =
@@ -26,26 +26,7 @@ export type ChunkRequest =
    * Stats into `shared` (see statShared): after an Int32 counter (8 bytes, for alignment),
    * two Float64s per file.
    */
-  | { id: number; kind: 'stat'; root: string; files: string[]; shared: SharedArrayBuffer }
-  /** Walks the post folders, and stats part `part` of `parts` of what it found (walkStat). */
-  | {
-      id: number;
-      kind: 'walk-stat';
-      root: string;
-      layout: BlogLayout;
-      part: number;
-      parts: number;
-    };
-
-/** A walk-stat reply: part 0 sends the listing; every part, what it saw of it and its stats. */
-export interface WalkStat {
-  listing: { files: string[]; skipped: SkippedFile[] } | null;
-  count: number;
-  /** A digest of the paths, so parts that walked different listings are told apart. */
-  digest: number;
-  from: number;
-  stats: Float64Array;
-}
+  | { id: number; kind: 'stat'; root: string; files: string[]; shared: SharedArrayBuffer };
 
 /** A chunk's read results, one slot per file in every column. */
 export interface ReadColumns {
@@ -63,7 +44,8 @@ export interface ReadColumns {
   data: Uint8Array;
 }
 
-export type ChunkReply = { id: number; results: ChunkResult } | { id: number; failed: string };
+export type ChunkReply =
+  { id: number; results: ReadColumns | Float64Array } | { id: number; failed: string };
 
 const LISTED = 0;
 const GONE = 1;
@@ -234,43 +216,9 @@ export function statShared(
   }
 }
 
-/** FNV-1a over the paths and their order. */
-function digestOf(files: readonly string[]): number {
-  let hash = 0x811c9dc5;
-  for (const file of files) {
-    for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
-    hash = Math.imul(hash ^ 0x2f, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/**
- * The walk of a re-open, in every worker at once: each walks the folders (reading a
- * directory is cheap next to stat-ing its files, and the walks run side by side) and stats
- * its share of the files. The main thread reads the cache meanwhile; walking there first
- * held the stats back by the length of the walk.
- */
-export function walkStat(root: string, layout: BlogLayout, part: number, parts: number): WalkStat {
-  const { files, skipped } = listPostFiles(root, layout);
-  const from = Math.floor((files.length * part) / parts);
-  const to = Math.floor((files.length * (part + 1)) / parts);
-  return {
-    listing: part === 0 ? { files, skipped } : null,
-    count: files.length,
-    digest: digestOf(files),
-    from,
-    stats: statChunk(root, files.slice(from, to)),
-  };
-}
-
-export type ChunkResult = ReadColumns | Float64Array | WalkStat;
-
-export function runChunk(request: ChunkRequest, posted = false): ChunkResult {
+export function runChunk(request: ChunkRequest, posted = false): ReadColumns | Float64Array {
   if (request.kind === 'read')
     return readColumns(request.root, request.layout, request.files, posted);
-  if (request.kind === 'walk-stat') {
-    return walkStat(request.root, request.layout, request.part, request.parts);
-  }
   statShared(request.root, request.files, request.shared, !posted);
   return new Float64Array(0);
 }
@@ -278,9 +226,8 @@ export function runChunk(request: ChunkRequest, posted = false): ChunkResult {
 /** Set in workerData by the pool: importing this module elsewhere (even in a worker) does nothing. */
 export const WORKER_FLAG = 'folioIndexWorker';
 
-function transferList(results: ChunkResult): ArrayBuffer[] {
+function transferList(results: ReadColumns | Float64Array): ArrayBuffer[] {
   if (results instanceof Float64Array) return [results.buffer as ArrayBuffer];
-  if ('digest' in results) return [results.stats.buffer as ArrayBuffer];
   const buffers = [results.status.buffer, results.numbers.buffer, results.data.buffer];
   // v8.serialize may hand out a slice of a shared pool: that one is copied, not moved.
   return buffers.filter(

@@ -9,7 +9,7 @@
  * measurable). Progress is reported at most every 100 ms, and only for indexes that take
  * longer than that.
  */
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import type { FieldObservations } from '../../../shared/schema.ts';
@@ -155,16 +155,15 @@ export class Library {
   load(): Promise<SyncStats> {
     return this.exclusive(() => {
       const file = this.cacheFile;
-      const size = file ? (statSync(file, { throwIfNoEntry: false })?.size ?? 0) : 0;
-      if (!file || size === 0) return this.sync(null);
-      // The cache holds the entries in list order (see save); each takes 64 bytes or more.
-      return this.sync(() => readCache(file, this.root, this.layout), true, size / 64);
+      if (!file || !existsSync(file)) return this.sync(null);
+      // The cache holds the entries in list order (see save).
+      return this.sync(() => readCache(file, this.root, this.layout), true);
     });
   }
 
   /** Re-checks every file's mtime and size against the index; reads the ones that changed. */
   refresh(): Promise<SyncStats> {
-    return this.exclusive(() => this.sync(() => new Map(this.entries), false, this.entries.size));
+    return this.exclusive(() => this.sync(() => new Map(this.entries), false));
   }
 
   /** The list, refreshed first when the last full check is older than `maxAgeMs`. */
@@ -198,7 +197,6 @@ export class Library {
   private async sync(
     readPrevious: (() => Map<string, PostEntry> | null) | null,
     previousInListOrder = false,
-    expectedFiles = 0,
   ): Promise<SyncStats> {
     const { root, layout } = this;
     const sliceMs = this.options.sliceMs ?? 20;
@@ -207,16 +205,7 @@ export class Library {
     const pool = this.options.pool === undefined ? indexPool() : this.options.pool;
     const started = performance.now();
     this.touched = new Map();
-    // A big re-check: the workers walk the folders and stat the files while this thread
-    // reads the previous entries (the cache).
-    const walking =
-      readPrevious && pool?.usable && expectedFiles >= poolMin
-        ? pool.walkAndStat(root, layout)
-        : null;
-    const previous = readPrevious?.() ?? null;
-    const { files, skipped, stats } = walking
-      ? await walking
-      : { ...listPostFiles(root, layout), stats: null };
+    const { files, skipped } = listPostFiles(root, layout);
     const total = files.length;
     let sliceStart = started;
     let reportedAt = -Infinity;
@@ -226,12 +215,12 @@ export class Library {
       sliceStart = performance.now();
     };
     const usePool = pool !== null && pool.usable && total >= poolMin;
-    const statting = readPrevious && usePool && !stats ? pool.statAll(root, files) : null;
+    const statting = readPrevious && usePool ? pool.statAll(root, files) : null;
+    const previous = readPrevious?.() ?? null;
     const cacheMissed = previous === null;
     let statted: Float64Array | null = null;
     if (previous?.size) {
-      if (stats) statted = stats;
-      else if (statting) statted = await statting;
+      if (statting) statted = await statting;
       else {
         statted = new Float64Array(total * 2);
         for (let i = 0; i < total; i += 64) {
