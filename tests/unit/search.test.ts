@@ -136,6 +136,25 @@ describe('snippets and highlights', () => {
   });
 });
 
+/** The scan and the index rank every query the same, at every limit. */
+async function expectSameRanking(
+  scan: SearchService,
+  index: SearchService,
+  queries: string[],
+  limits: number[],
+): Promise<void> {
+  for (const limit of limits) {
+    for (const query of queries) {
+      const a = (await scan.rank(query, limit)).ranked;
+      const b = (await index.rank(query, limit)).ranked;
+      expect(
+        b.map((r) => [r.path, r.score]),
+        `${query} (limit ${limit})`,
+      ).toEqual(a.map((r) => [r.path, r.score]));
+    }
+  }
+}
+
 async function copySample(): Promise<string> {
   const root = path.join(await tempFolder(), 'blog');
   await cp(sampleBlog, root, { recursive: true });
@@ -167,16 +186,7 @@ describe('the scan and the index', () => {
       'it',
     ];
     // Small limits make the scan stop early (its bound), large ones read every match.
-    for (const limit of [1, 5, 20, 400]) {
-      for (const query of queries) {
-        const a = (await scan.search.rank(query, limit)).ranked;
-        const b = (await index.search.rank(query, limit)).ranked;
-        expect(
-          b.map((r) => [r.path, r.score]),
-          `${query} (limit ${limit})`,
-        ).toEqual(a.map((r) => [r.path, r.score]));
-      }
-    }
+    await expectSameRanking(scan.search, index.search, queries, [1, 5, 20, 400]);
   });
 
   // Each change goes into the index as a small part of its own, merged with others as they
@@ -208,16 +218,8 @@ describe('the scan and the index', () => {
         }
       }
       expect(index.search.phase).toBe('index');
-      for (const query of ['garden', 'kitchen', 'zebracorn', 'round', 'the', 'gard', 'notes the']) {
-        for (const limit of [3, 20, 400]) {
-          const a = (await scan.search.rank(query, limit)).ranked;
-          const b = (await index.search.rank(query, limit)).ranked;
-          expect(
-            b.map((r) => [r.path, r.score]),
-            `${query} (limit ${limit})`,
-          ).toEqual(a.map((r) => [r.path, r.score]));
-        }
-      }
+      const queries = ['garden', 'kitchen', 'zebracorn', 'round', 'the', 'gard', 'notes the'];
+      await expectSameRanking(scan.search, index.search, queries, [3, 20, 400]);
       expect((await index.search.rank('zebracorn', 400)).ranked.length).toBeGreaterThan(0);
     },
   );
