@@ -59,6 +59,7 @@ describe('resolveAssetRequest', () => {
   });
 
   it.skipIf(process.platform === 'win32')(
+    // Skipped on Windows: making symbolic links there needs privileges.
     'refuses an image that is a symlink to a file outside the folder',
     async () => {
       const root = await blogBesideSecret();

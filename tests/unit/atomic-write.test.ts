@@ -30,6 +30,7 @@ describe('writeFileAtomic', () => {
   });
 
   it.skipIf(isWindows).each([0o600, 0o755, 0o640])(
+    // Skipped on Windows: it has no POSIX file modes to keep.
     'keeps the existing file mode %o',
     async (mode) => {
       const dir = await tempFolder();

@@ -114,6 +114,7 @@ describe('listPosts on a plain folder', () => {
   });
 
   it.skipIf(process.platform === 'win32')(
+    // Skipped on Windows: making symbolic links there needs privileges.
     'does not follow a symlinked folder out of the blog',
     async () => {
       const parent = await tempFolder();

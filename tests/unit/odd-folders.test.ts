@@ -234,6 +234,7 @@ describe('symbolic links', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
+    // Windows needs privileges to make symlinks.
     'made while the blog is open are not followed by the watcher either',
     async () => {
       const { root, parent, at } = await linkedBlog();

@@ -71,6 +71,7 @@ describe('resolveInside', () => {
   });
 
   it.skipIf(process.platform === 'win32')(
+    // Skipped on Windows: making symbolic links there needs privileges.
     'refuses a symlink inside the folder that points to a file outside it',
     async () => {
       const { root, secret } = await blogBesideSecret();
@@ -82,6 +83,7 @@ describe('resolveInside', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
+    // Skipped on Windows: making symbolic links there needs privileges.
     'refuses a file reached through a symlinked folder that points outside',
     async () => {
       const { root } = await blogBesideSecret();
@@ -93,6 +95,7 @@ describe('resolveInside', () => {
   );
 
   it.skipIf(process.platform === 'win32')(
+    // Skipped on Windows: making symbolic links there needs privileges.
     'follows a symlink that points to another file inside the folder',
     async () => {
       const { root } = await blogBesideSecret();
