@@ -1,4 +1,13 @@
-import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +21,8 @@ import {
   writeCache,
 } from '../../electron/services/library/index-cache.ts';
 import { Library, type IndexProgress } from '../../electron/services/library/library.ts';
-import { indexPosts } from '../../electron/services/library/list-posts.ts';
+import { indexPosts, listPostFiles } from '../../electron/services/library/list-posts.ts';
+import { recordWalk } from '../../electron/services/library/walk-record.ts';
 import { readEntry } from '../../electron/services/library/post-entry.ts';
 import {
   countWords,
@@ -416,6 +426,173 @@ describe('the library index: the cache in the data folder', () => {
     expect(await first.refresh()).toMatchObject({ reused: 9, read: 1 });
     expect(first.posts().map((p) => p.title)).toContain('Fresh');
   });
+});
+
+describe('the library index: re-opening without reading the folders', () => {
+  /** Every folder of `root` last changed an hour ago, as in a blog not touched today. */
+  function ageFolders(root: string) {
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const age = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }))
+        if (entry.isDirectory()) age(path.join(dir, entry.name));
+      utimesSync(dir, hourAgo, hourAgo);
+    };
+    age(root);
+  }
+
+  /** The sample blog with its folders aged, indexed once and cached; `open` re-opens it. */
+  async function agedBlog(extra: Partial<ConstructorParameters<typeof Library>[0]> = {}) {
+    const root = path.join(await tempFolder(), 'blog');
+    await cp(sampleBlog, root, { recursive: true });
+    ageFolders(root);
+    const data = await tempFolder();
+    const first = await library(root, data);
+    await first.flush();
+    const open = async () => {
+      const lib = new Library({ root, layout: detectBlog(root), cacheFolder: data, ...extra });
+      return { lib, stats: await lib.load() };
+    };
+    return { root, data, first, open };
+  }
+
+  const posts = (lib: Library) => lib.posts().map((p) => p.path);
+
+  it('takes the file list from the cache when no folder changed, and lists the same posts', async () => {
+    const { first, open } = await agedBlog();
+    const { lib, stats } = await open();
+    expect(stats).toMatchObject({ walked: false, files: 9, reused: 9, read: 0 });
+    expect(lib.posts()).toEqual(first.posts());
+    lib.close();
+  });
+
+  it.each<[string, (root: string) => void, string | null, string | null]>([
+    [
+      'a new post',
+      (root) => writeFileSync(path.join(root, 'source/_posts/new.md'), '# New\n'),
+      'source/_posts/new.md',
+      null,
+    ],
+    [
+      'a post in a new folder',
+      (root) => {
+        mkdirSync(path.join(root, 'source/_posts/2026'));
+        writeFileSync(path.join(root, 'source/_posts/2026/nested.md'), '# Nested\n');
+      },
+      'source/_posts/2026/nested.md',
+      null,
+    ],
+    [
+      'a deleted post',
+      (root) => rmSync(path.join(root, 'source/_posts/debouncing-without-tears.md')),
+      null,
+      'source/_posts/debouncing-without-tears.md',
+    ],
+    [
+      'a renamed post',
+      (root) =>
+        renameSync(
+          path.join(root, 'source/_posts/debouncing-without-tears.md'),
+          path.join(root, 'source/_posts/debouncing.md'),
+        ),
+      'source/_posts/debouncing.md',
+      'source/_posts/debouncing-without-tears.md',
+    ],
+  ])('reads the folders again after %s', async (_, change, added, gone) => {
+    const { root, open } = await agedBlog();
+    change(root);
+    const { lib, stats } = await open();
+    expect(stats.walked).toBe(true);
+    if (added) expect(posts(lib)).toContain(added);
+    if (gone) expect(posts(lib)).not.toContain(gone);
+    lib.close();
+  });
+
+  it('reads the folders again when a post folder that was missing appears', async () => {
+    const { root, open } = await agedBlog();
+    rmSync(path.join(root, 'source/_drafts'), { recursive: true });
+    ageFolders(root);
+    const { lib: before } = await open();
+    await before.flush(); // the cache now records source/_drafts as missing
+    before.close();
+    expect((await open()).stats.walked).toBe(false);
+    writeFileSync(path.join(root, 'new-folder.md'), ''); // outside the post folders
+    mkdirSync(path.join(root, 'source/_drafts'));
+    writeFileSync(path.join(root, 'source/_drafts/idea.md'), '# Idea\n');
+    const { lib, stats } = await open();
+    expect(stats.walked).toBe(true);
+    expect(posts(lib)).toContain('source/_drafts/idea.md');
+    lib.close();
+  });
+
+  it('does not trust folders that changed within seconds of the walk (a change in the same clock tick would not show)', async () => {
+    const root = path.join(await tempFolder(), 'blog');
+    await cp(sampleBlog, root, { recursive: true });
+    expect(recordWalk(root, detectBlog(root)).record).toBeNull();
+    ageFolders(root);
+    expect(recordWalk(root, detectBlog(root)).record).not.toBeNull();
+    const data = await tempFolder();
+    await (await library(root, data)).flush();
+    writeFileSync(path.join(root, 'source/_posts/new.md'), '# New\n');
+    const walked = await library(root, data);
+    await walked.flush(); // written with a walk taken right after that change
+    walked.close();
+    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+    expect(await again.load()).toMatchObject({ walked: true, reused: 10, read: 0 });
+    again.close();
+  });
+
+  it('walks again after a trusted open, and refreshes when the folders hold other files', async () => {
+    // A cache whose list lacks a file although the folder stamps match: what a file system
+    // that does not update folder times would give.
+    const { root, data, first } = await agedBlog();
+    const layout = detectBlog(root);
+    const walk = recordWalk(root, layout);
+    const hidden = 'source/_posts/debouncing-without-tears.md';
+    const entries = first
+      .posts()
+      .filter((p) => p.path !== hidden)
+      .map((p) => first.entry(p.path)!);
+    const file = cacheFileFor(data, root);
+    await writeCache(file, root, layout, entries, {
+      files: walk.files.filter((f) => f !== hidden),
+      record: walk.record,
+    });
+    const lib = new Library({ root, layout, cacheFolder: data, verifyDelayMs: 0 });
+    const changed = new Promise<string[]>((resolve) => lib.onChange((c) => resolve(c.updated)));
+    expect(await lib.load()).toMatchObject({ walked: false, files: 8 });
+    expect(posts(lib)).not.toContain(hidden);
+    expect(await changed).toEqual([]); // the load's own notice
+    await new Promise((resolve) => lib.onChange(resolve));
+    expect(posts(lib)).toContain(hidden);
+    lib.close();
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    // Skipped on Windows: making symbolic links there needs privileges.
+    'reports the same skipped links as a walk would',
+    async () => {
+      const { root, open } = await agedBlog();
+      symlinkSync('/etc', path.join(root, 'source/_posts/outside'), 'dir');
+      symlinkSync(
+        '../_posts/debouncing-without-tears.md',
+        path.join(root, 'source/_drafts/twin.md'),
+      );
+      ageFolders(root);
+      const { lib: walked } = await open();
+      await walked.flush();
+      walked.close();
+      const { lib, stats } = await open();
+      expect(stats.walked).toBe(false);
+      expect(lib.skipped()).toEqual(listPostFiles(root, detectBlog(root)).skipped);
+      expect(
+        lib
+          .skipped()
+          .map((s) => s.path)
+          .sort(),
+      ).toEqual(['source/_drafts/twin.md', 'source/_posts/outside']);
+      lib.close();
+    },
+  );
 });
 
 describe('the library index: one post at a time, and progress', () => {

@@ -50,7 +50,7 @@ describe('indexing in workers', () => {
     const layout = detectBlog(root);
     const { files } = listPostFiles(root, layout);
     const withGone = [...files, 'source/_posts/gone.md'];
-    const stats = await pool.statAll(root, withGone);
+    const stats = await pool.statAll(root, withGone).result;
     expect([...stats]).toEqual([...statChunk(root, withGone)]);
     expect(Number.isNaN(stats[withGone.length * 2 - 1])).toBe(true);
     const { results, pending } = await pool.readAll(root, layout, withGone);

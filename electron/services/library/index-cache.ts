@@ -10,22 +10,28 @@
  *
  * The list file is laid out for the re-open, the path a user waits on. Version 3 was one
  * JSON array per field; parsing it (and collecting the garbage of copying every title and
- * excerpt into a new string) was most of a re-open's time. Version 4 is binary:
+ * excerpt into a new string) was most of a re-open's time. Version 4 made it binary;
+ * version 5 adds the walk (walk-record.ts), so a re-open can skip reading the folders:
  *
  *   "FOLIOIDX", u32 version, u32 head length, the head (ASCII JSON: root, layout, counts,
- *   the rare front-matter errors), zero bytes to a multiple of 8, then
- *   NUMBERS f64 per post: mtimeMs, size, dateValue (NaN: none), wordCount, flags, tag
- *     count, category count, 0;
- *   ENDS    u32 per string: where it ends in its text, each post's strings in order
- *     (path, title, date, excerpt, tags, categories), each starting where the one
- *     before it in the same text ended;
+ *   the walk record, the rare front-matter errors), zero bytes to a multiple of 8, then
+ *   NUMBERS    f64 per post: mtimeMs, size, dateValue (NaN: none), wordCount, flags, tag
+ *     count, category count, the post's file (its index in FILES);
+ *   FILE ENDS  u32 per file: where its path ends in the files text;
+ *   ENDS       u32 per string: where it ends in its text, each post's strings in order
+ *     (title, date, excerpt, tags, categories), each starting where the one before it in
+ *     the same text ended;
+ *   the files text: every Markdown file of the walk, in walk order (Latin-1, or UTF-16LE
+ *     when a path does not fit);
  *   the Latin-1 text (posts whose strings are all U+0000-U+00FF), one byte a character;
  *   the wide text (the other posts), UTF-16LE.
  *
  * Each text is decoded once into one string, and a post's strings are slices of it: V8
  * makes a slice a small view (no copy), so the re-open allocates a few objects per post
  * rather than a copy of every character. The views keep the whole text alive, which is as
- * big as the strings it holds: that is what the index would hold anyway.
+ * big as the strings it holds: that is what the index would hold anyway. A post's path is
+ * the very string of the file list, so looking it up by the listed file is a pointer
+ * comparison, not a comparison of characters.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
@@ -35,9 +41,10 @@ import type { PostError, PostSummary } from '../../../shared/models.ts';
 import { writeFileAtomic } from '../content/atomic-write.ts';
 import type { BlogLayout } from './detect-blog.ts';
 import type { PostEntry } from './post-entry.ts';
+import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -52,9 +59,14 @@ interface Head {
   root: string;
   layout: string;
   count: number;
+  /** Files in the files text, its length in characters, and whether it is UTF-16LE. */
+  files: number;
+  filesText: number;
+  filesWide: boolean;
   strings: number;
   latin1: number;
   wide: number;
+  walk: WalkRecord | null;
   /** Posts whose front matter does not parse: [index, error]. */
   errors: [number, PostError][];
 }
@@ -120,6 +132,10 @@ function readHead(bytes: Buffer, root: string, layout: BlogLayout): (Head & { at
     head.root !== root ||
     head.layout !== layoutKey(layout) ||
     !isCount(head.count) ||
+    !isCount(head.files) ||
+    !isCount(head.filesText) ||
+    typeof head.filesWide !== 'boolean' ||
+    !(head.walk === null || isWalkRecord(head.walk)) ||
     !isCount(head.strings) ||
     !isCount(head.latin1) ||
     !isCount(head.wide) ||
@@ -133,26 +149,82 @@ function readHead(bytes: Buffer, root: string, layout: BlogLayout): (Head & { at
   return { ...(head as Head), at: align8(headEnd) };
 }
 
-/** The cached entries by path from the list file's bytes, or null on any kind of miss. */
-export function parseCache(
+/** A list file whose head and file list were read; the entries are decoded on demand. */
+export interface OpenedCache {
+  /** The Markdown files the walk found when the cache was written, in walk order. */
+  files: string[];
+  /** The walk's folder stamps, or null when they cannot vouch for it. */
+  walk: WalkRecord | null;
+  /** The cached entries, or null when the file is not exactly what this module wrote. */
+  entries(): CachedEntries | null;
+}
+
+export interface CachedEntries {
+  /** By path, in list order. */
+  byPath: Map<string, PostEntry>;
+  /** By index in `files` (undefined: a file with no entry, one that could not be read). */
+  byFile: Array<PostEntry | undefined>;
+}
+
+/** Copies `bytes[from, to)` into an aligned buffer (the file's bytes need not be aligned). */
+const aligned = (bytes: Buffer, from: number, to: number) =>
+  bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to);
+
+/** Slices `text` at `ends`, or null when the ends go backwards or past the text's end. */
+function slices(text: string, ends: Uint32Array): string[] | null {
+  const out = new Array<string>(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end < start || end > text.length) return null;
+    out[i] = text.slice(start, end);
+    start = end;
+  }
+  return start === text.length ? out : null;
+}
+
+/** The list file's head and file list from its bytes, or null on any kind of miss. */
+export function openCacheBytes(
   bytes: Buffer,
   root: string,
   layout: BlogLayout,
-): Map<string, PostEntry> | null {
+): OpenedCache | null {
   const head = readHead(bytes, root, layout);
   if (!head) return null;
   const { count, strings, at } = head;
-  const endsAt = at + count * NUMBERS * 8;
-  const latin1At = endsAt + strings * 4;
+  const fileEndsAt = at + count * NUMBERS * 8;
+  const endsAt = fileEndsAt + head.files * 4;
+  const filesAt = endsAt + strings * 4;
+  const latin1At = filesAt + head.filesText * (head.filesWide ? 2 : 1);
   const wideAt = latin1At + head.latin1;
   if (wideAt + head.wide * 2 !== bytes.length) return null;
-  // Copies (the file's bytes need not be aligned for typed arrays); small next to the text.
-  const numbers = new Float64Array(
-    bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + endsAt),
+  const files = slices(
+    bytes.toString(head.filesWide ? 'utf16le' : 'latin1', filesAt, latin1At),
+    new Uint32Array(aligned(bytes, fileEndsAt, endsAt)),
   );
-  const ends = new Uint32Array(
-    bytes.buffer.slice(bytes.byteOffset + endsAt, bytes.byteOffset + latin1At),
-  );
+  if (!files) return null;
+  const entries = () => {
+    try {
+      return parseEntries(bytes, head, files);
+    } catch {
+      return null;
+    }
+  };
+  return { files, walk: head.walk, entries };
+}
+
+/** The posts of a list file (see the top), in list order, keyed by path. */
+function parseEntries(
+  bytes: Buffer,
+  head: Head & { at: number },
+  files: string[],
+): CachedEntries | null {
+  const { count, strings, at } = head;
+  const endsAt = at + count * NUMBERS * 8 + head.files * 4;
+  const latin1At = endsAt + strings * 4 + head.filesText * (head.filesWide ? 2 : 1);
+  const wideAt = latin1At + head.latin1;
+  const numbers = new Float64Array(aligned(bytes, at, at + count * NUMBERS * 8));
+  const ends = new Uint32Array(aligned(bytes, endsAt, endsAt + strings * 4));
   const texts = [
     bytes.toString('latin1', latin1At, wideAt),
     bytes.toString('utf16le', wideAt, bytes.length),
@@ -179,6 +251,7 @@ export function parseCache(
     return name;
   };
   const entries = new Map<string, PostEntry>();
+  const byFile = new Array<PostEntry | undefined>(files.length);
   for (let i = 0; i < count; i++) {
     const n = i * NUMBERS;
     const mtimeMs = numbers[n]!;
@@ -188,6 +261,7 @@ export function parseCache(
     const flags = numbers[n + 4]!;
     const tagCount = numbers[n + 5]!;
     const categoryCount = numbers[n + 6]!;
+    const file = numbers[n + 7]!;
     if (
       !Number.isFinite(mtimeMs) ||
       !isCount(size) ||
@@ -197,12 +271,14 @@ export function parseCache(
       flags > 7 ||
       !isCount(tagCount) ||
       !isCount(categoryCount) ||
-      k + 4 + tagCount + categoryCount > strings
+      !isCount(file) ||
+      file >= files.length ||
+      k + 3 + tagCount + categoryCount > strings
     ) {
       return null;
     }
     const text = flags & WIDE ? 1 : 0;
-    const path = next(text);
+    const path = files[file]!;
     const title = next(text);
     const date = next(text);
     const excerpt = next(text);
@@ -210,7 +286,7 @@ export function parseCache(
     for (let t = 0; t < tagCount; t++) tags[t] = shared(next(text));
     const categories = new Array<string>(categoryCount);
     for (let c = 0; c < categoryCount; c++) categories[c] = shared(next(text));
-    if (path === null || title === null || date === null || excerpt === null) return null;
+    if (title === null || date === null || excerpt === null) return null;
     if (tags.includes(null!) || categories.includes(null!)) return null;
     const summary: PostSummary = {
       path,
@@ -228,23 +304,30 @@ export function parseCache(
     const error = errors.get(i);
     if (error) summary.error = error;
     // The front matter stays on disk until the schema needs it (readFields).
-    entries.set(path, { summary, data: undefined });
+    const entry: PostEntry = { summary, data: undefined };
+    entries.set(path, entry);
+    byFile[file] = entry;
   }
   if (k !== strings || starts[0] !== texts[0].length || starts[1] !== texts[1].length) return null;
-  return entries.size === count ? entries : null;
+  return entries.size === count ? { byPath: entries, byFile } : null;
 }
 
-/** The cached entries by path, or null on any kind of miss (absent, stale version, corrupt). */
+/** The list file's head and file list, or null on any kind of miss (absent, stale version, corrupt). */
+export function openCache(file: string, root: string, layout: BlogLayout): OpenedCache | null {
+  try {
+    return openCacheBytes(readFileSync(file), root, layout);
+  } catch {
+    return null;
+  }
+}
+
+/** The cached entries by path, or null on any kind of miss. */
 export function readCache(
   file: string,
   root: string,
   layout: BlogLayout,
 ): Map<string, PostEntry> | null {
-  try {
-    return parseCache(readFileSync(file), root, layout);
-  } catch {
-    return null;
-  }
+  return openCache(file, root, layout)?.entries()?.byPath ?? null;
 }
 
 /** JSON with every character above U+007F escaped, so the text is ASCII. */
@@ -258,14 +341,24 @@ export function asciiJson(json: string): string {
 /** Characters that do not fit in Latin-1: the post's strings then go to the wide text. */
 const WIDE_CHAR = /[\u0100-\uffff]/;
 
+/** The files a walk found, with its record (walk-record.ts), for the cache to keep. */
+export interface CachedWalk {
+  files: readonly string[];
+  record: WalkRecord | null;
+}
+
 /** The list file's bytes for `entries` (see the top), built in slices between which `yieldNow` runs. */
 async function encodeList(
   root: string,
   layout: BlogLayout,
   entries: PostEntry[],
+  walk: CachedWalk,
   yieldNow: () => Promise<void>,
 ): Promise<Buffer> {
   const count = entries.length;
+  const files = [...walk.files];
+  const fileIndex = new Map(files.map((file, i) => [file, i]));
+  let record = walk.record;
   const numbers = new Float64Array(count * NUMBERS);
   const ends: number[] = [];
   const texts: [string[], string[]] = [[], []];
@@ -273,7 +366,14 @@ async function encodeList(
   const errors: [number, PostError][] = [];
   for (let i = 0; i < count; i++) {
     const s = entries[i]!.summary;
-    const strings = [s.path, s.title, s.date ?? '', s.excerpt, ...s.tags, ...s.categories];
+    let file = fileIndex.get(s.path);
+    if (file === undefined) {
+      // A post the walk did not find (written since): listed, and the walk is not vouched for.
+      file = files.push(s.path) - 1;
+      fileIndex.set(s.path, file);
+      record = null;
+    }
+    const strings = [s.title, s.date ?? '', s.excerpt, ...s.tags, ...s.categories];
     const text = strings.some((string) => WIDE_CHAR.test(string)) ? 1 : 0;
     for (const string of strings) {
       texts[text].push(string);
@@ -288,16 +388,25 @@ async function encodeList(
     numbers[n + 4] = (s.draft ? DRAFT : 0) | (s.date !== null ? HAS_DATE : 0) | (text ? WIDE : 0);
     numbers[n + 5] = s.tags.length;
     numbers[n + 6] = s.categories.length;
+    numbers[n + 7] = file;
     if (s.error) errors.push([i, s.error]);
     if (i % 1000 === 999) await yieldNow();
   }
+  const filesWide = files.some((file) => WIDE_CHAR.test(file));
+  const fileEnds = new Uint32Array(files.length);
+  let filesText = 0;
+  for (let i = 0; i < files.length; i++) fileEnds[i] = filesText += files[i]!.length;
   const head: Head = {
     root,
     layout: layoutKey(layout),
     count,
+    files: files.length,
+    filesText,
+    filesWide,
     strings: ends.length,
     latin1: lengths[0],
     wide: lengths[1],
+    walk: record,
     errors,
   };
   const headBytes = Buffer.from(asciiJson(JSON.stringify(head)), 'latin1');
@@ -309,7 +418,9 @@ async function encodeList(
   return Buffer.concat([
     prefix,
     Buffer.from(numbers.buffer),
+    Buffer.from(fileEnds.buffer),
     Buffer.from(Uint32Array.from(ends).buffer),
+    Buffer.from(files.join(''), filesWide ? 'utf16le' : 'latin1'),
     Buffer.from(texts[0].join(''), 'latin1'),
     Buffer.from(texts[1].join(''), 'utf16le'),
   ]);
@@ -346,8 +457,9 @@ export function readFields(cacheFile: string, entries: Map<string, PostEntry>): 
 }
 
 /**
- * Writes the entries, atomically. JSON is built in chunks between which the event loop
- * runs (`yieldNow`), so a 10,000-post cache never blocks the main process for long.
+ * Writes the entries and the walk they came from, atomically. The files are built in chunks
+ * between which the event loop runs (`yieldNow`), so a 10,000-post cache never blocks the
+ * main process for long.
  * Entries whose front matter was never loaded keep the fields file's rows for them.
  */
 export async function writeCache(
@@ -355,6 +467,7 @@ export async function writeCache(
   root: string,
   layout: BlogLayout,
   entries: PostEntry[],
+  walk: CachedWalk = { files: [], record: null },
   yieldNow: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   if (entries.some((e) => e.data === undefined))
@@ -366,7 +479,7 @@ export async function writeCache(
       fields.push(JSON.stringify([summary.path, summary.mtimeMs, summary.size, data]));
     if (i % 500 === 499) await yieldNow();
   }
-  const list = await encodeList(root, layout, entries, yieldNow);
+  const list = await encodeList(root, layout, entries, walk, yieldNow);
   // Not recursive: when the data folder itself is gone (the app is quitting, a test cleaned
   // up), there is nothing to cache into.
   await mkdir(path.dirname(file)).catch((error: NodeJS.ErrnoException) => {

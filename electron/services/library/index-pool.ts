@@ -25,6 +25,7 @@ import {
   type ChunkRequest,
   type PendingData,
   type ReadColumns,
+  statShared,
 } from './index-worker.ts';
 import type { ReadResult } from './post-entry.ts';
 
@@ -33,6 +34,12 @@ const CHUNK = 200;
 const IN_FLIGHT = 2;
 
 type Result = ReadColumns | Float64Array;
+
+/** Stats under way in the workers; `help` lends this thread to them (see statAll). */
+export interface StatJob {
+  result: Promise<Float64Array>;
+  help: () => void;
+}
 
 interface Task {
   request: ChunkRequest;
@@ -115,24 +122,31 @@ export class IndexPool {
    * Every worker gets the whole list and takes chunks from a shared counter, writing into a
    * shared array: no message per chunk. With messages, a worker waited for the main thread
    * to send its next chunk, and on a re-open the main thread is busy reading the cache at
-   * that very time (the stats then mostly ran after it, not beside it).
+   * that very time (the stats then mostly ran after it, not beside it). `help` has the
+   * calling thread take chunks from the same counter until none is left (once it is done
+   * with the cache), so no core waits while files remain.
    */
-  async statAll(root: string, files: readonly string[]): Promise<Float64Array> {
+  statAll(root: string, files: readonly string[]): StatJob {
     const shared = new SharedArrayBuffer(8 + files.length * 16);
     const request: ChunkRequest = { id: 0, kind: 'stat', root, files: files as string[], shared };
+    const stats = new Float64Array(shared, 8, files.length * 2);
     this.warm();
-    if (!this.usable || this.slots.length === 0) runChunk(request);
-    else {
-      await Promise.all(
-        this.slots.map(
-          (slot) =>
-            new Promise<Result>((resolve) => {
-              this.send(slot, { request: { ...request, id: this.nextId++ }, resolve });
-            }),
-        ),
-      );
+    if (!this.usable || this.slots.length === 0) {
+      runChunk(request);
+      return { result: Promise.resolve(stats), help: () => undefined };
     }
-    return new Float64Array(shared, 8, files.length * 2);
+    const workers = Promise.all(
+      this.slots.map(
+        (slot) =>
+          new Promise<Result>((resolve) => {
+            this.send(slot, { request: { ...request, id: this.nextId++ }, resolve });
+          }),
+      ),
+    );
+    return {
+      result: workers.then(() => stats),
+      help: () => statShared(root, files, shared, false),
+    };
   }
 
   /** Starts the workers ahead of use (when a folder opens), so their start overlaps other work. */

@@ -14,7 +14,13 @@ import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import type { FieldObservations } from '../../../shared/schema.ts';
 import type { BlogLayout } from './detect-blog.ts';
-import { cacheFileFor, readCache, readFields, writeCache } from './index-cache.ts';
+import {
+  cacheFileFor,
+  openCache,
+  readFields,
+  writeCache,
+  type OpenedCache,
+} from './index-cache.ts';
 import {
   comparePosts,
   entryOptions,
@@ -25,6 +31,7 @@ import {
 import { indexPool, type IndexPool } from './index-pool.ts';
 import { applyPendingData, statChunk, type PendingData } from './index-worker.ts';
 import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
+import { RACY_MS, recordedSkips, recordHolds, recordWalk } from './walk-record.ts';
 
 export interface IndexProgress {
   done: number;
@@ -56,6 +63,8 @@ export interface LibraryOptions {
   poolMinFiles?: number;
   /** After single-post updates, the cache is rewritten this long after the last one. */
   saveDelayMs?: number;
+  /** After an open that took the file list from the cache, the folders are walked this much later. */
+  verifyDelayMs?: number;
 }
 
 export interface SyncStats {
@@ -65,6 +74,8 @@ export interface SyncStats {
   read: number;
   removed: number;
   skipped: number;
+  /** Whether the folders were read (false: their stamps matched the cache's, see walk-record.ts). */
+  walked: boolean;
   ms: number;
 }
 
@@ -87,6 +98,7 @@ export class Library {
   private syncedAt = -Infinity;
   private listeners = new Set<(change: LibraryChange) => void>();
   private saveTimer: NodeJS.Timeout | null = null;
+  private verifyTimer: NodeJS.Timeout | null = null;
   private saving: Promise<void> = Promise.resolve();
   private loadedOnce = false;
   private closed = false;
@@ -155,15 +167,14 @@ export class Library {
   load(): Promise<SyncStats> {
     return this.exclusive(() => {
       const file = this.cacheFile;
-      if (!file || !existsSync(file)) return this.sync(null);
-      // The cache holds the entries in list order (see save).
-      return this.sync(() => readCache(file, this.root, this.layout), true);
+      const cache = file && existsSync(file) ? openCache(file, this.root, this.layout) : null;
+      return this.sync(cache ? { cache } : null);
     });
   }
 
   /** Re-checks every file's mtime and size against the index; reads the ones that changed. */
   refresh(): Promise<SyncStats> {
-    return this.exclusive(() => this.sync(() => new Map(this.entries), false));
+    return this.exclusive(() => this.sync({ current: new Map(this.entries) }));
   }
 
   /** The list, refreshed first when the last full check is older than `maxAgeMs`. */
@@ -189,14 +200,14 @@ export class Library {
 
   /**
    * Brings the index in line with the folder. `previous` gives the entries to reuse when a
-   * file's mtime and size still match (the current ones, or the cache's; null for none, or
-   * a cache that missed; `previousInListOrder` when it is the cache's, saved in list order):
-   * it runs while the files are stat-ed, in the workers when there are many. The files left to read go to the workers when there are many, else are read here
-   * in slices.
+   * file's mtime and size still match: the current ones, or the cache's (saved in list
+   * order, with the walk that found them: when the folders' stamps still match it, the
+   * folders are not read). The stats run in the workers when there are many files, while
+   * the cache's entries are decoded here. The files left to read go to the workers when
+   * there are many, else are read here in slices.
    */
   private async sync(
-    readPrevious: (() => Map<string, PostEntry> | null) | null,
-    previousInListOrder = false,
+    previousFrom: { cache: OpenedCache } | { current: Map<string, PostEntry> } | null,
   ): Promise<SyncStats> {
     const { root, layout } = this;
     const sliceMs = this.options.sliceMs ?? 20;
@@ -205,7 +216,11 @@ export class Library {
     const pool = this.options.pool === undefined ? indexPool() : this.options.pool;
     const started = performance.now();
     this.touched = new Map();
-    const { files, skipped } = listPostFiles(root, layout);
+    const cache = previousFrom && 'cache' in previousFrom ? previousFrom.cache : null;
+    const trusted = cache?.walk && recordHolds(root, cache.walk) ? cache : null;
+    const { files, skipped } = trusted
+      ? { files: trusted.files, skipped: recordedSkips(root, trusted.walk!) }
+      : listPostFiles(root, layout);
     const total = files.length;
     let sliceStart = started;
     let reportedAt = -Infinity;
@@ -215,13 +230,23 @@ export class Library {
       sliceStart = performance.now();
     };
     const usePool = pool !== null && pool.usable && total >= poolMin;
-    const statting = readPrevious && usePool ? pool.statAll(root, files) : null;
-    const previous = readPrevious?.() ?? null;
+    const statting = previousFrom && usePool ? pool.statAll(root, files) : null;
+    const cached = cache?.entries() ?? null;
+    const previous = cached
+      ? cached.byPath
+      : previousFrom && 'current' in previousFrom
+        ? previousFrom.current
+        : null;
+    // The files are the cache's own list: its entries line up with them, no look-up by path.
+    const aligned = trusted ? (cached?.byFile ?? null) : null;
+    const previousInListOrder = cache !== null;
     const cacheMissed = previous === null;
     let statted: Float64Array | null = null;
     if (previous?.size) {
-      if (statting) statted = await statting;
-      else {
+      if (statting) {
+        statting.help();
+        statted = await statting.result;
+      } else {
         statted = new Float64Array(total * 2);
         for (let i = 0; i < total; i += 64) {
           await slice();
@@ -240,7 +265,7 @@ export class Library {
     const kept = new Array<PostEntry | undefined>(total);
     const toRead: number[] = [];
     for (let i = 0; i < total; i++) {
-      const old = statted ? previous!.get(files[i]!) : undefined;
+      const old = !statted ? undefined : aligned ? aligned[i] : previous!.get(files[i]!);
       if (
         old &&
         statted![2 * i] === old.summary.mtimeMs &&
@@ -309,7 +334,10 @@ export class Library {
     this.syncedAt = performance.now();
     this.loadedOnce = true;
     // Written a moment later, off the open's busiest seconds (and flushable).
-    if (cacheMissed || updated.length || removed.length) this.scheduleSave();
+    // A cache whose walk did not hold is written again, so the next open can trust its walk.
+    const staleWalk = cache !== null && !trusted;
+    if (cacheMissed || staleWalk || updated.length || removed.length) this.scheduleSave();
+    if (trusted) this.scheduleVerify(trusted.files);
     this.notify({ reset: first, updated, removed });
     return {
       files: total,
@@ -317,6 +345,7 @@ export class Library {
       read: updated.length,
       removed: removed.length,
       skipped: skipped.length,
+      walked: !trusted,
       ms: performance.now() - started,
     };
   }
@@ -384,11 +413,33 @@ export class Library {
     // Closed while a load ran on: no one will flush a timer, so the write starts now.
     if (this.closed) return void this.save();
     if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      void this.save();
-    }, this.options.saveDelayMs ?? 2000);
+    // Later than a racy stamp (walk-record.ts), so the walk written with it can be trusted.
+    this.saveTimer = setTimeout(
+      () => {
+        this.saveTimer = null;
+        void this.save();
+      },
+      this.options.saveDelayMs ?? RACY_MS + 500,
+    );
     this.saveTimer.unref?.();
+  }
+
+  /**
+   * After an open that trusted the cache's walk: walks the folders once, off the open's
+   * busiest seconds, and refreshes if they hold other files (a file system that does not
+   * keep folder times the way walk-record.ts relies on).
+   */
+  private scheduleVerify(files: readonly string[]): void {
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
+    this.verifyTimer = setTimeout(() => {
+      this.verifyTimer = null;
+      if (this.closed) return;
+      const now = listPostFiles(this.root, this.layout).files;
+      if (now.length !== files.length || now.some((file, i) => file !== files[i])) {
+        void this.refresh().catch(() => undefined);
+      }
+    }, this.options.verifyDelayMs ?? 3000);
+    this.verifyTimer.unref?.();
   }
 
   /** Writes the cache now (after any write in progress). Failures are ignored: it is a cache. */
@@ -407,7 +458,9 @@ export class Library {
           applyPendingData(pending);
           await yieldToLoop();
         }
-        await writeCache(file, this.root, this.layout, entries, yieldToLoop);
+        // The walk is taken now, seconds after the last change, so its stamps are not racy.
+        const walk = recordWalk(this.root, this.layout);
+        await writeCache(file, this.root, this.layout, entries, walk, yieldToLoop);
       })
       .catch(() => undefined);
     return this.saving;
@@ -424,6 +477,7 @@ export class Library {
   /** Writes a pending cache update and stops listening; the next open builds a new Library. */
   close(): void {
     this.closed = true;
+    if (this.verifyTimer) clearTimeout(this.verifyTimer);
     if (this.saveTimer) void this.save();
     this.listeners.clear();
   }

@@ -33,7 +33,7 @@ function reason(error: unknown): string {
  * to a folder (or that does not resolve: a loop, a dangling link). Links to images and other
  * files are left out silently, as those files are.
  */
-function isReportedLink(file: string, name: string): boolean {
+export function isReportedLink(file: string, name: string): boolean {
   if (MARKDOWN.test(name)) return true;
   try {
     return statSync(file).isDirectory();
@@ -42,7 +42,33 @@ function isReportedLink(file: string, name: string): boolean {
   }
 }
 
-function walk(root: string, folder: string, files: string[], skipped: SkippedFile[]): void {
+/** What a walk saw besides the files, for a walk record (walk-record.ts). */
+export interface WalkSeen {
+  /** Each folder read, with its stamp taken just before reading it; null: a post folder that is not there. */
+  folders: [path: string, stamp: FolderStamp | null][];
+  /** Every symbolic link met, reported or not (whether one is reported depends on its target). */
+  links: string[];
+  /** A folder could not be read, or a post folder is a link: no stamps can vouch for this walk. */
+  untrusted: boolean;
+}
+
+/** A folder's inode, mtime and ctime: adding, removing or renaming an entry changes the times. */
+export type FolderStamp = [ino: number, mtimeMs: number, ctimeMs: number];
+
+export function folderStamp(file: string): FolderStamp | null {
+  const stats = lstatSync(file, { throwIfNoEntry: false });
+  return stats ? [stats.ino, stats.mtimeMs, stats.ctimeMs] : null;
+}
+
+function walk(
+  root: string,
+  folder: string,
+  files: string[],
+  skipped: SkippedFile[],
+  seen: WalkSeen | null,
+): void {
+  // Before the read: a change after this stamp changes the folder's times (walk-record.ts).
+  if (seen) seen.folders.push([folder, folderStamp(path.join(root, folder))]);
   let entries;
   try {
     entries = readdirSync(path.join(root, folder), { withFileTypes: true });
@@ -50,6 +76,7 @@ function walk(root: string, folder: string, files: string[], skipped: SkippedFil
     // A post folder the generator would use but the blog does not have is not a problem.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       skipped.push({ path: folder || '.', reason: `folder not readable: ${reason(error)}` });
+      if (seen) seen.untrusted = true;
     }
     return;
   }
@@ -59,11 +86,12 @@ function walk(root: string, folder: string, files: string[], skipped: SkippedFil
     // Symbolic links are not followed: nothing outside the blog is indexed, a loop cannot
     // make the walk endless, and no post is listed twice under two paths.
     if (entry.isSymbolicLink()) {
+      seen?.links.push(rel);
       if (isReportedLink(path.join(root, rel), entry.name)) {
         skipped.push({ path: rel, reason: SYMLINK_REASON });
       }
     } else if (entry.isDirectory()) {
-      walk(root, rel, files, skipped);
+      walk(root, rel, files, skipped, seen);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
       files.push(rel);
     }
@@ -80,16 +108,22 @@ function isLink(root: string, folder: string): boolean {
   }
 }
 
-/** The Markdown files of the post folders (relative, `/`-separated) and the folders that could not be read. */
+/**
+ * The Markdown files of the post folders (relative, `/`-separated) and the folders that
+ * could not be read; `seen` collects what a walk record needs.
+ */
 export function listPostFiles(
   root: string,
   layout: BlogLayout,
+  seen: WalkSeen | null = null,
 ): { files: string[]; skipped: SkippedFile[] } {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
   for (const folder of layout.postFolders) {
-    if (isLink(root, folder)) skipped.push({ path: folder, reason: SYMLINK_REASON });
-    else walk(root, folder, files, skipped);
+    if (isLink(root, folder)) {
+      skipped.push({ path: folder, reason: SYMLINK_REASON });
+      if (seen) seen.untrusted = true;
+    } else walk(root, folder, files, skipped, seen);
   }
   return { files, skipped };
 }

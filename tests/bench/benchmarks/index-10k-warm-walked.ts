@@ -1,0 +1,52 @@
+import { rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { detectBlog } from '../../../electron/services/library/detect-blog.ts';
+import { Library } from '../../../electron/services/library/library.ts';
+import { defineBenchmark } from '../measure.ts';
+import { corpus10k, tempFolder } from '../shared.ts';
+
+/**
+ * Re-opening the 10,000-post blog from the cache after its posts folder changed (an image
+ * was added, say): the folder stamps no longer match the cache's walk (walk-record.ts), so
+ * the folders are read again before the stats. No budget: it shows what index-10k-warm
+ * saves by not walking, and what a re-open costs when it cannot.
+ */
+export default defineBenchmark({
+  name: 'index-10k-warm-walked',
+  runs: 7,
+  warmup: 1,
+  floor: 'read-floor-10k',
+  setup: async () => {
+    const root = corpus10k();
+    const layout = detectBlog(root);
+    const cacheFolder = tempFolder('index-cache-walked');
+    const cold = new Library({ root, layout, cacheFolder });
+    await cold.load();
+    await cold.flush();
+    const posts = path.join(root, 'source/_posts');
+    return { root, layout, cacheFolder, posts, was: statSync(posts), last: null as Library | null };
+  },
+  beforeEach: async (state) => {
+    // The previous open rewrote the cache with a fresh walk: change the folder again.
+    await state.last?.flush();
+    const now = new Date();
+    utimesSync(state.posts, now, now);
+  },
+  run: async (state) => {
+    const library = new Library({
+      root: state.root,
+      layout: state.layout,
+      cacheFolder: state.cacheFolder,
+    });
+    const stats = await library.load();
+    state.last = library;
+    if (stats.reused !== 10_000) throw new Error(`reused ${stats.reused} entries, not 10,000`);
+    if (!stats.walked) throw new Error('did not walk the folders, although one changed');
+  },
+  teardown: async (state) => {
+    await state.last?.flush();
+    // Its old time back, so that the benchmarks after this one find a folder not changed today.
+    utimesSync(state.posts, state.was.atime, state.was.mtime);
+    rmSync(state.cacheFolder, { recursive: true, force: true });
+  },
+});
