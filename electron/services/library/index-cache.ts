@@ -11,27 +11,30 @@
  * The list file is laid out for the re-open, the path a user waits on. Version 3 was one
  * JSON array per field; parsing it (and collecting the garbage of copying every title and
  * excerpt into a new string) was most of a re-open's time. Version 4 made it binary;
- * version 5 adds the walk (walk-record.ts), so a re-open can skip reading the folders:
+ * version 5 added the walk (walk-record.ts), so a re-open can skip reading the folders;
+ * version 6 stores each tag and category name once, posts referring to it by number:
  *
  *   "FOLIOIDX", u32 version, u32 head length, the head (ASCII JSON: root, layout, counts,
  *   the walk record, the rare front-matter errors), zero bytes to a multiple of 8, then
  *   NUMBERS    f64 per post: mtimeMs, size, dateValue (NaN: none), wordCount, flags, tag
- *     count, category count, the post's file (its index in FILES);
+ *     count, category count, the post's file (its index in the files);
  *   FILE ENDS  u32 per file: where its path ends in the files text;
- *   ENDS       u32 per string: where it ends in its text, each post's strings in order
- *     (title, date, excerpt, tags, categories), each starting where the one before it in
- *     the same text ended;
- *   the files text: every Markdown file of the walk, in walk order (Latin-1, or UTF-16LE
- *     when a path does not fit);
+ *   NAME ENDS  u32 per tag or category name: where it ends in the names text;
+ *   NAME REFS  u32 per post's tag, then category: its index in the names;
+ *   ENDS       u32 per post's title, date and excerpt: where it ends in its text, each
+ *     starting where the one before it in the same text ended;
+ *   the files text: every Markdown file of the walk, in walk order;
+ *   the names text;
  *   the Latin-1 text (posts whose strings are all U+0000-U+00FF), one byte a character;
  *   the wide text (the other posts), UTF-16LE.
+ * (The files and names texts are Latin-1, or UTF-16LE when one of their strings needs it.)
  *
  * Each text is decoded once into one string, and a post's strings are slices of it: V8
  * makes a slice a small view (no copy), so the re-open allocates a few objects per post
  * rather than a copy of every character. The views keep the whole text alive, which is as
  * big as the strings it holds: that is what the index would hold anyway. A post's path is
  * the very string of the file list, so looking it up by the listed file is a pointer
- * comparison, not a comparison of characters.
+ * comparison, not a comparison of characters; its tags are the names' strings, shared.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
@@ -44,26 +47,36 @@ import type { PostEntry } from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 5;
+export const CACHE_VERSION = 6;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
 /** Numbers per post in the NUMBERS block. */
 const NUMBERS = 8;
+/** Strings per post in the Latin-1 or wide text: title, date, excerpt. */
+const STRINGS = 3;
 const DRAFT = 1;
 const HAS_DATE = 2;
 const WIDE = 4;
+
+/** A list of strings stored as their ends and one text. */
+interface TextList {
+  count: number;
+  /** The text's length in characters. */
+  chars: number;
+  /** UTF-16LE, else Latin-1. */
+  wide: boolean;
+}
 
 /** The head's JSON: what the file is for, and the sizes of the blocks after it. */
 interface Head {
   root: string;
   layout: string;
   count: number;
-  /** Files in the files text, its length in characters, and whether it is UTF-16LE. */
-  files: number;
-  filesText: number;
-  filesWide: boolean;
-  strings: number;
+  files: TextList;
+  names: TextList;
+  /** Name references: every post's tag and category counts added up. */
+  refs: number;
   latin1: number;
   wide: number;
   walk: WalkRecord | null;
@@ -101,6 +114,17 @@ export function layoutKey(layout: BlogLayout): string {
 const isCount = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+const isTextList = (value: unknown): value is TextList => {
+  const list = value as Partial<TextList> | null;
+  return (
+    typeof list === 'object' &&
+    list !== null &&
+    isCount(list.count) &&
+    isCount(list.chars) &&
+    typeof list.wide === 'boolean'
+  );
+};
+
 const isPostError = (value: unknown): value is PostError => {
   const e = value as Partial<PostError> | null;
   return (
@@ -113,6 +137,23 @@ const isPostError = (value: unknown): value is PostError => {
 };
 
 const align8 = (n: number) => (n + 7) & ~7;
+
+const textBytes = (list: TextList) => list.chars * (list.wide ? 2 : 1);
+
+/** Where each block starts (see the top), and where the file ends. */
+function blocksOf(head: Head, at: number) {
+  const fileEnds = at + head.count * NUMBERS * 8;
+  const nameEnds = fileEnds + head.files.count * 4;
+  const refs = nameEnds + head.names.count * 4;
+  const ends = refs + head.refs * 4;
+  const files = ends + head.count * STRINGS * 4;
+  const names = files + textBytes(head.files);
+  const latin1 = names + textBytes(head.names);
+  const wide = latin1 + head.latin1;
+  return { numbers: at, fileEnds, nameEnds, refs, ends, files, names, latin1, wide };
+}
+
+type Blocks = ReturnType<typeof blocksOf>;
 
 /** The head of a list file, or null when it is not one this version wrote for this blog. */
 function readHead(bytes: Buffer, root: string, layout: BlogLayout): (Head & { at: number }) | null {
@@ -132,11 +173,10 @@ function readHead(bytes: Buffer, root: string, layout: BlogLayout): (Head & { at
     head.root !== root ||
     head.layout !== layoutKey(layout) ||
     !isCount(head.count) ||
-    !isCount(head.files) ||
-    !isCount(head.filesText) ||
-    typeof head.filesWide !== 'boolean' ||
+    !isTextList(head.files) ||
+    !isTextList(head.names) ||
+    !isCount(head.refs) ||
     !(head.walk === null || isWalkRecord(head.walk)) ||
-    !isCount(head.strings) ||
     !isCount(head.latin1) ||
     !isCount(head.wide) ||
     !Array.isArray(head.errors) ||
@@ -170,11 +210,18 @@ export interface CachedEntries {
 const aligned = (bytes: Buffer, from: number, to: number) =>
   bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to);
 
-/** Slices `text` at `ends`, or null when the ends go backwards or past the text's end. */
-function slices(text: string, ends: Uint32Array): string[] | null {
-  const out = new Array<string>(ends.length);
+/** The strings of a text list, or null when its ends go backwards or past its text. */
+function readTextList(
+  bytes: Buffer,
+  list: TextList,
+  endsAt: number,
+  textAt: number,
+): string[] | null {
+  const text = bytes.toString(list.wide ? 'utf16le' : 'latin1', textAt, textAt + textBytes(list));
+  const ends = new Uint32Array(aligned(bytes, endsAt, endsAt + list.count * 4));
+  const out = new Array<string>(list.count);
   let start = 0;
-  for (let i = 0; i < ends.length; i++) {
+  for (let i = 0; i < list.count; i++) {
     const end = ends[i]!;
     if (end < start || end > text.length) return null;
     out[i] = text.slice(start, end);
@@ -191,21 +238,13 @@ export function openCacheBytes(
 ): OpenedCache | null {
   const head = readHead(bytes, root, layout);
   if (!head) return null;
-  const { count, strings, at } = head;
-  const fileEndsAt = at + count * NUMBERS * 8;
-  const endsAt = fileEndsAt + head.files * 4;
-  const filesAt = endsAt + strings * 4;
-  const latin1At = filesAt + head.filesText * (head.filesWide ? 2 : 1);
-  const wideAt = latin1At + head.latin1;
-  if (wideAt + head.wide * 2 !== bytes.length) return null;
-  const files = slices(
-    bytes.toString(head.filesWide ? 'utf16le' : 'latin1', filesAt, latin1At),
-    new Uint32Array(aligned(bytes, fileEndsAt, endsAt)),
-  );
+  const blocks = blocksOf(head, head.at);
+  if (blocks.wide + head.wide * 2 !== bytes.length) return null;
+  const files = readTextList(bytes, head.files, blocks.fileEnds, blocks.files);
   if (!files) return null;
   const entries = () => {
     try {
-      return parseEntries(bytes, head, files);
+      return parseEntries(bytes, head, blocks, files);
     } catch {
       return null;
     }
@@ -216,40 +255,42 @@ export function openCacheBytes(
 /** The posts of a list file (see the top), in list order, keyed by path. */
 function parseEntries(
   bytes: Buffer,
-  head: Head & { at: number },
+  head: Head,
+  blocks: Blocks,
   files: string[],
 ): CachedEntries | null {
-  const { count, strings, at } = head;
-  const endsAt = at + count * NUMBERS * 8 + head.files * 4;
-  const latin1At = endsAt + strings * 4 + head.filesText * (head.filesWide ? 2 : 1);
-  const wideAt = latin1At + head.latin1;
-  const numbers = new Float64Array(aligned(bytes, at, at + count * NUMBERS * 8));
-  const ends = new Uint32Array(aligned(bytes, endsAt, endsAt + strings * 4));
+  const { count } = head;
+  const names = readTextList(bytes, head.names, blocks.nameEnds, blocks.names);
+  if (!names) return null;
+  const numbers = new Float64Array(aligned(bytes, blocks.numbers, blocks.fileEnds));
+  const refs = new Uint32Array(aligned(bytes, blocks.refs, blocks.ends));
+  const ends = new Uint32Array(aligned(bytes, blocks.ends, blocks.files));
   const texts = [
-    bytes.toString('latin1', latin1At, wideAt),
-    bytes.toString('utf16le', wideAt, bytes.length),
+    bytes.toString('latin1', blocks.latin1, blocks.wide),
+    bytes.toString('utf16le', blocks.wide, bytes.length),
   ] as const;
   const starts = [0, 0];
   let k = 0;
+  let r = 0;
   /** The next string of post `text`'s text, or null past the end. */
   const next = (text: 0 | 1): string | null => {
     const start = starts[text]!;
-    const end = ends[k++];
-    if (end === undefined || end < start || end > texts[text].length) return null;
+    const end = ends[k++]!;
+    if (end < start || end > texts[text].length) return null;
     starts[text] = end;
     return texts[text].slice(start, end);
   };
-  const errors = new Map(head.errors);
-  // Tags and categories repeat from post to post: one string each (slices this short are
-  // copies, and these copies would be most of what a re-open leaves for the collector).
-  const names = new Map<string, string>();
-  const shared = (name: string | null): string => {
-    if (name === null) return null!;
-    const known = names.get(name);
-    if (known !== undefined) return known;
-    names.set(name, name);
-    return name;
+  /** The post's next `n` names, or null when a reference is not one. */
+  const namesOf = (n: number): string[] | null => {
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      const name = names[refs[r++]!];
+      if (name === undefined) return null;
+      out[i] = name;
+    }
+    return out;
   };
+  const errors = new Map(head.errors);
   const entries = new Map<string, PostEntry>();
   const byFile = new Array<PostEntry | undefined>(files.length);
   for (let i = 0; i < count; i++) {
@@ -271,9 +312,9 @@ function parseEntries(
       flags > 7 ||
       !isCount(tagCount) ||
       !isCount(categoryCount) ||
+      r + tagCount + categoryCount > head.refs ||
       !isCount(file) ||
-      file >= files.length ||
-      k + 3 + tagCount + categoryCount > strings
+      file >= files.length
     ) {
       return null;
     }
@@ -282,12 +323,9 @@ function parseEntries(
     const title = next(text);
     const date = next(text);
     const excerpt = next(text);
-    const tags = new Array<string>(tagCount);
-    for (let t = 0; t < tagCount; t++) tags[t] = shared(next(text));
-    const categories = new Array<string>(categoryCount);
-    for (let c = 0; c < categoryCount; c++) categories[c] = shared(next(text));
-    if (title === null || date === null || excerpt === null) return null;
-    if (tags.includes(null!) || categories.includes(null!)) return null;
+    const tags = namesOf(tagCount);
+    const categories = namesOf(categoryCount);
+    if (title === null || date === null || excerpt === null || !tags || !categories) return null;
     const summary: PostSummary = {
       path,
       title,
@@ -308,7 +346,9 @@ function parseEntries(
     entries.set(path, entry);
     byFile[file] = entry;
   }
-  if (k !== strings || starts[0] !== texts[0].length || starts[1] !== texts[1].length) return null;
+  if (r !== head.refs || starts[0] !== texts[0].length || starts[1] !== texts[1].length) {
+    return null;
+  }
   return entries.size === count ? { byPath: entries, byFile } : null;
 }
 
@@ -341,6 +381,20 @@ export function asciiJson(json: string): string {
 /** Characters that do not fit in Latin-1: the post's strings then go to the wide text. */
 const WIDE_CHAR = /[\u0100-\uffff]/;
 
+/** A text list's head, ends and text bytes. */
+function encodeTextList(strings: readonly string[]): {
+  list: TextList;
+  ends: Uint32Array;
+  text: Buffer;
+} {
+  const wide = strings.some((string) => WIDE_CHAR.test(string));
+  const ends = new Uint32Array(strings.length);
+  let chars = 0;
+  for (let i = 0; i < strings.length; i++) ends[i] = chars += strings[i]!.length;
+  const text = Buffer.from(strings.join(''), wide ? 'utf16le' : 'latin1');
+  return { list: { count: strings.length, chars, wide }, ends, text };
+}
+
 /** The files a walk found, with its record (walk-record.ts), for the cache to keep. */
 export interface CachedWalk {
   files: readonly string[];
@@ -359,8 +413,15 @@ async function encodeList(
   const files = [...walk.files];
   const fileIndex = new Map(files.map((file, i) => [file, i]));
   let record = walk.record;
+  const nameIndex = new Map<string, number>();
+  const refs: number[] = [];
+  const refOf = (name: string) => {
+    let ref = nameIndex.get(name);
+    if (ref === undefined) nameIndex.set(name, (ref = nameIndex.size));
+    refs.push(ref);
+  };
   const numbers = new Float64Array(count * NUMBERS);
-  const ends: number[] = [];
+  const ends = new Uint32Array(count * STRINGS);
   const texts: [string[], string[]] = [[], []];
   const lengths: [number, number] = [0, 0];
   const errors: [number, PostError][] = [];
@@ -373,13 +434,14 @@ async function encodeList(
       fileIndex.set(s.path, file);
       record = null;
     }
-    const strings = [s.title, s.date ?? '', s.excerpt, ...s.tags, ...s.categories];
+    const strings = [s.title, s.date ?? '', s.excerpt];
     const text = strings.some((string) => WIDE_CHAR.test(string)) ? 1 : 0;
-    for (const string of strings) {
-      texts[text].push(string);
-      lengths[text] += string.length;
-      ends.push(lengths[text]);
+    for (let j = 0; j < STRINGS; j++) {
+      texts[text].push(strings[j]!);
+      ends[i * STRINGS + j] = lengths[text] += strings[j]!.length;
     }
+    s.tags.forEach(refOf);
+    s.categories.forEach(refOf);
     const n = i * NUMBERS;
     numbers[n] = s.mtimeMs;
     numbers[n + 1] = s.size;
@@ -392,18 +454,15 @@ async function encodeList(
     if (s.error) errors.push([i, s.error]);
     if (i % 1000 === 999) await yieldNow();
   }
-  const filesWide = files.some((file) => WIDE_CHAR.test(file));
-  const fileEnds = new Uint32Array(files.length);
-  let filesText = 0;
-  for (let i = 0; i < files.length; i++) fileEnds[i] = filesText += files[i]!.length;
+  const fileList = encodeTextList(files);
+  const nameList = encodeTextList([...nameIndex.keys()]);
   const head: Head = {
     root,
     layout: layoutKey(layout),
     count,
-    files: files.length,
-    filesText,
-    filesWide,
-    strings: ends.length,
+    files: fileList.list,
+    names: nameList.list,
+    refs: refs.length,
     latin1: lengths[0],
     wide: lengths[1],
     walk: record,
@@ -415,12 +474,17 @@ async function encodeList(
   prefix.writeUInt32LE(CACHE_VERSION, 8);
   prefix.writeUInt32LE(headBytes.length, 12);
   headBytes.copy(prefix, 16);
+  const bytesOf = (array: Float64Array | Uint32Array) =>
+    Buffer.from(array.buffer, array.byteOffset, array.byteLength);
   return Buffer.concat([
     prefix,
-    Buffer.from(numbers.buffer),
-    Buffer.from(fileEnds.buffer),
-    Buffer.from(Uint32Array.from(ends).buffer),
-    Buffer.from(files.join(''), filesWide ? 'utf16le' : 'latin1'),
+    bytesOf(numbers),
+    bytesOf(fileList.ends),
+    bytesOf(nameList.ends),
+    bytesOf(Uint32Array.from(refs)),
+    bytesOf(ends),
+    fileList.text,
+    nameList.text,
     Buffer.from(texts[0].join(''), 'latin1'),
     Buffer.from(texts[1].join(''), 'utf16le'),
   ]);
