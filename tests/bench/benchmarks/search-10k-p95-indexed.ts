@@ -9,10 +9,17 @@ import { corpus10k, log } from '../shared.ts';
  * One search over the 10,000 posts once the background full-text index is built, with
  * snippets (which re-read the shown posts). Same query mix as search-10k-p95; budget on
  * the 95th percentile (`p95_ms`): 5 ms. Setup logs how long the background build took.
+ *
+ * Eight passes of the query mix (256 searches): the first 60 or so searches after the index
+ * goes live include V8 optimizing the snippet code and promoting the snippet cache the
+ * first pass filled (5-12 ms each, in `max`). Over four passes those few samples were close
+ * to 5% of the total, and the p95 swung between 1.9 and 5.5 ms from one run to the next.
+ * Over eight passes they are 2-3% of the samples, so the p95 is that of the searches after
+ * them; they stay in the sample and show in `max`.
  */
 export default defineBenchmark({
   name: 'search-10k-p95-indexed',
-  runs: SEARCH_QUERIES.length * 4,
+  runs: SEARCH_QUERIES.length * 8,
   warmup: SEARCH_QUERIES.length,
   setup: async () => {
     const root = corpus10k();
