@@ -730,6 +730,7 @@ export function App() {
             onClose={() => setPublishing(false)}
             syncRequest={syncRequest}
             messageTemplate={settings.commitMessage}
+            overPreview={showPreview}
           />
         ) : null}
       </div>

@@ -28,6 +28,8 @@ interface Props {
   syncRequest?: number;
   /** The `commitMessage` setting: `{title}` stands for what the selection is about. */
   messageTemplate: string;
+  /** The preview is shown: the panel takes its place, edge to edge, whatever its width. */
+  overPreview?: boolean;
 }
 
 const cancellable = new Set(['publish', 'sync', 'push']);
@@ -40,6 +42,7 @@ export function PublishPanel({
   onClose,
   syncRequest = 0,
   messageTemplate,
+  overPreview = false,
 }: Props) {
   const model = usePublish(onFilesChanged);
   const { status, running } = model;
@@ -111,7 +114,7 @@ export function PublishPanel({
     !busy && status !== null && !status.operation && selected.size > 0 && message.trim() !== '';
 
   return (
-    <aside className="publish-panel" aria-label="Publish">
+    <aside className={`publish-panel${overPreview ? ' over-preview' : ''}`} aria-label="Publish">
       <header className="publish-header">
         <h2>Publish</h2>
         {status ? (

@@ -97,5 +97,12 @@ for (const theme of ['light', 'dark'] as const) {
     );
     await shot('07-publish');
     expect(await clipped(page, '.publish-panel')).toEqual([]);
+    // The panel covers the preview edge to edge: no strip of it beside the panel.
+    const covered = await panel.boundingBox();
+    const preview = await page.getByRole('complementary', { name: 'Preview' }).boundingBox();
+    expect(covered && preview && [covered.x, covered.x + covered.width]).toEqual([
+      preview!.x,
+      preview!.x + preview!.width,
+    ]);
   });
 }
