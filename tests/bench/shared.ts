@@ -2,6 +2,8 @@
 import { mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { detectBlog, type BlogLayout } from '../../electron/services/library/detect-blog.ts';
+import { Library } from '../../electron/services/library/library.ts';
 import { DEFAULT_SEED, ensureCorpus } from './corpus.ts';
 
 export const log = (message: string): void => {
@@ -23,4 +25,17 @@ export function alternatives(text: string): [string, string] {
   const at = text.lastIndexOf('.');
   if (at < 0) throw new Error('no sentence end to vary');
   return [text, `${text.slice(0, at)}!${text.slice(at + 1)}`];
+}
+
+/** The 10,000-post corpus indexed once, with its index cache written to a new temp folder. */
+export async function cachedCorpus10k(
+  label: string,
+): Promise<{ root: string; layout: BlogLayout; cacheFolder: string }> {
+  const root = corpus10k();
+  const layout = detectBlog(root);
+  const cacheFolder = tempFolder(label);
+  const cold = new Library({ root, layout, cacheFolder });
+  await cold.load();
+  await cold.flush();
+  return { root, layout, cacheFolder };
 }

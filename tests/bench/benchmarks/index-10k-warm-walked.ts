@@ -1,9 +1,8 @@
 import { rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { detectBlog } from '../../../electron/services/library/detect-blog.ts';
 import { Library } from '../../../electron/services/library/library.ts';
 import { defineBenchmark } from '../measure.ts';
-import { corpus10k, tempFolder } from '../shared.ts';
+import { cachedCorpus10k } from '../shared.ts';
 
 /**
  * Re-opening the 10,000-post blog from the cache after its posts folder changed (an image
@@ -17,14 +16,9 @@ export default defineBenchmark({
   warmup: 1,
   floor: 'read-floor-10k',
   setup: async () => {
-    const root = corpus10k();
-    const layout = detectBlog(root);
-    const cacheFolder = tempFolder('index-cache-walked');
-    const cold = new Library({ root, layout, cacheFolder });
-    await cold.load();
-    await cold.flush();
-    const posts = path.join(root, 'source/_posts');
-    return { root, layout, cacheFolder, posts, was: statSync(posts), last: null as Library | null };
+    const cached = await cachedCorpus10k('index-cache-walked');
+    const posts = path.join(cached.root, 'source/_posts');
+    return { ...cached, posts, was: statSync(posts), last: null as Library | null };
   },
   beforeEach: async (state) => {
     // The previous open rewrote the cache with a fresh walk: change the folder again.
