@@ -11,6 +11,7 @@ import {
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectBlog } from '../../electron/services/library/detect-blog.ts';
@@ -22,7 +23,7 @@ import {
 } from '../../electron/services/library/index-cache.ts';
 import { Library, type IndexProgress } from '../../electron/services/library/library.ts';
 import { indexPosts, listPostFiles } from '../../electron/services/library/list-posts.ts';
-import { recordWalk } from '../../electron/services/library/walk-record.ts';
+import { RACY_MS, recordHolds, recordWalk } from '../../electron/services/library/walk-record.ts';
 import { readEntry } from '../../electron/services/library/post-entry.ts';
 import {
   countWords,
@@ -307,10 +308,12 @@ describe('the library index: the cache in the data folder', () => {
 
   /** The list file's head (see index-cache.ts), and where its blocks start. */
   const headOf = (bytes: Buffer) => {
-    const headEnd = 16 + bytes.readUInt32LE(12);
-    const head = JSON.parse(bytes.toString('latin1', 16, headEnd));
+    const headEnd = 20 + bytes.readUInt32LE(12);
+    const head = JSON.parse(bytes.toString('latin1', 20, headEnd));
     const numbersAt = (headEnd + 7) & ~7;
-    return { head, numbersAt, endsAt: numbersAt + head.count * 64 };
+    const fileEndsAt = numbersAt + head.count * 64;
+    const filesAt = fileEndsAt + (head.files.count + head.names.count + head.refs) * 4;
+    return { head, numbersAt, fileEndsAt, filesAt: filesAt + head.count * 3 * 4 };
   };
 
   it('is keyed by the blog folder, versioned, and written whole (atomically)', async () => {
@@ -349,10 +352,14 @@ describe('the library index: the cache in the data folder', () => {
     expect(paths).not.toContain('source/_posts/debouncing-without-tears.md');
   });
 
-  /** The cache file as written, changed by `edit` (its bytes, in place), written back. */
-  const rewrite = (file: string, edit: (bytes: Buffer) => void) => {
+  /**
+   * The cache file as written, changed by `edit` (its bytes, in place), written back; with
+   * its checksum made right again unless `damage`, so the checks behind it are reached.
+   */
+  const rewrite = (file: string, edit: (bytes: Buffer) => void, damage = false) => {
     const bytes = readFileSync(file);
     edit(bytes);
+    if (!damage) bytes.writeUInt32LE(crc32(bytes.subarray(20)), 16);
     writeFileSync(file, bytes);
   };
 
@@ -369,14 +376,32 @@ describe('the library index: the cache in the data folder', () => {
           JSON.stringify({ version: 3, root, layout: '', count: 1, path: ['source/_posts/x.md'] }),
         ),
     ],
-    ['a head that is not JSON', (file) => rewrite(file, (b) => b.write('}', 16, 'latin1'))],
+    ['a head that is not JSON', (file) => rewrite(file, (b) => b.write('}', 20, 'latin1'))],
+    [
+      // Disk damage in the file list: a trusted open would silently drop a post.
+      'damaged (a byte of a path changed)',
+      (file) =>
+        rewrite(
+          file,
+          (b) => b.writeUInt8(b.readUInt8(headOf(b).filesAt + 3) ^ 0x20, headOf(b).filesAt + 3),
+          true,
+        ),
+    ],
+    [
+      'a path that leads out of the blog',
+      (file) =>
+        rewrite(file, (b) => {
+          const at = headOf(b).filesAt;
+          b.write('../..', at, 'latin1');
+        }),
+    ],
     [
       'a malformed number',
       (file) => rewrite(file, (b) => b.writeDoubleLE(-1, headOf(b).numbersAt + 8)), // a size
     ],
     [
       'a string end out of order',
-      (file) => rewrite(file, (b) => b.writeUInt32LE(0, headOf(b).endsAt + 4 * 3)),
+      (file) => rewrite(file, (b) => b.writeUInt32LE(0, headOf(b).fileEndsAt + 4 * 3)),
     ],
     [
       'a path twice',
@@ -440,16 +465,20 @@ describe('the library index: re-opening without reading the folders', () => {
     age(root);
   }
 
-  /** The sample blog with its folders aged, indexed once and cached; `open` re-opens it. */
-  async function agedBlog(extra: Partial<ConstructorParameters<typeof Library>[0]> = {}) {
+  /**
+   * The sample blog with its folders aged, indexed once and cached; `open` re-opens it.
+   * Aged mtimes are enough here (`racyMs: 0`): ctimes cannot be set back, and the racy rule
+   * has its own test.
+   */
+  async function agedBlog() {
     const root = path.join(await tempFolder(), 'blog');
     await cp(sampleBlog, root, { recursive: true });
     ageFolders(root);
     const data = await tempFolder();
-    const first = await library(root, data);
+    const first = await library(root, data, { racyMs: 0 });
     await first.flush();
     const open = async () => {
-      const lib = new Library({ root, layout: detectBlog(root), cacheFolder: data, ...extra });
+      const lib = new Library({ root, layout: detectBlog(root), cacheFolder: data, racyMs: 0 });
       return { lib, stats: await lib.load() };
     };
     return { root, data, first, open };
@@ -524,21 +553,45 @@ describe('the library index: re-opening without reading the folders', () => {
     lib.close();
   });
 
-  it('does not trust folders that changed within seconds of the walk (a change in the same clock tick would not show)', async () => {
+  it('does not trust a walk of folders that changed within seconds (a change in the same clock tick would not show)', async () => {
     const root = path.join(await tempFolder(), 'blog');
     await cp(sampleBlog, root, { recursive: true });
-    expect(recordWalk(root, detectBlog(root)).record).toBeNull();
+    const layout = detectBlog(root);
+    const now = Date.now();
+    expect(recordWalk(root, layout, now).record).toBeNull();
+    // An old mtime is not enough while the ctime is recent (some file systems keep none).
     ageFolders(root);
-    expect(recordWalk(root, detectBlog(root)).record).not.toBeNull();
+    expect(recordWalk(root, layout, now).record).toBeNull();
+    expect(recordWalk(root, layout, now + RACY_MS + 1000).record).not.toBeNull();
+    // The library writes its cache with a walk taken then: the next open reads the folders.
     const data = await tempFolder();
     await (await library(root, data)).flush();
-    writeFileSync(path.join(root, 'source/_posts/new.md'), '# New\n');
-    const walked = await library(root, data);
-    await walked.flush(); // written with a walk taken right after that change
-    walked.close();
-    const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
-    expect(await again.load()).toMatchObject({ walked: true, reused: 10, read: 0 });
+    const again = new Library({ root, layout, cacheFolder: data });
+    expect(await again.load()).toMatchObject({ walked: true, reused: 9, read: 0 });
     again.close();
+  });
+
+  it('reads the folders when a recorded folder cannot be stat-ed, or a post folder is not in the record', async () => {
+    const { root, data, first, open } = await agedBlog();
+    const layout = detectBlog(root);
+    const walk = recordWalk(root, layout, Date.now(), 0);
+    const entries = first.posts().map((p) => first.entry(p.path)!);
+    const file = cacheFileFor(data, root);
+    const record = walk.record!;
+    await writeCache(file, root, layout, entries, {
+      files: walk.files,
+      record: { ...record, folders: record.folders.filter(([f]) => f !== 'source/_drafts') },
+    });
+    expect((await open()).stats).toMatchObject({ walked: true, reused: 9 });
+    // `source` turned into a file: stat-ing `source/_posts` fails (ENOTDIR), it does not throw.
+    await writeCache(file, root, layout, entries, walk);
+    rmSync(path.join(root, 'source'), { recursive: true });
+    writeFileSync(path.join(root, 'source'), '');
+    expect(recordHolds(root, layout, record)).toBe(false);
+    const lib = new Library({ root, layout, cacheFolder: data, racyMs: 0 });
+    expect(await lib.load()).toMatchObject({ walked: true, files: 0 });
+    expect(lib.posts()).toEqual([]);
+    lib.close();
   });
 
   it('walks again after a trusted open, and refreshes when the folders hold other files', async () => {
@@ -546,7 +599,7 @@ describe('the library index: re-opening without reading the folders', () => {
     // that does not update folder times would give.
     const { root, data, first } = await agedBlog();
     const layout = detectBlog(root);
-    const walk = recordWalk(root, layout);
+    const walk = recordWalk(root, layout, Date.now(), 0);
     const hidden = 'source/_posts/debouncing-without-tears.md';
     const entries = first
       .posts()
@@ -557,7 +610,7 @@ describe('the library index: re-opening without reading the folders', () => {
       files: walk.files.filter((f) => f !== hidden),
       record: walk.record,
     });
-    const lib = new Library({ root, layout, cacheFolder: data, verifyDelayMs: 0 });
+    const lib = new Library({ root, layout, cacheFolder: data, verifyDelayMs: 0, racyMs: 0 });
     const changed = new Promise<string[]>((resolve) => lib.onChange((c) => resolve(c.updated)));
     expect(await lib.load()).toMatchObject({ walked: false, files: 8 });
     expect(posts(lib)).not.toContain(hidden);

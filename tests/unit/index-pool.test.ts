@@ -53,6 +53,12 @@ describe('indexing in workers', () => {
     const stats = await pool.statAll(root, withGone).result;
     expect([...stats]).toEqual([...statChunk(root, withGone)]);
     expect(Number.isNaN(stats[withGone.length * 2 - 1])).toBe(true);
+    // This thread taking chunks from the same counter as the workers: every file once.
+    const shared = pool.statAll(root, withGone);
+    shared.help();
+    expect([...(await shared.result)]).toEqual([...stats]);
+    // A path stat refuses (a NUL byte) is NaN, like a file that is gone: it never throws.
+    expect([...statChunk(root, ['source/_posts/bad\0name.md'])]).toEqual([NaN, NaN]);
     const { results, pending } = await pool.readAll(root, layout, withGone);
     expect(results.every((r) => !r.ok || r.entry.data === undefined)).toBe(true);
     for (const chunk of pending) applyPendingData(chunk);

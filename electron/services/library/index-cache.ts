@@ -12,10 +12,12 @@
  * JSON array per field; parsing it (and collecting the garbage of copying every title and
  * excerpt into a new string) was most of a re-open's time. Version 4 made it binary;
  * version 5 added the walk (walk-record.ts), so a re-open can skip reading the folders;
- * version 6 stores each tag and category name once, posts referring to it by number:
+ * version 6 stores each tag and category name once, posts referring to it by number, and
+ * a checksum (a damaged file list would otherwise silently drop posts from a trusted open):
  *
- *   "FOLIOIDX", u32 version, u32 head length, the head (ASCII JSON: root, layout, counts,
- *   the walk record, the rare front-matter errors), zero bytes to a multiple of 8, then
+ *   "FOLIOIDX", u32 version, u32 head length, u32 CRC-32 of every byte after these 20, the
+ *   head (ASCII JSON: root, layout, counts, the walk record, the rare front-matter errors),
+ *   zero bytes to a multiple of 8, then
  *   NUMBERS    f64 per post: mtimeMs, size, dateValue (NaN: none), wordCount, flags, tag
  *     count, category count, the post's file (its index in the files);
  *   FILE ENDS  u32 per file: where its path ends in the files text;
@@ -40,6 +42,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { PostError, PostSummary } from '../../../shared/models.ts';
 import { writeFileAtomic } from '../content/atomic-write.ts';
 import type { BlogLayout } from './detect-blog.ts';
@@ -50,6 +53,9 @@ import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 export const CACHE_VERSION = 6;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
+
+/** Magic, version, head length, checksum. */
+const PREFIX = 20;
 
 /** Numbers per post in the NUMBERS block. */
 const NUMBERS = 8;
@@ -157,13 +163,15 @@ type Blocks = ReturnType<typeof blocksOf>;
 
 /** The head of a list file, or null when it is not one this version wrote for this blog. */
 function readHead(bytes: Buffer, root: string, layout: BlogLayout): (Head & { at: number }) | null {
-  if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== CACHE_MAGIC) return null;
+  if (bytes.length < PREFIX || bytes.toString('latin1', 0, 8) !== CACHE_MAGIC) return null;
   if (bytes.readUInt32LE(8) !== CACHE_VERSION) return null;
-  const headEnd = 16 + bytes.readUInt32LE(12);
+  // About 2.5 ms for 10,000 posts: any damaged byte is a miss, never a wrong list.
+  if (bytes.readUInt32LE(16) !== crc32(bytes.subarray(PREFIX))) return null;
+  const headEnd = PREFIX + bytes.readUInt32LE(12);
   if (headEnd > bytes.length) return null;
   let head: Partial<Head> | null;
   try {
-    head = JSON.parse(bytes.toString('latin1', 16, headEnd)) as Partial<Head> | null;
+    head = JSON.parse(bytes.toString('latin1', PREFIX, headEnd)) as Partial<Head> | null;
   } catch {
     return null;
   }
@@ -230,6 +238,9 @@ function readTextList(
   return start === text.length ? out : null;
 }
 
+/** A listed path that would lead out of the blog (only a crafted file could hold one). */
+const leavesRoot = (file: string) => file.includes('..') && file.split(/[/\\]/).includes('..');
+
 /** The list file's head and file list from its bytes, or null on any kind of miss. */
 export function openCacheBytes(
   bytes: Buffer,
@@ -241,7 +252,7 @@ export function openCacheBytes(
   const blocks = blocksOf(head, head.at);
   if (blocks.wide + head.wide * 2 !== bytes.length) return null;
   const files = readTextList(bytes, head.files, blocks.fileEnds, blocks.files);
-  if (!files) return null;
+  if (!files || files.some(leavesRoot)) return null;
   const entries = () => {
     try {
       return parseEntries(bytes, head, blocks, files);
@@ -469,14 +480,14 @@ async function encodeList(
     errors,
   };
   const headBytes = Buffer.from(asciiJson(JSON.stringify(head)), 'latin1');
-  const prefix = Buffer.alloc(align8(16 + headBytes.length));
+  const prefix = Buffer.alloc(align8(PREFIX + headBytes.length));
   prefix.write(CACHE_MAGIC, 0, 'latin1');
   prefix.writeUInt32LE(CACHE_VERSION, 8);
   prefix.writeUInt32LE(headBytes.length, 12);
-  headBytes.copy(prefix, 16);
+  headBytes.copy(prefix, PREFIX);
   const bytesOf = (array: Float64Array | Uint32Array) =>
     Buffer.from(array.buffer, array.byteOffset, array.byteLength);
-  return Buffer.concat([
+  const file = Buffer.concat([
     prefix,
     bytesOf(numbers),
     bytesOf(fileList.ends),
@@ -488,6 +499,8 @@ async function encodeList(
     Buffer.from(texts[0].join(''), 'latin1'),
     Buffer.from(texts[1].join(''), 'utf16le'),
   ]);
+  file.writeUInt32LE(crc32(file.subarray(PREFIX)), 16);
+  return file;
 }
 
 /**

@@ -178,11 +178,20 @@ export function fromColumns(
   return { results, pending: { entries, bytes: columns.data } };
 }
 
-/** mtimeMs and size of each file, two numbers per file; NaN for a file that is gone. */
+/**
+ * mtimeMs and size of each file, two numbers per file; NaN for a file that is gone or
+ * cannot be stat-ed (denied, a folder in its path turned into a file): it is then read,
+ * and the read says what is wrong with it.
+ */
 export function statChunk(root: string, files: readonly string[]): Float64Array {
   const out = new Float64Array(files.length * 2).fill(NaN);
   for (let i = 0; i < files.length; i++) {
-    const stats = statSync(`${root}${path.sep}${files[i]!}`, { throwIfNoEntry: false });
+    let stats;
+    try {
+      stats = statSync(`${root}${path.sep}${files[i]!}`, { throwIfNoEntry: false });
+    } catch {
+      continue;
+    }
     if (stats) {
       out[2 * i] = stats.mtimeMs;
       out[2 * i + 1] = stats.size;

@@ -65,6 +65,8 @@ export interface LibraryOptions {
   saveDelayMs?: number;
   /** After an open that took the file list from the cache, the folders are walked this much later. */
   verifyDelayMs?: number;
+  /** How recent a folder change makes a walk untrustworthy (walk-record.ts); tests only. */
+  racyMs?: number;
 }
 
 export interface SyncStats {
@@ -168,7 +170,8 @@ export class Library {
     return this.exclusive(() => {
       const file = this.cacheFile;
       const cache = file && existsSync(file) ? openCache(file, this.root, this.layout) : null;
-      return this.sync(cache ? { cache } : null);
+      // Whatever goes wrong with the cache, the folder opens from its files.
+      return cache ? this.sync({ cache }).catch(() => this.sync(null)) : this.sync(null);
     });
   }
 
@@ -217,7 +220,7 @@ export class Library {
     const started = performance.now();
     this.touched = new Map();
     const cache = previousFrom && 'cache' in previousFrom ? previousFrom.cache : null;
-    const trusted = cache?.walk && recordHolds(root, cache.walk) ? cache : null;
+    const trusted = cache?.walk && recordHolds(root, layout, cache.walk) ? cache : null;
     const { files, skipped } = trusted
       ? { files: trusted.files, skipped: recordedSkips(root, trusted.walk!) }
       : listPostFiles(root, layout);
@@ -459,7 +462,7 @@ export class Library {
           await yieldToLoop();
         }
         // The walk is taken now, seconds after the last change, so its stamps are not racy.
-        const walk = recordWalk(this.root, this.layout);
+        const walk = recordWalk(this.root, this.layout, Date.now(), this.options.racyMs);
         await writeCache(file, this.root, this.layout, entries, walk, yieldToLoop);
       })
       .catch(() => undefined);

@@ -12,6 +12,8 @@ import {
   type PostEntry,
 } from './post-entry.ts';
 
+// The index cache keeps a walk's file list (walk-record.ts): a change to what the walk
+// lists (these folders, MARKDOWN, links) must bump CACHE_VERSION in index-cache.ts.
 const SKIPPED_FOLDERS = new Set([
   'node_modules',
   '.git',
@@ -55,9 +57,14 @@ export interface WalkSeen {
 /** A folder's inode, mtime and ctime: adding, removing or renaming an entry changes the times. */
 export type FolderStamp = [ino: number, mtimeMs: number, ctimeMs: number];
 
-export function folderStamp(file: string): FolderStamp | null {
-  const stats = lstatSync(file, { throwIfNoEntry: false });
-  return stats ? [stats.ino, stats.mtimeMs, stats.ctimeMs] : null;
+/** The folder's stamp; null when it is not there; undefined when it cannot be stat-ed. */
+export function folderStamp(file: string): FolderStamp | null | undefined {
+  try {
+    const stats = lstatSync(file, { throwIfNoEntry: false });
+    return stats ? [stats.ino, stats.mtimeMs, stats.ctimeMs] : null;
+  } catch {
+    return undefined;
+  }
 }
 
 function walk(
@@ -68,7 +75,11 @@ function walk(
   seen: WalkSeen | null,
 ): void {
   // Before the read: a change after this stamp changes the folder's times (walk-record.ts).
-  if (seen) seen.folders.push([folder, folderStamp(path.join(root, folder))]);
+  if (seen) {
+    const stamp = folderStamp(path.join(root, folder));
+    if (stamp === undefined) seen.untrusted = true;
+    else seen.folders.push([folder, stamp]);
+  }
   let entries;
   try {
     entries = readdirSync(path.join(root, folder), { withFileTypes: true });

@@ -9,14 +9,15 @@
  * A file's content changing does not touch its folder: the caller still stats every file.
  *
  * Racy stamps: a change in the same clock tick as the stamp leaves the times as they were.
- * A folder changed within RACY_MS before the walk (both times, as either differing gives a
- * change away) makes the record useless, and the next open walks. Ticks are at most 2 s
- * (FAT; ext4 and NTFS are far finer), and the walk is taken when the cache is written,
- * seconds after the last change Folio makes.
+ * A folder with either time within RACY_MS before the walk makes the record useless, and
+ * the next open walks (either, not both: some file systems keep no ctime for folders, so
+ * the mtime alone must be old enough). Ticks are at most 2 s (FAT; ext4 and NTFS are far
+ * finer), and the walk is taken when the cache is written, seconds after the last change
+ * Folio makes. A folder that cannot be stat-ed, or read, also makes the record useless.
  *
- * For file systems that do not keep folder times this way (some network shares), the
- * library walks again in the background after an open that trusted a record, and
- * refreshes when the lists differ.
+ * For file systems that do not keep folder times this way (FAT on Windows, network shares
+ * that cache them), the library walks again in the background after an open that trusted a
+ * record, and refreshes when the lists differ.
  */
 import path from 'node:path';
 import type { SkippedFile } from '../../../shared/models.ts';
@@ -46,21 +47,35 @@ export interface RecordedWalk {
   record: WalkRecord | null;
 }
 
-/** Walks the post folders, stamping each folder before it is read. */
-export function recordWalk(root: string, layout: BlogLayout, now = Date.now()): RecordedWalk {
+/**
+ * Walks the post folders, stamping each folder before it is read. `racyMs` is for tests,
+ * whose folders are all new (their mtime can be set back, their ctime cannot).
+ */
+export function recordWalk(
+  root: string,
+  layout: BlogLayout,
+  now = Date.now(),
+  racyMs = RACY_MS,
+): RecordedWalk {
   const seen: WalkSeen = { folders: [], links: [], untrusted: false };
   const { files, skipped } = listPostFiles(root, layout, seen);
   const racy = seen.folders.some(
-    ([, stamp]) => stamp !== null && now - stamp[1] < RACY_MS && now - stamp[2] < RACY_MS,
+    ([, stamp]) => stamp !== null && (now - stamp[1] < racyMs || now - stamp[2] < racyMs),
   );
   const record = seen.untrusted || racy ? null : { folders: seen.folders, links: seen.links };
   return { files, skipped, record };
 }
 
-/** Whether every folder of the record still has its stamp (or is still not there). */
-export function recordHolds(root: string, record: WalkRecord): boolean {
+/**
+ * Whether the record covers every post folder of the layout and every folder of it still
+ * has its stamp (or is still not there).
+ */
+export function recordHolds(root: string, layout: BlogLayout, record: WalkRecord): boolean {
+  const recorded = new Set(record.folders.map(([folder]) => folder));
+  if (!layout.postFolders.every((folder) => recorded.has(folder))) return false;
   return record.folders.every(([folder, stamp]) => {
     const now = folderStamp(path.join(root, folder));
+    if (now === undefined) return false;
     if (stamp === null || now === null) return stamp === now;
     return now[0] === stamp[0] && now[1] === stamp[1] && now[2] === stamp[2];
   });
