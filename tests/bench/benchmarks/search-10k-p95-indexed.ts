@@ -13,7 +13,7 @@ import { corpus10k, log } from '../shared.ts';
  * Eight passes of the query mix (256 searches): the first 60 or so searches after the index
  * goes live include V8 optimizing the snippet code and promoting the snippet cache the
  * first pass filled (5-12 ms each, in `max`). Over four passes those few samples were close
- * to 5% of the total, and the p95 swung between 1.9 and 5.5 ms from one run to the next.
+ * to 5% of the total, and the p95 swung between 1.6 and 5.5 ms from one run to the next.
  * Over eight passes they are 2-3% of the samples, so the p95 is that of the searches after
  * them; they stay in the sample and show in `max`.
  */
