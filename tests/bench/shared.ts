@@ -39,3 +39,25 @@ export async function cachedCorpus10k(
   await cold.flush();
   return { root, layout, cacheFolder };
 }
+
+/**
+ * A re-open of the cached corpus, as the app makes one. Throws unless every entry came from
+ * the cache and the folders were read (`walked`) or not, as the benchmark expects.
+ */
+export async function reopenCorpus10k(
+  cached: { root: string; layout: BlogLayout; cacheFolder: string },
+  walked: boolean,
+): Promise<Library> {
+  const { root, layout, cacheFolder } = cached;
+  const library = new Library({ root, layout, cacheFolder });
+  const stats = await library.load();
+  if (stats.reused !== 10_000) throw new Error(`reused ${stats.reused} entries, not 10,000`);
+  if (stats.walked !== walked) {
+    throw new Error(
+      walked
+        ? 'did not walk the folders, although one changed'
+        : 'walked the folders: the cached walk was not trusted',
+    );
+  }
+  return library;
+}
