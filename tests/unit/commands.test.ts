@@ -132,6 +132,19 @@ describe('the palette’s fuzzy match', () => {
     );
   });
 
+  it('ranks a whole word above the same letters strewn over a path', () => {
+    // From a CI run: the temp folder's random name held f…i…e…l…D, and "second-blog"
+    // outranked the entry that says "field" outright.
+    const recent = [
+      'Open Recent: second-blog — /tmp/folio-e2e-xZ5lDv/second-blog',
+      'Open Recent: field-notes — /tmp/folio-e2e-xZ5lDv/field-notes',
+    ];
+    expect(fuzzyFilter(recent, 'open recent field', (t) => t)[0]!.item).toBe(recent[1]);
+    expect(
+      fuzzyFilter(['Settings: Typewriter', 'View: Toggle Preview'], 'tp', (t) => t)[0]!.item,
+    ).toBe('View: Toggle Preview');
+  });
+
   it('does not lose a match by preferring a word start that leads nowhere', () => {
     expect(fuzzyMatch('abc', 'a_xbc_b')?.positions).toEqual([0, 3, 4]);
   });

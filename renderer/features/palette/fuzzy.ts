@@ -42,12 +42,23 @@ function align(
   return positions;
 }
 
+/**
+ * A letter that continues a run keeps the bonus of the run's first letter, as fzf does:
+ * "field" typed whole must beat f…i…e…l…D strewn over a random temp folder's name, where
+ * each scattered letter may happen to sit at a word start.
+ */
 function scoreOf(text: string, positions: number[]): number {
   let score = 0;
+  let runBonus = 0;
   positions.forEach((p, i) => {
-    score += 1;
-    if (isWordStart(text, p)) score += 8;
-    if (i > 0 && p === positions[i - 1]! + 1) score += 5;
+    const start = isWordStart(text, p) ? 8 : 0;
+    if (i > 0 && p === positions[i - 1]! + 1) {
+      runBonus = Math.max(runBonus, start);
+      score += 1 + 5 + runBonus;
+    } else {
+      runBonus = start;
+      score += 1 + start;
+    }
   });
   return score - positions[0]! * 0.1 - text.length * 0.01;
 }
