@@ -7,9 +7,12 @@ import {
   createSettingsStore,
   type SettingsStore,
 } from '../../electron/services/settings/settings.ts';
+import { settingsUpdates } from '../../renderer/features/settings/settings-updates.ts';
 import {
   defaultSettings,
   RECENT_FOLDERS,
+  type Settings,
+  type SettingsPatch,
   settingsPatchSchema,
   withRecentFolder,
 } from '../../shared/settings.ts';
@@ -188,5 +191,87 @@ describe('recent folders', () => {
     await folio.openFolder(a);
     await folio.dispose();
     expect(createSettingsStore(data).get()).toMatchObject({ lastFolder: a, recentFolders: [a, b] });
+  });
+});
+
+/**
+ * A window's settings over the real store, with the store's answers held back until the
+ * test lets them through: the slow disk (or busy main process) the window cannot see.
+ */
+async function windowOverSlowStore() {
+  const data = await tempFolder();
+  const store = createSettingsStore(data);
+  const dispatch = createDispatcher(folioOver(store, data).handlers);
+  let shown: Settings = defaultSettings;
+  const held: Array<() => void> = [];
+  const deliver = <T>(answer: Promise<T>) =>
+    answer.then((value) => new Promise<T>((resolve) => held.push(() => resolve(value))));
+  const updates = settingsUpdates(
+    (next) => {
+      shown = typeof next === 'function' ? next(shown) : next;
+    },
+    {
+      update: (patch: SettingsPatch) =>
+        deliver(
+          dispatch('updateSettings', patch).then((answer) => {
+            if (!answer.ok) throw new Error(answer.error.message);
+            return answer.value as Settings;
+          }),
+        ),
+      get: () => deliver(Promise.resolve(store.get())),
+    },
+  );
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    store,
+    updates,
+    shown: () => shown,
+    /** Lets the oldest held answer through. */
+    async release() {
+      await settle();
+      held.shift()!();
+      await settle();
+    },
+    toggle: (key: 'typewriter' | 'focusMode') => updates.update({ [key]: !shown[key] }),
+  };
+}
+
+describe('settings changes in a window, over a slow store', () => {
+  it('a late answer to an older change does not flip back a newer one', async () => {
+    const w = await windowOverSlowStore();
+    const focusOff = w.updates.update({ focusMode: false });
+    const typewriterOn = w.toggle('typewriter');
+    expect(w.shown().typewriter).toBe(true);
+    // The answer to the focus-mode change was written before typewriter was switched on.
+    await w.release();
+    expect(w.shown().typewriter).toBe(true);
+    // So the next toggle switches it off, as the writer sees it.
+    const typewriterOff = w.toggle('typewriter');
+    await w.release();
+    await w.release();
+    await Promise.all([focusOff, typewriterOn, typewriterOff]);
+    expect(w.shown().typewriter).toBe(false);
+    expect(w.store.get().typewriter).toBe(false);
+  });
+
+  it('follows another window once its own changes are answered', async () => {
+    const w = await windowOverSlowStore();
+    const mine = w.updates.update({ vim: true });
+    // Sent while my change is in flight: older than what the store will answer me.
+    w.updates.changed({ ...defaultSettings, vim: false });
+    expect(w.shown().vim).toBe(true);
+    await w.release();
+    await mine;
+    w.updates.changed({ ...w.store.get(), focusMode: true });
+    expect(w.shown()).toMatchObject({ vim: true, focusMode: true });
+  });
+
+  it('a refused change shows what the store holds', async () => {
+    const w = await windowOverSlowStore();
+    const refused = w.updates.update({ editorFontSize: 99 }).catch((e: Error) => e);
+    await w.release();
+    const error = await refused;
+    expect(error).toBeInstanceOf(Error);
+    expect(w.shown().editorFontSize).toBe(defaultSettings.editorFontSize);
   });
 });

@@ -1,11 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import {
-  defaultSettings,
-  settingsPatchSchema,
-  type Settings,
-  type SettingsPatch,
-} from '../../../shared/settings.ts';
+import { useEffect, useMemo, useState } from 'react';
+import { defaultSettings, type Settings, type SettingsPatch } from '../../../shared/settings.ts';
 import { api } from '../../api.ts';
+import { settingsUpdates } from './settings-updates.ts';
 
 /**
  * The writer's settings, live: loaded from the main process, updated there (validated and
@@ -18,32 +14,27 @@ export function useSettings(): {
 } {
   const [settings, setSettings] = useState<Settings>(defaultSettings);
   const [loaded, setLoaded] = useState(false);
+  const updates = useMemo(
+    () =>
+      settingsUpdates(setSettings, {
+        update: (patch) => api.updateSettings(patch),
+        get: () => api.getSettings(),
+      }),
+    [],
+  );
   useEffect(() => {
     let live = true;
     void api.getSettings().then((value) => {
       if (!live) return;
-      setSettings(value);
+      // A change made before the settings arrived is answered with all of them.
+      updates.changed(value);
       setLoaded(true);
     });
-    const off = api.on.settingsChanged(setSettings);
+    const off = api.on.settingsChanged(updates.changed);
     return () => {
       live = false;
       off();
     };
-  }, []);
-  const update = useCallback(async (patch: SettingsPatch) => {
-    // A valid change shows at once (a checkbox flips on the click); the store's answer follows.
-    const valid = settingsPatchSchema.safeParse(patch);
-    if (valid.success) {
-      const change = valid.data;
-      setSettings((s) => ({ ...s, ...change, layout: { ...s.layout, ...change.layout } }));
-    }
-    try {
-      setSettings(await api.updateSettings(patch));
-    } catch (error) {
-      setSettings(await api.getSettings());
-      throw error;
-    }
-  }, []);
-  return { settings, loaded, update };
+  }, [updates]);
+  return { settings, loaded, update: updates.update };
 }

@@ -87,13 +87,17 @@ test('focus mode dims all but the paragraph and hides the chrome; typewriter cen
   await expect(editor).toHaveClass(/cm-typewriter/);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('x');
-  // The line being written sits in the middle of the editor.
-  const offset = await page.evaluate(() => {
-    const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
-    const cursor = document.querySelector('.cm-activeLine')!.getBoundingClientRect();
-    return Math.abs(cursor.top + cursor.height / 2 - (scroller.top + scroller.height / 2));
-  });
-  expect(offset).toBeLessThan(40);
+  // The line being written sits in the middle of the editor (CodeMirror scrolls it there
+  // in its next measure frame, so the check waits for it).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const scroller = document.querySelector('.cm-scroller')!.getBoundingClientRect();
+        const cursor = document.querySelector('.cm-activeLine')!.getBoundingClientRect();
+        return Math.abs(cursor.top + cursor.height / 2 - (scroller.top + scroller.height / 2));
+      }),
+    )
+    .toBeLessThan(40);
   await page.keyboard.press('F9');
   await expect(editor).not.toHaveClass(/cm-typewriter/);
 });
