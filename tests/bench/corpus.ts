@@ -647,19 +647,29 @@ export function ensureCorpus(
     `folio-bench-corpus-${options.posts}-${seed}-v${CORPUS_VERSION}`,
   );
   if (existsSync(path.join(folder, MARKER))) return folder;
-  rmSync(folder, { recursive: true, force: true });
   const partial = `${folder}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   log(`corpus: generating ${options.posts} posts (seed ${seed}) in ${folder}`);
   const started = performance.now();
   const bytes = generateCorpus(partial, { posts: options.posts, seed });
   writeFileSync(path.join(partial, MARKER), `posts ${options.posts}\nseed ${seed}\n`);
+  // The folder is never removed while it may be complete: another run (a second test worker)
+  // can rename its corpus into place at any moment and start copying from it.
   try {
     renameSync(partial, folder);
   } catch (error) {
-    // Another run finished first: keep its corpus (it is byte-identical) and drop ours.
-    rmSync(partial, { recursive: true, force: true });
-    if (!existsSync(path.join(folder, MARKER))) throw error;
+    if (existsSync(path.join(folder, MARKER))) {
+      // Another run finished first: keep its corpus (it is byte-identical) and drop ours.
+      rmSync(partial, { recursive: true, force: true });
+    } else if (existsSync(folder)) {
+      // Left by an older version without a marker: no run of this code makes such a folder.
+      const stale = `${folder}.stale-${process.pid}`;
+      renameSync(folder, stale);
+      rmSync(stale, { recursive: true, force: true });
+      renameSync(partial, folder);
+    } else {
+      throw error;
+    }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   log(`corpus: ${(bytes / 1048576).toFixed(1)} MB in ${seconds} s`);

@@ -2,7 +2,13 @@
  * One fixture, two hosts: every spec gets a page showing Folio on a temp copy of the sample
  * blog, in the Chromium host (always) or the Electron host (when an Electron binary exists).
  */
-import { test as base, expect, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type ElectronApplication,
+  type Page,
+  type TestInfo,
+} from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumHost, type HostControls } from './hosts/chromium-host.ts';
@@ -23,12 +29,18 @@ export interface FolioFixture {
   screenshot(name: string): Promise<void>;
 }
 
+/** The Electron project's tests skip where there is no Electron binary to launch. */
+export function skipWithoutHost(testInfo: TestInfo): void {
+  if (testInfo.project.metadata.host === 'electron')
+    test.skip(!electronBinary(), 'no Electron binary');
+}
+
 export const test = base.extend<{ folio: FolioFixture; blogSource: string }>({
   /** Which blog a spec opens: the sample blog, or a folder under tests/fixtures/blogs. */
   blogSource: [sampleBlog, { option: true }],
   folio: async ({ blogSource }, use, testInfo) => {
     const host = testInfo.project.metadata.host as 'chromium' | 'electron';
-    if (host === 'electron') test.skip(!electronBinary(), 'no Electron binary');
+    skipWithoutHost(testInfo);
     const temp = tempBlog(blogSource);
     const opened =
       host === 'electron'

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FolioBridge } from '../../../shared/client.ts';
 import { expect, test } from '../fixtures.ts';
-import { editorText, openPost, save } from '../helpers.ts';
+import { backupTexts, editorText, openPost, save } from '../helpers.ts';
 
 const POST = 'source/_posts/debouncing-without-tears.md';
 const postTitle = 'Debouncing Without Tears';
@@ -205,8 +205,10 @@ test('unsaved text survives the window going away, and is offered back', async (
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('A sentence nobody saved.');
-  // The backup lands within a second of the last keystroke.
-  await page.waitForTimeout(1500);
+  // The backup lands shortly after the last keystroke; the reload comes only once it has.
+  await expect
+    .poll(() => backupTexts(folio.dataFolder))
+    .toEqual([expect.stringContaining('A sentence nobody saved.')]);
   // Gone without saving: the page is torn down as a crash would (no beforeunload prompt).
   page.on('dialog', (dialog) => void dialog.accept());
   await page.reload();

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureCorpus } from '../../bench/corpus.ts';
-import { expect, test } from '../fixtures.ts';
+import { expect, skipWithoutHost, test } from '../fixtures.ts';
 import { diffLines, editorText, initRepo, openPost, replaceBody } from '../helpers.ts';
 import { fixtureBlogs, repoRoot } from '../hosts/paths.ts';
 
@@ -200,7 +200,11 @@ test.describe('a 10,000-post blog', () => {
   test.use({
     // Playwright reads a fixture's dependencies from this (empty) pattern.
     // eslint-disable-next-line no-empty-pattern
-    blogSource: async ({}, use) => use(ensureCorpus({ posts: 10_000 })),
+    blogSource: async ({}, use, testInfo) => {
+      // Before the corpus: a test that will skip should not generate 10,000 posts first.
+      skipWithoutHost(testInfo);
+      await use(ensureCorpus({ posts: 10_000 }));
+    },
   });
   // Copying and indexing 10,000 files on a loaded machine takes a while; nothing here is timed.
   test.describe.configure({ timeout: 300_000 });
