@@ -65,7 +65,8 @@ const groupAtOffset = (scroller: HTMLElement, top: number) => (groups: HTMLEleme
 
 /**
  * Keeps the preview at the editor's top line and the editor at the preview's, both ways,
- * while `enabled`. Listens to scroll events only: nothing runs on the keystroke path.
+ * while `enabled`. Listens to scroll events, and to the preview's growth only while it is
+ * short of the editor's place: nothing else runs on the keystroke path.
  */
 export function useScrollSync(
   viewRef: RefObject<EditorView | null>,
@@ -83,6 +84,11 @@ export function useScrollSync(
     const isEcho = (top: number, setTo: number | null) =>
       setTo !== null && Math.abs(top - setTo) < ECHO_PX;
 
+    // The preview could not scroll as far as the editor's line (it was shorter then than it
+    // will be): the block groups it skips keep an estimated height until they are laid out
+    // (patch-blocks.ts), and images load late. Each growth of its content places it again.
+    let fellShort = false;
+
     // CodeMirror measures blocks from the document's top, below the content's padding.
     const paddingTop = () =>
       view.documentTop - view.scrollDOM.getBoundingClientRect().top + view.scrollDOM.scrollTop;
@@ -93,12 +99,14 @@ export function useScrollSync(
       const line = view.state.doc.lineAt(block.from).number;
       const fraction =
         block.height > 0 ? Math.min(1, Math.max(0, (top - block.top) / block.height)) : 0;
-      preview.scrollTop = previewOffsetForLine(
+      const want = previewOffsetForLine(
         anchorsNear(preview, groupOfLine(line + fraction)),
         line + fraction,
         preview.scrollHeight,
       );
+      preview.scrollTop = want;
       previewSetTo = preview.scrollTop;
+      fellShort = preview.scrollTop < want - ECHO_PX;
     };
 
     // Block groups the preview had skipped are laid out for real once scrolled into view, and
@@ -125,6 +133,7 @@ export function useScrollSync(
     const fromPreview = () => {
       if (isEcho(preview.scrollTop, previewSetTo) || settling) return;
       previewSetTo = null;
+      fellShort = false;
       const line = lineForPreviewOffset(
         anchorsNear(preview, groupAtOffset(preview, preview.scrollTop)),
         preview.scrollTop,
@@ -135,9 +144,15 @@ export function useScrollSync(
       editorSetTo = view.scrollDOM.scrollTop;
     };
 
+    const grown = new ResizeObserver(() => {
+      if (fellShort) settle();
+    });
+    for (const content of preview.children) grown.observe(content);
+
     view.scrollDOM.addEventListener('scroll', fromEditor, { passive: true });
     preview.addEventListener('scroll', fromPreview, { passive: true });
     return () => {
+      grown.disconnect();
       cancelAnimationFrame(settling);
       view.scrollDOM.removeEventListener('scroll', fromEditor);
       preview.removeEventListener('scroll', fromPreview);
