@@ -13,65 +13,66 @@ const electronVersion = JSON.parse(
   readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 const out = mkdtempSync(path.join(os.tmpdir(), 'folio-electronegativity-'));
-const csv = path.join(out, 'findings.csv');
+// SARIF, not CSV: the tool writes its CSV header and its rows with two unordered async
+// writes, so the header sometimes lands on top of the rows (a row with no file column, or
+// none at all). Its SARIF report is one write.
+const report = path.join(out, 'findings.sarif');
 const bin = path.join(root, 'node_modules/.bin/electronegativity');
 const run = spawnSync(
   bin,
-  ['-i', path.join(root, 'electron'), '-o', csv, '-r', '-v', 'false', '-e', electronVersion],
+  ['-i', path.join(root, 'electron'), '-o', report, '-r', '-v', 'false', '-e', electronVersion],
   { encoding: 'utf8' },
 );
 if (run.status !== 0) {
   console.error(run.stdout, run.stderr);
   process.exit(run.status ?? 1);
 }
+const text = readFileSync(report, 'utf8');
+rmSync(out, { recursive: true, force: true });
+const findings = parseFindings(text);
 
-/** RFC 4180-ish: quoted fields may hold commas and line breaks (multi-line code samples). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell.trim());
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') endCell();
-    else if (ch === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (ch !== '\r') cell += ch;
+/** Each SARIF result as {check, level, file, line}; anything else stops the audit, printed. */
+function parseFindings(sarif) {
+  let results;
+  try {
+    results = JSON.parse(sarif).runs[0].results;
+  } catch (error) {
+    fail(`Electronegativity wrote a report that is not SARIF (${error.message}):\n${sarif}`);
   }
-  if (cell || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
+  if (!Array.isArray(results)) fail(`Electronegativity's report has no results list:\n${sarif}`);
+  return results.map((result) => {
+    const location = result?.locations?.[0]?.physicalLocation;
+    const uri = location?.artifactLocation?.uri;
+    const line = location?.region?.startLine;
+    if (typeof result?.ruleId !== 'string' || typeof uri !== 'string' || !Number.isInteger(line))
+      fail(
+        `Electronegativity reported a finding without a check, file or line:\n${JSON.stringify(result, null, 2)}`,
+      );
+    // The tool gives checks without a location (the CSP one) the uri file:///.
+    return {
+      check: result.ruleId,
+      level: result.level,
+      file: uri === 'file:///' ? null : uri,
+      line,
+    };
+  });
 }
 
-const rows = parseCsv(readFileSync(csv, 'utf8')).slice(1);
-rmSync(out, { recursive: true, force: true });
+function fail(message) {
+  console.error(message);
+  process.exit(1);
+}
+
 const unjustified = [];
-for (const [check, severity, , file, location] of rows) {
-  const where = file === 'N/A' ? 'protocol.ts' : file;
+for (const { check, level, file, line } of findings) {
+  const where = file ?? 'protocol.ts';
   const lines = readFileSync(path.join(root, 'electron', where), 'utf8').split('\n');
-  const line = file === 'N/A' ? lines.length : Number(location.split(':')[0]);
-  const nearby = lines.slice(Math.max(0, line - 6), line).join('\n');
-  const anywhere = file === 'N/A' ? lines.join('\n') : nearby;
-  if (!anywhere.includes(`electronegativity: ${check}`))
-    unjustified.push(`${check} (${severity}) at electron/${where}:${location}`);
+  const nearby = file ? lines.slice(Math.max(0, line - 6), line) : lines;
+  if (!nearby.join('\n').includes(`electronegativity: ${check}`))
+    unjustified.push(`${check} (${level}) at electron/${where}${file ? `:${line}` : ''}`);
 }
 console.log(
-  `Electronegativity ${electronVersion}: ${rows.length} findings, ${rows.length - unjustified.length} justified next to the code.`,
+  `Electronegativity ${electronVersion}: ${findings.length} findings, ${findings.length - unjustified.length} justified next to the code.`,
 );
 if (unjustified.length) {
   console.error(
