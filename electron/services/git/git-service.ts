@@ -19,7 +19,7 @@ import { fetch } from './fetch.ts';
 import { initRepository } from './init.ts';
 import { getLog } from './log.ts';
 import { abortOperation, continueOperation } from './merge-state.ts';
-import type { GitProgress } from './progress.ts';
+import { progressThrottle } from './progress.ts';
 import { pull } from './pull.ts';
 import { push, type RemoteOptions } from './push.ts';
 import { addRemote } from './remote.ts';
@@ -88,15 +88,12 @@ export function createGitService(options: GitServiceOptions) {
     askpass ??= startAskpass();
     const session = (await askpass).session(options.ask);
     // Each remote step reports within its own slice of the operation's 0–100.
+    const report = progressThrottle((progress) => options.onProgress({ operation, ...progress }));
     const remote = (from: number, to: number): RemoteOptions => ({
       signal: controller.signal,
       env: session.env,
-      onProgress: ({ phase, percent }: GitProgress) =>
-        options.onProgress({
-          operation,
-          phase,
-          percent: Math.round(from + ((to - from) * percent) / 100),
-        }),
+      onProgress: ({ phase, percent }) =>
+        report({ phase, percent: Math.round(from + ((to - from) * percent) / 100) }),
     });
     try {
       return await result(() => work(remote));

@@ -54,3 +54,25 @@ export function lineSplitter(onLine: (line: string) => void): (chunk: string) =>
     for (const part of parts) if (part) onLine(part);
   };
 }
+
+/**
+ * Passes on what a progress bar can show: a new phase, or a new percentage at most every
+ * `intervalMs`. git rewrites its progress line for every object, hundreds of times a second,
+ * mostly with the same percentage; each report is a message to the window.
+ */
+export function progressThrottle(
+  report: (progress: GitProgress) => void,
+  intervalMs = 100,
+  now: () => number = () => performance.now(),
+): (progress: GitProgress) => void {
+  let last: (GitProgress & { at: number }) | null = null;
+  return (progress) => {
+    const at = now();
+    if (last && last.phase === progress.phase) {
+      if (last.percent === progress.percent) return;
+      if (at - last.at < intervalMs && progress.percent < 100) return;
+    }
+    last = { ...progress, at };
+    report(progress);
+  };
+}

@@ -3,7 +3,15 @@
  * remote; the writer edits a post, opens Publish and publishes; the remote gets the commit.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '../fixtures.ts';
@@ -16,6 +24,9 @@ const TITLE = 'Debouncing Without Tears';
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 }
+
+/** The identity of the writer's other computer, for its commits. */
+const OTHER = ['-c', 'user.name=Other', '-c', 'user.email=other@example.org'];
 
 /** The blob of a path in a ref, as bytes. */
 function blob(repo: string, ref: string, rel: string): Buffer {
@@ -41,18 +52,37 @@ test.afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Makes the open blog a repository on `main`, pushed to a new bare remote; returns the remote. */
-function publishedBlog(blog: string): string {
-  const remote = path.join(path.dirname(blog), 'remote.git');
+/**
+ * The sample blog committed on `main` and pushed to a bare remote, made once per worker: each
+ * test copies it rather than running eight git commands while the machine may be busy.
+ */
+let template: { git: string; remote: string } | null = null;
+function publishedTemplate(blog: string): { git: string; remote: string } {
+  if (template) return template;
+  const base = path.join(scratch, 'template');
+  const copy = path.join(base, 'blog');
+  const remote = path.join(base, 'remote.git');
+  cpSync(blog, copy, { recursive: true });
   mkdirSync(remote);
   git(remote, 'init', '--bare', '-q', '--initial-branch=main');
-  git(blog, 'init', '-q', '--initial-branch=main');
-  git(blog, 'config', 'user.name', 'Writer');
-  git(blog, 'config', 'user.email', 'writer@example.org');
-  git(blog, 'add', '-A');
-  git(blog, 'commit', '-qm', 'The blog');
-  git(blog, 'remote', 'add', 'origin', remote);
-  git(blog, 'push', '-q', '-u', 'origin', 'main');
+  git(copy, 'init', '-q', '--initial-branch=main');
+  git(copy, 'config', 'user.name', 'Writer');
+  git(copy, 'config', 'user.email', 'writer@example.org');
+  git(copy, 'add', '-A');
+  git(copy, 'commit', '-qm', 'The blog');
+  git(copy, 'remote', 'add', 'origin', remote);
+  git(copy, 'push', '-q', '-u', 'origin', 'main');
+  template = { git: path.join(copy, '.git'), remote };
+  return template;
+}
+
+/** Makes the open blog a repository on `main`, pushed to a new bare remote; returns the remote. */
+function publishedBlog(blog: string): string {
+  const made = publishedTemplate(blog);
+  const remote = path.join(path.dirname(blog), 'remote.git');
+  cpSync(made.remote, remote, { recursive: true });
+  cpSync(made.git, path.join(blog, '.git'), { recursive: true });
+  git(blog, 'remote', 'set-url', 'origin', remote);
   return remote;
 }
 
@@ -105,14 +135,12 @@ test('a push refused because the remote moved on offers Sync, which publishes bo
   const remote = publishedBlog(blog);
   const other = path.join(path.dirname(blog), 'other');
   git(path.dirname(blog), 'clone', '-q', remote, other);
-  git(other, 'config', 'user.name', 'Other');
-  git(other, 'config', 'user.email', 'other@example.org');
   writeFileSync(
     path.join(other, 'source/_posts/from-elsewhere.md'),
     '---\ntitle: Elsewhere\n---\nHi\n',
   );
   git(other, 'add', '-A');
-  git(other, 'commit', '-qm', 'From another computer');
+  git(other, ...OTHER, 'commit', '-qm', 'From another computer');
   git(other, 'push', '-q');
 
   await editAndSave(page, 'Written while the remote moved on.');
@@ -177,11 +205,9 @@ test('the commit message starts from the writer’s setting, {title} filled in',
 function pushFromElsewhere(blog: string, remote: string, rel: string, text: string): void {
   const other = path.join(path.dirname(blog), 'other');
   git(path.dirname(blog), 'clone', '-q', remote, other);
-  git(other, 'config', 'user.name', 'Other');
-  git(other, 'config', 'user.email', 'other@example.org');
   writeFileSync(path.join(other, rel), text);
   git(other, 'add', '-A');
-  git(other, 'commit', '-qm', 'From another computer');
+  git(other, ...OTHER, 'commit', '-qm', 'From another computer');
   git(other, 'push', '-q');
 }
 

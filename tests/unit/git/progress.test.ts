@@ -4,6 +4,7 @@ import {
   fetchPhases,
   lineSplitter,
   parseProgress,
+  progressThrottle,
   pushPhases,
 } from '../../../electron/services/git/progress.ts';
 
@@ -36,6 +37,35 @@ describe('progress', () => {
     push('Writing objects:  50%');
     push(' (1/2)\rWriting objects: 100% (2/2)\n');
     expect(seen).toEqual(['Writing objects:  50% (1/2)', 'Writing objects: 100% (2/2)']);
+  });
+  it('passes on a new phase at once, a new percentage at most every interval, never a repeat', () => {
+    let clock = 0;
+    const seen: string[] = [];
+    const report = progressThrottle(
+      ({ phase, percent }) => seen.push(`${phase} ${percent}`),
+      100,
+      () => clock,
+    );
+    const at = (ms: number, phase: string, percent: number) => {
+      clock = ms;
+      report({ phase, percent });
+    };
+    at(0, 'Counting objects', 2);
+    at(1, 'Counting objects', 2); // a repeat
+    at(20, 'Counting objects', 3); // too soon
+    at(30, 'Compressing objects', 5); // a new phase shows at once
+    at(60, 'Compressing objects', 5);
+    at(140, 'Compressing objects', 8);
+    at(150, 'Writing objects', 9);
+    at(155, 'Writing objects', 100); // the end always shows
+    at(156, 'Writing objects', 100);
+    expect(seen).toEqual([
+      'Counting objects 2',
+      'Compressing objects 5',
+      'Compressing objects 8',
+      'Writing objects 9',
+      'Writing objects 100',
+    ]);
   });
 });
 
