@@ -206,8 +206,16 @@ export interface GitStatus {
   unborn: boolean;
   /** `origin/main`, or null when the branch tracks nothing. */
   upstream: string | null;
+  /** The upstream is set but the remote has no such branch (its first push never finished). */
+  upstreamGone: boolean;
   ahead: number;
   behind: number;
+  /**
+   * What a push would publish, read from git each time: the commits of this branch that no
+   * remote branch has (with or without an upstream), and the files under the blog folder they
+   * touch. Zero on a branch with no commit or a repository with no remote.
+   */
+  unpushed: { commits: number; files: string[] };
   remotes: Array<{ name: string; url: string }>;
   operation: GitOperation | null;
   conflicted: string[];

@@ -65,6 +65,12 @@ function checkPublishable(status: GitStatus): void {
   }
 }
 
+/** Where a branch with no upstream goes: the same name on `origin`, else the first remote. */
+function target(status: GitStatus): { remote: string; branch: string } {
+  const remote = status.remotes.find((r) => r.name === 'origin') ?? status.remotes[0]!;
+  return { remote: remote.name, branch: status.branch! };
+}
+
 export function createGitService(options: GitServiceOptions) {
   let askpass: Promise<Askpass> | null = null;
   let running: AbortController | null = null;
@@ -136,7 +142,9 @@ export function createGitService(options: GitServiceOptions) {
         });
         const commit = await commitFiles(dir, selected, message);
         try {
-          await push(dir, remote(0, 100));
+          // A branch not on the remote yet (or whose first push was cut short) goes out tracked.
+          const first = !before.upstream || before.upstreamGone;
+          await push(dir, { ...remote(0, 100), ...(first ? { upstream: target(before) } : {}) });
         } catch (error) {
           if (error instanceof GitError && error.kind !== 'REJECTED') {
             throw new GitError(
@@ -157,16 +165,14 @@ export function createGitService(options: GitServiceOptions) {
       exclusive<GitDone>('push', async (remote) => {
         const status = await getStatus(dir);
         checkPublishable(status);
-        const name =
-          status.remotes.find((r) => r.name === 'origin')?.name ?? status.remotes[0]!.name;
-        await push(dir, {
-          ...remote(0, 100),
-          ...(setUpstream ? { upstream: { remote: name, branch: status.branch! } } : {}),
-        });
+        const tracked = setUpstream || !status.upstream || status.upstreamGone;
+        const upstream = target(status);
+        await push(dir, { ...remote(0, 100), ...(tracked ? { upstream } : {}) });
+        const pushed = `${status.unpushed.commits} commit${status.unpushed.commits === 1 ? '' : 's'}`;
         return {
-          message: setUpstream
-            ? `Pushed ${status.branch} to ${name}, and it tracks it now`
-            : 'Pushed',
+          message: tracked
+            ? `Pushed ${pushed} to ${upstream.remote}/${upstream.branch}, which ${status.branch} tracks now`
+            : `Pushed ${pushed}`,
         };
       }),
 

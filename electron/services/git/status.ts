@@ -21,10 +21,47 @@ export async function getStatus(dir: string): Promise<GitStatus> {
     '.',
   ]);
   const status = parseStatus(stdout, layout);
-  return { ...status, remotes: await listRemotes(dir), operation: operationInProgress(layout) };
+  const remotes = await listRemotes(dir);
+  const unpushed =
+    status.branch && !status.unborn && remotes.length
+      ? await unpushedCommits(dir, layout)
+      : { commits: 0, files: [] };
+  return { ...status, remotes, unpushed, operation: operationInProgress(layout) };
 }
 
-type Parsed = Omit<GitStatus, 'remotes' | 'operation'>;
+/** Files listed for the unpushed commits are read from the newest this many. */
+const UNPUSHED_LOG_LIMIT = 100;
+
+/**
+ * The commits of HEAD that no remote-tracking branch has. Counted against every remote, not the
+ * upstream: a branch whose first push was cut short has no upstream but has commits to push.
+ */
+async function unpushedCommits(dir: string, layout: RepoLayout): Promise<GitStatus['unpushed']> {
+  const count = await git(dir, ['rev-list', '--count', 'HEAD', '--not', '--remotes']);
+  const commits = Number(count.stdout.trim()) || 0;
+  if (!commits) return { commits, files: [] };
+  const { stdout } = await git(dir, [
+    'log',
+    `-n${UNPUSHED_LOG_LIMIT}`,
+    '--format=',
+    '--name-only',
+    '-z',
+    '--no-renames',
+    'HEAD',
+    '--not',
+    '--remotes',
+    '--',
+    '.',
+  ]);
+  const files = new Set<string>();
+  for (const entry of stdout.split('\0')) {
+    const file = entry.trim() ? fromRepoPath(layout, entry.trim()) : null;
+    if (file) files.add(file);
+  }
+  return { commits, files: [...files].sort() };
+}
+
+type Parsed = Omit<GitStatus, 'remotes' | 'operation' | 'unpushed'>;
 
 /** Exported for tests: porcelain v2 with -z, entries separated by NUL. */
 export function parseStatus(stdout: string, layout: RepoLayout): Parsed {
@@ -32,6 +69,7 @@ export function parseStatus(stdout: string, layout: RepoLayout): Parsed {
     branch: null,
     unborn: false,
     upstream: null,
+    upstreamGone: false,
     ahead: 0,
     behind: 0,
     conflicted: [],
@@ -50,7 +88,11 @@ export function parseStatus(stdout: string, layout: RepoLayout): Parsed {
       const value = rest.join(' ');
       if (key === 'branch.oid') status.unborn = value === '(initial)';
       else if (key === 'branch.head') status.branch = value === '(detached)' ? null : value;
-      else if (key === 'branch.upstream') status.upstream = value;
+      else if (key === 'branch.upstream') {
+        status.upstream = value;
+        // git prints branch.ab only when the upstream's branch exists.
+        status.upstreamGone = !entries.some((e) => e.startsWith('# branch.ab '));
+      }
       else if (key === 'branch.ab') {
         const match = /^\+(\d+) -(\d+)$/.exec(value);
         if (match) [status.ahead, status.behind] = [Number(match[1]), Number(match[2])];

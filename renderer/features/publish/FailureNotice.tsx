@@ -6,7 +6,6 @@ export interface NextSteps {
   init(): void;
   addRemote(url: string): void;
   pushUpstream(): void;
-  push(): void;
   sync(): void;
   refresh(): void;
   openFile(path: string): void;
@@ -56,11 +55,6 @@ export function FailureNotice({
       break;
     case 'REJECTED':
       next = action('Sync now', steps.sync);
-      break;
-    case 'AUTH_FAILED':
-    case 'UNREACHABLE':
-    case 'CANCELLED':
-      next = (status?.ahead ?? 0) > 0 ? action('Push again', steps.push) : null;
       break;
     case 'DETACHED_HEAD':
     case 'BUSY':

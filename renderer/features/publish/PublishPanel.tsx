@@ -13,6 +13,7 @@ import { DiffView } from './DiffView.tsx';
 import { FailureNotice, type NextSteps } from './FailureNotice.tsx';
 import { History } from './History.tsx';
 import { RemoteForm } from './RemoteForm.tsx';
+import { UnpushedNotice } from './UnpushedNotice.tsx';
 import { usePublish } from './usePublish.ts';
 import './publish.css';
 
@@ -86,12 +87,13 @@ export function PublishPanel({
     init: () => void model.run('init', () => api.gitInit()),
     addRemote: (url) => void model.run('remote', () => api.gitAddRemote({ url })),
     pushUpstream: () => void model.run('push', () => api.gitPush({ setUpstream: true })),
-    push: () => void model.run('push', () => api.gitPush()),
     sync: () => void model.run('sync', () => api.gitSync()),
     refresh: () => void model.refresh(),
     openFile: onOpenFile,
     getGit: () => void api.openExternal({ url: 'https://git-scm.com/downloads' }),
   };
+
+  const push = () => void model.run('push', () => api.gitPush());
 
   const syncNow = useRef(steps.sync);
   useEffect(() => {
@@ -212,6 +214,9 @@ export function PublishPanel({
             onDismiss={model.dismiss}
           />
         ) : null}
+        {status && !status.operation && !busy && model.failure?.kind !== 'NO_UPSTREAM' ? (
+          <UnpushedNotice status={status} posts={posts} busy={busy} onPush={push} />
+        ) : null}
         {model.done ? (
           <div className="publish-notice ok" role="status">
             <p className="notice-message">{model.done}</p>
@@ -301,7 +306,7 @@ export function PublishPanel({
         {status ? (
           <section className="publish-section" aria-label="History">
             <h3>History</h3>
-            <History log={model.log} ahead={status.ahead} />
+            <History log={model.log} ahead={status.unpushed.commits} />
           </section>
         ) : null}
       </div>

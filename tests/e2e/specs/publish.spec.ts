@@ -17,6 +17,7 @@ import path from 'node:path';
 import { expect, test } from '../fixtures.ts';
 import { editorText, openPost, replaceBody, save } from '../helpers.ts';
 import { startGitHttpServer } from '../../unit/support/git-http.ts';
+import { openChromiumHost } from '../hosts/chromium-host.ts';
 
 const POST = 'source/_posts/debouncing-without-tears.md';
 const TITLE = 'Debouncing Without Tears';
@@ -284,6 +285,105 @@ test('git asks for a password: the writer answers in the app, and only the answe
       ['answer', 'id'],
     ]);
     expect(answers.map((c) => (c.args as { answer: string }).answer)).toEqual(['writer', 'tok3n']);
+  } finally {
+    await server.close();
+  }
+});
+
+/**
+ * The blog committed, with a new remote behind a password that has none of its commits: the
+ * state after a first push that never finished. Returns the remote's folder and its server.
+ */
+async function firstPushPending(blog: string) {
+  const made = publishedTemplate(blog);
+  const remote = path.join(path.dirname(blog), 'remote.git');
+  mkdirSync(remote);
+  git(remote, 'init', '--bare', '-q', '--initial-branch=main');
+  cpSync(made.git, path.join(blog, '.git'), { recursive: true });
+  git(blog, 'branch', '--unset-upstream');
+  git(blog, 'update-ref', '-d', 'refs/remotes/origin/main');
+  const server = await startGitHttpServer(path.dirname(remote), PASSWORD);
+  git(blog, 'remote', 'set-url', 'origin', server.url('remote.git'));
+  return { remote, server };
+}
+
+const PASSWORD = { user: 'writer', password: 'tok3n' };
+
+async function signIn(page: import('@playwright/test').Page): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'git needs to sign in' });
+  await dialog.getByRole('textbox').fill(PASSWORD.user);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await dialog.getByLabel(/^Password for/).fill(PASSWORD.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('a first push cancelled midway, its notice dismissed: the panel still offers the push', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const { remote, server } = await firstPushPending(blog);
+  try {
+    await editAndSave(page, 'Written before the first push.');
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const panel = page.getByRole('complementary', { name: 'Publish' });
+    await panel.getByRole('button', { name: 'Publish 1 file' }).click();
+    const dialog = page.getByRole('dialog', { name: 'git needs to sign in' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await panel.locator('.publish-notice.error').getByRole('button', { name: 'Dismiss' }).click();
+    await expect(panel.locator('.publish-notice.error')).toHaveCount(0);
+
+    const unpushed = panel.getByRole('status', { name: 'Not pushed yet' });
+    await expect(unpushed).toContainText('main is not on origin yet: 2 commits to push.');
+    await expect(unpushed.getByRole('listitem')).toContainText([TITLE]);
+    await expect(panel.getByText('Nothing to publish: every change is committed.')).toBeVisible();
+    await folio.screenshot('publish-08-not-pushed');
+
+    await unpushed.getByRole('button', { name: 'Push and track origin/main' }).click();
+    await signIn(page);
+    await expect(panel.locator('.publish-notice.ok')).toHaveText(
+      'Pushed 2 commits to origin/main, which main tracks now',
+    );
+    await expect(unpushed).toHaveCount(0);
+    await expect(panel.getByLabel('0 ahead, 0 behind')).toBeVisible();
+    expect(blob(remote, 'main', POST).equals(readFileSync(path.join(blog, POST)))).toBe(true);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the app closed during a push: reopened, the panel names the commit and pushes it', async ({
+  folio,
+}) => {
+  test.skip(folio.host !== 'chromium', 'a second app is a second Chromium host');
+  const { page, blog } = folio;
+  const { remote, server } = await firstPushPending(blog);
+  try {
+    const first = await openChromiumHost(blog, path.join(path.dirname(blog), 'first-app'));
+    try {
+      await editAndSave(first.page, 'Written just before the app closed.');
+      await first.page.getByRole('button', { name: 'Publish…' }).click();
+      await first.page.getByRole('button', { name: 'Publish 1 file' }).click();
+      // The push waits on git's question when the app closes.
+      await expect(first.page.getByRole('dialog', { name: 'git needs to sign in' })).toBeVisible();
+    } finally {
+      await first.close();
+    }
+    expect(git(remote, 'for-each-ref')).toBe(''); // the push never reached the remote
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const panel = page.getByRole('complementary', { name: 'Publish' });
+    await expect(panel.locator('.upstream')).toHaveText('not on a remote yet');
+    const unpushed = panel.getByRole('status', { name: 'Not pushed yet' });
+    await expect(unpushed).toContainText('main is not on origin yet: 2 commits to push.');
+    await expect(unpushed.getByRole('listitem')).toContainText([TITLE]);
+    await folio.screenshot('publish-09-reopened');
+    await unpushed.getByRole('button', { name: 'Push and track origin/main' }).click();
+    await signIn(page);
+    await expect(panel.locator('.publish-notice.ok')).toContainText('Pushed 2 commits');
+    expect(blob(remote, 'main', POST).toString('utf8')).toContain(
+      'Written just before the app closed.',
+    );
   } finally {
     await server.close();
   }

@@ -141,27 +141,59 @@ describe('publish (commit and push)', () => {
       'NO_REMOTE',
     );
     value(await service.addRemote(blog, 'origin', remote));
-    // A new remote has nothing tracked yet: the first push sets it up (push -u).
-    expect(failure(await service.commitAndPush(blog, [POST], 'Publish: Hello')).kind).toBe(
-      'NO_UPSTREAM',
-    );
-    value(await service.push(blog, true));
+    // A new remote has nothing tracked yet: the first publish sets it up (push -u).
+    value(await service.commitAndPush(blog, [POST], 'Publish: Hello'));
     expect(show(remote, 'main', POST)).toBe(EDIT);
+    expect(value(await service.status(blog))).toMatchObject({
+      upstream: 'origin/main',
+      unpushed: { commits: 0, files: [] },
+    });
   });
 
-  it('no upstream: keeps the commit and pushes with -u when asked', async () => {
+  it('no upstream: Publish pushes the branch and makes it track the remote', async () => {
     const { blog, remote } = published(base);
     sh(blog, 'checkout', '-q', '-b', 'drafts');
     write(blog, POST, EDIT);
-    const f = failure(await service.commitAndPush(blog, [POST], 'Publish: Hello'));
-    expect(f.kind).toBe('NO_UPSTREAM');
-    expect(f.message).toMatch(/not on the remote yet.*committed on this computer/);
-    const commit = head(blog);
-    expect(show(blog, 'HEAD', POST)).toBe(EDIT);
-    const done = value(await service.push(blog, true));
-    expect(done.message).toBe('Pushed drafts to origin, and it tracks it now');
-    expect(head(remote, 'drafts')).toBe(commit);
+    value(await service.commitAndPush(blog, [POST], 'Publish: Hello'));
+    expect(head(remote, 'drafts')).toBe(head(blog));
     expect(value(await service.status(blog)).upstream).toBe('origin/drafts');
+  });
+
+  it('a first push cut short: status lists the commit and its posts; Push sends it, tracked', async () => {
+    const { blog, remote } = published(base);
+    sh(blog, 'checkout', '-q', '-b', 'drafts');
+    write(blog, POST, EDIT);
+    write(blog, 'notes.txt', 'not a post\n');
+    sh(blog, 'add', '-A');
+    sh(blog, 'commit', '-qm', 'Committed; the push never ran');
+    const commit = head(blog);
+    const before = value(await service.status(blog));
+    expect(before).toMatchObject({ upstream: null, files: [] });
+    expect(before.unpushed).toEqual({ commits: 1, files: ['notes.txt', POST] });
+
+    const done = value(await service.push(blog, false));
+    expect(done.message).toBe('Pushed 1 commit to origin/drafts, which drafts tracks now');
+    expect(head(remote, 'drafts')).toBe(commit);
+    expect(value(await service.status(blog))).toMatchObject({
+      upstream: 'origin/drafts',
+      upstreamGone: false,
+      unpushed: { commits: 0, files: [] },
+    });
+  });
+
+  it('an upstream whose branch is gone from the remote: the commits show, and Push restores it', async () => {
+    const { blog, remote } = published(base);
+    sh(remote, 'update-ref', '-d', 'refs/heads/main');
+    sh(blog, 'fetch', '-q', '--prune');
+    const status = value(await service.status(blog));
+    expect(status).toMatchObject({ upstream: 'origin/main', upstreamGone: true, ahead: 0 });
+    expect(status.unpushed).toEqual({ commits: 1, files: ['_config.yml', POST] });
+    value(await service.push(blog, false));
+    expect(head(remote, 'main')).toBe(head(blog));
+    expect(value(await service.status(blog))).toMatchObject({
+      upstreamGone: false,
+      unpushed: { commits: 0 },
+    });
   });
 
   it('rejected as non-fast-forward: offers Sync, keeps the commit; Sync then publishes both', async () => {
