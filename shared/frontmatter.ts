@@ -423,6 +423,7 @@ function spliceYamlValue(
   pair: Pair<YamlNode, YamlNode | null>,
   value: unknown,
   eol: string,
+  baseStyle?: QuoteStyle,
 ): Splice[] {
   const keyEnd = rangeOf(pair.key)[1];
   const node = pair.value;
@@ -462,7 +463,7 @@ function spliceYamlValue(
   const oldValue = isScalar(node) ? (node as Scalar).value : undefined;
   if (!isSeq(node) && !isMap(node) && sameValue(oldValue, value)) return [];
   const rawOld = isScalar(node) ? String(oldValue ?? '') : oldText;
-  const insert = renderScalar(value, scalarStyle(node), false, rawOld);
+  const insert = renderScalar(value, baseStyle ?? scalarStyle(node), false, rawOld);
   if (isSeq(node) || isMap(node) || (isScalar(node) && node.type?.startsWith('BLOCK'))) {
     // A multi-line value replaced by a one-line one: keep it on the key's line.
     const to = r[1] - (content.slice(0, r[1]).endsWith(eol) ? eol.length : 0);
@@ -485,8 +486,30 @@ function applySplices(text: string, splices: Splice[]): string {
   return out;
 }
 
-function updateYaml(content: string, changes: Record<string, unknown>, eol: string): string {
+/**
+ * The quoting each existing field had in `base` (the front matter before the writer's run of
+ * form edits began), so the bytes saved do not depend on the path of keystrokes: a value typed
+ * through "Released " (which needs quotes) to "Released (edited)" stays plain if it was plain.
+ */
+function stylesOf(base: string | undefined): ((key: string) => QuoteStyle | undefined) | null {
+  const block = base === undefined ? null : findFrontMatter(base);
+  if (!block || block.format !== 'yaml') return null;
+  const doc = parseYamlDocument(base!.slice(block.contentStart, block.contentEnd));
+  if (doc.errors.length) return null;
+  return (key) => {
+    const node = findPair(doc, key)?.value;
+    return isScalar(node) && typeof node.value === 'string' ? scalarStyle(node) : undefined;
+  };
+}
+
+function updateYaml(
+  content: string,
+  changes: Record<string, unknown>,
+  eol: string,
+  base?: string,
+): string {
   const doc = parseYamlDocument(content);
+  const baseStyle = stylesOf(base);
   if (doc.errors.length) throw new FolioError('FRONT_MATTER', yamlMessage(doc.errors[0]!.message));
   if (doc.contents !== null && !isMap(doc.contents)) {
     throw new FolioError('FRONT_MATTER', 'Front matter must be a list of `key: value` fields');
@@ -504,7 +527,7 @@ function updateYaml(content: string, changes: Record<string, unknown>, eol: stri
       continue;
     }
     if (pair) {
-      splices.push(...spliceYamlValue(content, doc, pair, value, eol));
+      splices.push(...spliceYamlValue(content, doc, pair, value, eol, baseStyle?.(key)));
       continue;
     }
     const rendered = isPlainObject(value)
@@ -529,7 +552,11 @@ function updateYaml(content: string, changes: Record<string, unknown>, eol: stri
  * the bytes of the changed fields move. Throws `FolioError('FRONT_MATTER')` and changes
  * nothing when the existing front matter does not parse.
  */
-export function updateFrontMatter(source: string, changes: Record<string, unknown>): string {
+export function updateFrontMatter(
+  source: string,
+  changes: Record<string, unknown>,
+  options: { styleBase?: string } = {},
+): string {
   const block = findFrontMatter(source);
   if (!block) {
     const hasBom = source.startsWith(BOM);
@@ -542,7 +569,7 @@ export function updateFrontMatter(source: string, changes: Record<string, unknow
   const content = source.slice(block.contentStart, block.contentEnd);
   const eol = detectEol(source.slice(0, block.end));
   const update = { yaml: updateYaml, toml: updateToml, json: updateJson }[block.format];
-  const next = update(content, changes, eol);
+  const next = update(content, changes, eol, options.styleBase);
   if (next === content) return source;
   return source.slice(0, block.contentStart) + next + source.slice(block.contentEnd);
 }

@@ -1,4 +1,4 @@
-import type { ChangeSet } from '@codemirror/state';
+import type { ChangeSet, Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isFolioError } from '../../shared/errors.ts';
@@ -447,14 +447,22 @@ export function App() {
     document.title = `${name}${workspace ? `${workspace.name} — ` : ''}Folio`;
   }, [active, activeDirty, workspace]);
 
+  // A run of form edits: its style base is the text before it, kept until anything other
+  // than the form changes the document (typing in the editor, undo, another post).
+  const formRun = useRef<{ base: string; after: Text } | null>(null);
   const onFieldChange = useCallback((key: string, value: unknown) => {
     const view = viewRef.current;
     if (!view) return;
     const readOnly = activeRef.current && buffers.current.get(activeRef.current)?.readOnly;
     if (readOnly) return setStatus({ kind: 'error', text: readOnly });
     try {
-      const spec = frontMatterTransaction(view.state, { [key]: value });
+      const run =
+        formRun.current?.after === view.state.doc
+          ? formRun.current
+          : { base: view.state.doc.toString(), after: view.state.doc };
+      const spec = frontMatterTransaction(view.state, { [key]: value }, run.base);
       if (spec) view.dispatch(spec);
+      formRun.current = { base: run.base, after: view.state.doc };
     } catch (error) {
       setStatus({ kind: 'error', text: (error as Error).message });
     }

@@ -54,3 +54,44 @@ describe('changedSpan', () => {
     expect(changedSpan('same', 'same')).toBeNull();
   });
 });
+
+describe('the saved bytes do not depend on the path of keystrokes', () => {
+  /** Types `suffix` after the field's value one character at a time, as the form does. */
+  function typeInto(doc: string, key: string, value: string, suffix: string, base?: string) {
+    let state = EditorState.create({ doc });
+    for (let i = 1; i <= suffix.length; i++) {
+      const spec = frontMatterTransaction(state, { [key]: value + suffix.slice(0, i) }, base);
+      if (spec) state = state.update(spec).state;
+    }
+    return state.doc.toString();
+  }
+
+  const cases = [
+    ['plain stays plain', 'title: hexo 8.1.0 Released', 'title: hexo 8.1.0 Released (edited)'],
+    ['double quotes stay', 'title: "hexo 8.1.0 Released"', 'title: "hexo 8.1.0 Released (edited)"'],
+    ['single quotes stay', "title: 'hexo 8.1.0 Released'", "title: 'hexo 8.1.0 Released (edited)'"],
+  ] as const;
+  for (const [name, line, expected] of cases) {
+    it(`${name}, typed character by character through a trailing space`, () => {
+      const doc = `---\n${line}\ndate: 2024-05-01 10:00:00\n---\nBody.\n`;
+      const typed = typeInto(doc, 'title', 'hexo 8.1.0 Released', ' (edited)', doc);
+      expect(typed).toBe(doc.replace(line, expected));
+    });
+  }
+
+  it('a value that cannot be plain gets quotes, and loses them once it can again', () => {
+    const doc = '---\ntitle: Notes\n---\n';
+    let state = EditorState.create({ doc });
+    for (const value of ['Notes:', 'Notes: a', 'Notes']) {
+      state = state.update(frontMatterTransaction(state, { title: value }, doc)!).state;
+    }
+    expect(state.doc.toString()).toBe(doc);
+  });
+
+  it('without the base, the quotes an intermediate value needed would stay', () => {
+    const doc = '---\ntitle: hexo 8.1.0 Released\n---\n';
+    expect(typeInto(doc, 'title', 'hexo 8.1.0 Released', ' (edited)')).toBe(
+      '---\ntitle: "hexo 8.1.0 Released (edited)"\n---\n',
+    );
+  });
+});

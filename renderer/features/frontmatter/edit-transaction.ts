@@ -25,7 +25,8 @@ export function changedSpan(
 
 /**
  * A form edit as one undoable editor transaction. Only the front-matter block is rewritten
- * (by the lossless editor in shared/), so the body cannot change.
+ * (by the lossless editor in shared/), so the body cannot change. `styleBase` is the text
+ * before the writer's run of form edits began: each field keeps the quoting it had there.
  *
  * CodeMirror counts every line break as one position whatever the file's separator, so the
  * edit is worked out on the `\n`-joined text (positions line up) and its inserted line breaks
@@ -34,9 +35,10 @@ export function changedSpan(
 export function frontMatterTransaction(
   state: EditorState,
   changes: Record<string, unknown>,
+  styleBase?: string,
 ): TransactionSpec | null {
   const text = state.doc.toString();
-  const next = updateFrontMatter(text, changes);
+  const next = updateFrontMatter(text, changes, { styleBase });
   const span = changedSpan(text, next);
   if (!span) return null;
   return {

@@ -76,6 +76,30 @@ test.describe('the form on a Hexo post (the sample blog, with .folio/config.yaml
     await folio.screenshot('10-form-widgets');
   });
 
+  test('typing into the form key by key saves the bytes a one-shot edit would: plain stays plain, quotes stay', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    initRepo(blog);
+    const form = page.getByRole('region', { name: 'Front matter' });
+    const typeAfterTitle = async (title: string) => {
+      await openPost(page, title);
+      await form.locator('#fm-title').click();
+      await form.locator('#fm-title').press('End');
+      // Through "… Scripts " (a trailing space needs quotes) to "… Scripts (edited)".
+      await form.locator('#fm-title').pressSequentially(' (edited)');
+      await save(page);
+    };
+    await typeAfterTitle('Why I Still Write Shell Scripts');
+    expect(diffLines(blog)).toEqual([
+      '-title: Why I Still Write Shell Scripts',
+      '+title: Why I Still Write Shell Scripts (edited)',
+    ]);
+    commitAll(blog, 'plain');
+    await typeAfterTitle(NOTEBOOK);
+    expect(diffLines(blog)).toEqual([`-title: "${NOTEBOOK}"`, `+title: "${NOTEBOOK} (edited)"`]);
+  });
+
   test('broken YAML shows the error and its line, locks the form, and saves the text as typed', async ({
     folio,
   }) => {
