@@ -177,7 +177,12 @@ export function App() {
     (buffer: Buffer) => {
       const view = viewRef.current;
       if (!view) return;
+      const leaving = activeRef.current ? buffers.current.get(activeRef.current) : undefined;
+      if (leaving && leaving !== buffer) leaving.scroll = view.scrollSnapshot();
       view.setState(buffer.state);
+      // setState keeps the scroller's offset: without this, a post opens where the last one
+      // was scrolled to. It opens at its top, or where the writer left it.
+      view.dispatch({ effects: buffer.scroll ?? EditorView.scrollIntoView(0, { y: 'start' }) });
       activeRef.current = buffer.path;
       setActivePath(buffer.path);
       setFrontMatter(readHead(view));

@@ -2,7 +2,7 @@
  * Open posts, each with its own EditorState (so undo history survives switching posts) and
  * the version it was loaded or saved at. Switching never drops unsaved text.
  */
-import type { EditorState, Text } from '@codemirror/state';
+import type { EditorState, StateEffect, Text } from '@codemirror/state';
 import type { FileVersion } from '../../shared/models.ts';
 import type { FileTextShape } from '../editor/file-text.ts';
 
@@ -13,6 +13,8 @@ export interface Buffer {
   saved: Text;
   version: FileVersion;
   shape: FileTextShape;
+  /** Where the writer left the post (CodeMirror's scroll snapshot), once it was left. */
+  scroll?: StateEffect<unknown>;
   /** Why the post cannot be edited or saved (its bytes are not UTF-8), if so. */
   readOnly?: string;
 }

@@ -26,7 +26,6 @@ export function editorText(page: Page): Promise<string> {
   });
 }
 
-/** Saves the open post, which must have unsaved changes, and waits until the save landed. */
 /** Replaces the post's body (everything after the front matter) through CodeMirror, as a paste would. */
 export function replaceBody(page: Page, body: string): Promise<void> {
   return page.evaluate((insert) => {
@@ -45,6 +44,7 @@ export function replaceBody(page: Page, body: string): Promise<void> {
   }, body);
 }
 
+/** Saves the open post, which must have unsaved changes, and waits until the save landed. */
 export async function save(page: Page): Promise<void> {
   const unsaved = page.getByRole('navigation', { name: 'Posts' }).getByLabel('Unsaved changes');
   await expect(unsaved).toHaveCount(1);

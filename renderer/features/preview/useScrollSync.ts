@@ -106,7 +106,9 @@ export function useScrollSync(
       );
       preview.scrollTop = want;
       previewSetTo = preview.scrollTop;
-      fellShort = preview.scrollTop < want - ECHO_PX;
+      // An empty preview is one whose blocks are still coming (another post was just opened:
+      // its body starts empty): they are placed when they arrive.
+      fellShort = preview.scrollTop < want - ECHO_PX || !preview.querySelector(LINE);
     };
 
     // Block groups the preview had skipped are laid out for real once scrolled into view, and
@@ -131,7 +133,9 @@ export function useScrollSync(
     };
 
     const fromPreview = () => {
-      if (isEcho(preview.scrollTop, previewSetTo) || settling) return;
+      // An emptied preview (another post opening) scrolls to its top: that is no reader's move.
+      if (isEcho(preview.scrollTop, previewSetTo) || settling || !preview.querySelector(LINE))
+        return;
       previewSetTo = null;
       fellShort = false;
       const line = lineForPreviewOffset(
@@ -148,6 +152,9 @@ export function useScrollSync(
       if (fellShort) settle();
     });
     for (const content of preview.children) grown.observe(content);
+
+    // A post just opened where the writer left it: the preview follows once it has blocks.
+    if (view.scrollDOM.scrollTop > 0) placePreview();
 
     view.scrollDOM.addEventListener('scroll', fromEditor, { passive: true });
     preview.addEventListener('scroll', fromPreview, { passive: true });

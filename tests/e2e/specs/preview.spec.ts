@@ -1,5 +1,5 @@
-import type { Locator } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../fixtures.ts';
 import { openPost, replaceBody } from '../helpers.ts';
@@ -9,6 +9,42 @@ const longBody = Array.from(
   (_, i) =>
     `## Section ${i + 1}\n\nParagraph ${i + 1} has a few sentences so that the preview has some height to scroll through, like a real post would.\n`,
 ).join('\n');
+
+/** Scrolls the editor so the line holding `text` is at its top; CodeMirror places the line. */
+function scrollEditorTo(page: Page, text: string): Promise<void> {
+  return page.evaluate((find) => {
+    type View = {
+      dispatch(spec: { effects: unknown }): void;
+      state: { doc: { toString(): string } };
+      constructor: { scrollIntoView(pos: number, options: { y: 'start' }): unknown };
+    };
+    const view = (document.querySelector('.cm-content') as HTMLElement & { cmTile: { view: View } })
+      .cmTile.view;
+    const at = view.state.doc.toString().indexOf(find);
+    view.dispatch({ effects: view.constructor.scrollIntoView(at, { y: 'start' }) });
+  }, text);
+}
+
+/** The text of the first editor line showing at the top of the editor. */
+function firstEditorLine(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const scroller = document.querySelector('.cm-scroller')!;
+    const top = scroller.getBoundingClientRect().top;
+    const line = [...document.querySelectorAll('.cm-line')].find(
+      (l) => l.getBoundingClientRect().bottom > top + 20,
+    );
+    return line?.textContent ?? '';
+  });
+}
+
+/** How far the preview's heading `text` is from the preview's top, in pixels. */
+function headingOffset(preview: Locator, text: string): Promise<number> {
+  return preview.evaluate((el, wanted) => {
+    const heading = [...el.querySelectorAll('h2')].find((h) => h.textContent === wanted);
+    if (!heading) return Infinity;
+    return Math.abs(heading.getBoundingClientRect().top - el.getBoundingClientRect().top);
+  }, text);
+}
 
 test('the preview follows the editor’s scroll and the editor follows the preview’s', async ({
   folio,
@@ -22,45 +58,15 @@ test('the preview follows the editor’s scroll and the editor follows the previ
   // Editor -> preview: bring "## Section 100" to the top of the editor. The preview's blocks
   // sit in groups of 64 (patch-blocks.ts): both moves land outside the first group. CodeMirror
   // places the line itself: it knows line heights it has only estimated so far.
-  await page.evaluate(() => {
-    type View = {
-      dispatch(spec: { effects: unknown }): void;
-      state: { doc: { toString(): string } };
-      constructor: { scrollIntoView(pos: number, options: { y: 'start' }): unknown };
-    };
-    const view = (document.querySelector('.cm-content') as HTMLElement & { cmTile: { view: View } })
-      .cmTile.view;
-    const at = view.state.doc.toString().indexOf('## Section 100');
-    view.dispatch({ effects: view.constructor.scrollIntoView(at, { y: 'start' }) });
-  });
-  await expect
-    .poll(() =>
-      preview.evaluate((el) => {
-        const heading = [...el.querySelectorAll('h2')].find(
-          (h) => h.textContent === 'Section 100',
-        )!;
-        return Math.abs(heading.getBoundingClientRect().top - el.getBoundingClientRect().top);
-      }),
-    )
-    .toBeLessThan(40);
+  await scrollEditorTo(page, '## Section 100');
+  await expect.poll(() => headingOffset(preview, 'Section 100')).toBeLessThan(40);
 
   // Preview -> editor: bring "Section 70" to the top of the preview.
   await preview.evaluate((el) => {
     const heading = [...el.querySelectorAll('h2')].find((h) => h.textContent === 'Section 70')!;
     el.scrollTop += heading.getBoundingClientRect().top - el.getBoundingClientRect().top;
   });
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const scroller = document.querySelector('.cm-scroller')!;
-        const top = scroller.getBoundingClientRect().top;
-        const line = [...document.querySelectorAll('.cm-line')].find(
-          (l) => l.getBoundingClientRect().bottom > top + 20,
-        );
-        return line?.textContent ?? '';
-      }),
-    )
-    .toMatch(/Section 70|Paragraph 69/);
+  await expect.poll(() => firstEditorLine(page)).toMatch(/Section 70|Paragraph 69/);
   await folio.screenshot('20-scroll-sync');
 });
 
@@ -178,4 +184,32 @@ test('the blog’s own stylesheet styles the preview and nothing else', async ({
   await page.getByRole('button', { name: 'Stop using the blog’s stylesheet' }).click();
   await expect(page.getByRole('button', { name: 'Blog CSS…' })).toBeVisible();
   await expect.poll(() => colour(heading, 'color')).not.toBe('rgb(200, 0, 0)');
+});
+
+test('a post opens at its top, or where the writer left it; the preview matches', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const shell = path.join(blog, 'source/_posts/why-i-still-write-shell-scripts.md');
+  const text = readFileSync(shell, 'utf8');
+  const head = text.slice(0, text.indexOf('---', 4) + 4);
+  writeFileSync(shell, `${head}\n${longBody.replaceAll('Section', 'Part')}`);
+  const preview = page.getByTestId('preview-scroller');
+
+  await openPost(page, 'Debouncing Without Tears');
+  await replaceBody(page, longBody);
+  await expect(preview.locator('h2', { hasText: 'Section 120' })).toHaveCount(1);
+  await scrollEditorTo(page, '## Section 100');
+  await expect.poll(() => headingOffset(preview, 'Section 100')).toBeLessThan(40);
+
+  await openPost(page, 'Why I Still Write Shell Scripts');
+  await expect(preview.locator('h2', { hasText: 'Part 120' })).toHaveCount(1);
+  await expect.poll(() => firstEditorLine(page)).toBe('---');
+  await expect.poll(() => preview.evaluate((el) => el.scrollTop)).toBe(0);
+  await folio.screenshot('21-opens-at-top');
+
+  await openPost(page, 'Debouncing Without Tears');
+  await expect.poll(() => firstEditorLine(page)).toMatch(/Section 100|Paragraph 99/);
+  await expect.poll(() => headingOffset(preview, 'Section 100')).toBeLessThan(40);
+  await folio.screenshot('22-opens-where-left');
 });
