@@ -99,6 +99,7 @@ describe('detectLayout: one rule per generator, from the folder listing alone', 
       postFolders: [''],
       draftFolders: [],
       staticRoot: '',
+      generatedFolders: [],
     });
   });
 

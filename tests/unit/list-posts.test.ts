@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { detectBlog } from '../../electron/services/library/detect-blog.ts';
 import {
   isInDraftFolder,
+  isPostPath,
+  listPostFiles,
   listPosts,
   summarize,
 } from '../../electron/services/library/list-posts.ts';
@@ -28,6 +30,7 @@ describe('detectBlog', () => {
       draftFolders: ['source/_drafts'],
       staticRoot: 'source',
       postAssetFolder: false,
+      generatedFolders: ['public', '.deploy_git'],
     });
   });
 
@@ -44,6 +47,7 @@ describe('detectBlog', () => {
       postFolders: [''],
       draftFolders: [],
       staticRoot: '',
+      generatedFolders: [],
     });
   });
 });
@@ -111,6 +115,56 @@ describe('listPosts on a plain folder', () => {
       .map((p) => p.path)
       .sort();
     expect(paths).toEqual(['notes/deep/deeper/nested.markdown', 'notes/page.mdx', 'top.md']);
+  });
+
+  it('skips a generated folder only where its generator builds it, and names it when it holds Markdown', async () => {
+    const hugo = await tempFolder();
+    await writeFiles(hugo, {
+      'hugo.toml': 'title = "Docs"\n',
+      'content/en/functions/resources/Get.md': '# resources.Get\n',
+      'content/en/functions/public.md': '# public\n',
+      'content/en/_site/page.md': '# Not Jekyll here\n',
+      'public/index.md': '# built\n',
+      'resources/_gen/x.md': '# built\n',
+    });
+    const hugoLayout = detectBlog(hugo);
+    expect(listPostFiles(hugo, hugoLayout).files.sort()).toEqual([
+      'content/en/_site/page.md',
+      'content/en/functions/public.md',
+      'content/en/functions/resources/Get.md',
+    ]);
+    expect(isPostPath(hugoLayout, 'content/en/functions/resources/Get.md')).toBe(true);
+
+    const eleventy = await tempFolder();
+    await writeFiles(eleventy, {
+      '.eleventy.js': 'module.exports = {};\n',
+      'posts/one.md': '# One\n',
+      'posts/resources/two.md': '# Two\n',
+      '_site/posts/one/index.md': '# copied by a passthrough\n',
+      'dist/notes.md': '# a folder named dist is content here\n',
+      'node_modules/pkg/README.md': '# a package\n',
+    });
+    const layout = detectBlog(eleventy);
+    const { files, skipped } = listPostFiles(eleventy, layout);
+    expect(files.sort()).toEqual(['dist/notes.md', 'posts/one.md', 'posts/resources/two.md']);
+    expect(skipped).toEqual([
+      {
+        path: '_site',
+        reason: 'the site Eleventy builds (its output, remade on each build), not its source',
+      },
+    ]);
+    expect(isPostPath(layout, '_site/posts/one/index.md')).toBe(false);
+    expect(isPostPath(layout, 'dist/notes.md')).toBe(true);
+  });
+
+  it('says nothing of a generated folder without Markdown', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      '.eleventy.js': 'module.exports = {};\n',
+      'one.md': '# One\n',
+      '_site/index.html': '<h1>One</h1>\n',
+    });
+    expect(listPostFiles(root, detectBlog(root))).toEqual({ files: ['one.md'], skipped: [] });
   });
 
   it.skipIf(process.platform === 'win32')(

@@ -15,6 +15,12 @@ export interface BlogLayout {
   staticRoot: string;
   /** Hexo's `post_asset_folder`: a post's relative images live in a folder named after it. */
   postAssetFolder?: boolean;
+  /**
+   * Folders (from the blog's root) the generator builds the site into: never indexed, but
+   * named in the skipped list when they hold Markdown. A folder named alike elsewhere (Hugo's
+   * `content/en/functions/resources/`) is content like any other.
+   */
+  generatedFolders: string[];
 }
 
 /**
@@ -107,15 +113,23 @@ export function layoutFor(
         draftFolders: ['source/_drafts'],
         staticRoot: 'source',
         postAssetFolder: readsPostAssetFolder(hexoConfig),
+        generatedFolders: ['public', '.deploy_git'],
       };
     case 'hugo':
-      return { generator, postFolders: ['content'], draftFolders: [], staticRoot: 'static' };
+      return {
+        generator,
+        postFolders: ['content'],
+        draftFolders: [],
+        staticRoot: 'static',
+        generatedFolders: ['public', 'resources'],
+      };
     case 'jekyll':
       return {
         generator,
         postFolders: ['_posts', '_drafts'],
         draftFolders: ['_drafts'],
         staticRoot: '',
+        generatedFolders: ['_site', '.jekyll-cache'],
       };
     case 'astro':
       return {
@@ -123,12 +137,25 @@ export function layoutFor(
         postFolders: ['src/content', 'src/pages'],
         draftFolders: [],
         staticRoot: 'public',
+        generatedFolders: ['dist', '.astro'],
       };
     case 'gatsby':
       // Gatsby serves `static/` at the site root; its `public/` is the build output.
-      return { generator, postFolders: ['content'], draftFolders: [], staticRoot: 'static' };
+      return {
+        generator,
+        postFolders: ['content'],
+        draftFolders: [],
+        staticRoot: 'static',
+        generatedFolders: ['public', '.cache'],
+      };
     case 'next':
-      return { generator, postFolders: ['_posts'], draftFolders: [], staticRoot: 'public' };
+      return {
+        generator,
+        postFolders: ['_posts'],
+        draftFolders: [],
+        staticRoot: 'public',
+        generatedFolders: ['.next', 'out'],
+      };
     case 'vuepress': {
       const docs = has('docs/.vuepress/') ? 'docs' : '';
       return {
@@ -136,6 +163,10 @@ export function layoutFor(
         postFolders: [docs],
         draftFolders: [],
         staticRoot: `${docs ? 'docs/' : ''}.vuepress/public`,
+        generatedFolders: [
+          `${docs ? 'docs/' : ''}.vuepress/dist`,
+          `${docs ? 'docs/' : ''}.vuepress/.temp`,
+        ],
       };
     }
     case 'vitepress': {
@@ -145,11 +176,29 @@ export function layoutFor(
         postFolders: [docs],
         draftFolders: [],
         staticRoot: docs ? 'docs/public' : 'public',
+        generatedFolders: [
+          `${docs ? 'docs/' : ''}.vitepress/dist`,
+          `${docs ? 'docs/' : ''}.vitepress/cache`,
+        ],
       };
     }
     case 'eleventy':
+      return {
+        generator,
+        postFolders: [''],
+        draftFolders: [],
+        staticRoot: '',
+        generatedFolders: ['_site'],
+      };
     case 'plain':
-      return { generator, postFolders: [''], draftFolders: [], staticRoot: '' };
+      // A plain folder has no generator, so no folder of it is generated.
+      return {
+        generator,
+        postFolders: [''],
+        draftFolders: [],
+        staticRoot: '',
+        generatedFolders: [],
+      };
   }
 }
 

@@ -222,7 +222,7 @@ export class Library {
     const cache = previousFrom && 'cache' in previousFrom ? previousFrom.cache : null;
     const trusted = cache?.walk && recordHolds(root, layout, cache.walk) ? cache : null;
     const { files, skipped } = trusted
-      ? { files: trusted.files, skipped: recordedSkips(root, trusted.walk!) }
+      ? { files: trusted.files, skipped: recordedSkips(root, trusted.walk!, layout) }
       : listPostFiles(root, layout);
     const total = files.length;
     let sliceStart = started;

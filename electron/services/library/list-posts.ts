@@ -13,16 +13,52 @@ import {
 } from './post-entry.ts';
 
 // The index cache keeps a walk's file list (walk-record.ts): a change to what the walk
-// lists (these folders, MARKDOWN, links) must bump CACHE_VERSION in index-cache.ts.
-const SKIPPED_FOLDERS = new Set([
-  'node_modules',
-  '.git',
-  'public',
-  'dist',
-  '_site',
-  'resources',
-  '.folio',
-]);
+// lists (these folders, the layout's generated folders, MARKDOWN, links) must bump
+// CACHE_VERSION in index-cache.ts.
+/** Never the writer's text, wherever they are: packages, git's own folder, Folio's settings. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.folio']);
+
+/** How far a generated folder is searched for Markdown before it is called Markdown-free. */
+const GENERATED_PROBE_ENTRIES = 2_000;
+
+/** Whether a folder holds a Markdown file within its first entries (breadth-first). */
+export function holdsMarkdown(folder: string): boolean {
+  const queue = [folder];
+  let seen = 0;
+  while (queue.length && seen < GENERATED_PROBE_ENTRIES) {
+    const dir = queue.shift()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (++seen > GENERATED_PROBE_ENTRIES) break;
+      if (entry.isFile() && MARKDOWN.test(entry.name)) return true;
+      if (entry.isDirectory()) queue.push(path.join(dir, entry.name));
+    }
+  }
+  return false;
+}
+
+const generatorNames: Record<BlogLayout['generator'], string> = {
+  hexo: 'Hexo',
+  hugo: 'Hugo',
+  jekyll: 'Jekyll',
+  astro: 'Astro',
+  eleventy: 'Eleventy',
+  vuepress: 'VuePress',
+  vitepress: 'VitePress',
+  gatsby: 'Gatsby',
+  next: 'Next',
+  plain: 'the generator',
+};
+
+/** Why a generated folder's Markdown is not listed. */
+export function generatedReason(layout: BlogLayout): string {
+  return `the site ${generatorNames[layout.generator]} builds (its output, remade on each build), not its source`;
+}
 
 function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
@@ -69,6 +105,7 @@ export function folderStamp(file: string): FolderStamp | null | undefined {
 
 function walk(
   root: string,
+  layout: BlogLayout,
   folder: string,
   files: string[],
   skipped: SkippedFile[],
@@ -94,6 +131,11 @@ function walk(
   for (const entry of entries) {
     const rel = folder ? `${folder}/${entry.name}` : entry.name;
     if (SKIPPED_FOLDERS.has(entry.name) && !entry.isFile()) continue;
+    if (entry.isDirectory() && layout.generatedFolders.includes(rel)) {
+      if (holdsMarkdown(path.join(root, rel)))
+        skipped.push({ path: rel, reason: generatedReason(layout) });
+      continue;
+    }
     // Symbolic links are not followed: nothing outside the blog is indexed, a loop cannot
     // make the walk endless, and no post is listed twice under two paths.
     if (entry.isSymbolicLink()) {
@@ -102,7 +144,7 @@ function walk(
         skipped.push({ path: rel, reason: SYMLINK_REASON });
       }
     } else if (entry.isDirectory()) {
-      walk(root, rel, files, skipped, seen);
+      walk(root, layout, rel, files, skipped, seen);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
       files.push(rel);
     }
@@ -134,7 +176,7 @@ export function listPostFiles(
     if (isLink(root, folder)) {
       skipped.push({ path: folder, reason: SYMLINK_REASON });
       if (seen) seen.untrusted = true;
-    } else walk(root, folder, files, skipped, seen);
+    } else walk(root, layout, folder, files, skipped, seen);
   }
   return { files, skipped };
 }
@@ -144,6 +186,7 @@ export function isPostPath(layout: BlogLayout, relativePath: string): boolean {
   if (!MARKDOWN.test(relativePath)) return false;
   const parts = relativePath.split('/');
   if (parts.some((part) => SKIPPED_FOLDERS.has(part) || part === '..' || part === '')) return false;
+  if (layout.generatedFolders.some((f) => relativePath.startsWith(`${f}/`))) return false;
   return layout.postFolders.some((f) => f === '' || relativePath.startsWith(`${f}/`));
 }
 

@@ -24,6 +24,8 @@ import type { SkippedFile } from '../../../shared/models.ts';
 import type { BlogLayout } from './detect-blog.ts';
 import {
   folderStamp,
+  generatedReason,
+  holdsMarkdown,
   isReportedLink,
   listPostFiles,
   type FolderStamp,
@@ -82,10 +84,17 @@ export function recordHolds(root: string, layout: BlogLayout, record: WalkRecord
 }
 
 /** The links a walk would report now (their targets may have changed since the record). */
-export function recordedSkips(root: string, record: WalkRecord): SkippedFile[] {
-  return record.links
+export function recordedSkips(root: string, record: WalkRecord, layout: BlogLayout): SkippedFile[] {
+  const links = record.links
     .filter((rel) => isReportedLink(path.join(root, rel), path.posix.basename(rel)))
     .map((rel) => ({ path: rel, reason: SYMLINK_REASON }));
+  // A generated folder is reported when the walk met it: its parent was read.
+  const read = new Set(record.folders.map(([folder]) => folder));
+  const generated = layout.generatedFolders
+    .filter((rel) => read.has(path.posix.dirname(rel) === '.' ? '' : path.posix.dirname(rel)))
+    .filter((rel) => holdsMarkdown(path.join(root, rel)))
+    .map((rel) => ({ path: rel, reason: generatedReason(layout) }));
+  return [...links, ...generated];
 }
 
 /** Whether a record's shape is one this module wrote (it comes back from a file on disk). */
