@@ -131,7 +131,15 @@ export function isPage(data: Record<string, unknown> | null, generator?: Generat
   return false;
 }
 
-const fileTitle = (relativePath: string) => path.posix.basename(relativePath).replace(MARKDOWN, '');
+/**
+ * An untitled post's name: its file name, and for a page named like every folder's
+ * (`index.md`, Hugo's `_index.md`, `README.md`) its folder's too, so it can be told apart.
+ */
+function fileTitle(relativePath: string): string {
+  const name = path.posix.basename(relativePath).replace(MARKDOWN, '');
+  const folder = path.posix.basename(path.posix.dirname(relativePath));
+  return /^(_?index|readme)$/i.test(name) && folder !== '.' ? `${folder}/${name}` : name;
+}
 
 /** A head of the text that ends at a line break (or is the whole text). */
 interface Head {

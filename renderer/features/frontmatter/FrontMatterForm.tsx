@@ -45,6 +45,10 @@ function typeOfValue(value: unknown): FieldType {
   return asText(value).includes('\n') ? 'textarea' : 'text';
 }
 
+/** Keys a generator reads as the plural's one value (Jekyll's `category:`): one field each. */
+const SINGULAR: Record<string, string> = { categories: 'category', tags: 'tag' };
+const PLURAL: Record<string, string> = { category: 'categories', tag: 'tags' };
+
 const isEmpty = (value: unknown) =>
   value === undefined ||
   value === null ||
@@ -64,14 +68,29 @@ export function FrontMatterForm({
   const readOnly = Boolean(error);
   const [open, setOpen] = useState(true);
   const named = new Set(fields.map((f) => f.name));
-  const extra: FieldSpec[] = Object.keys(data)
-    .filter((key) => !named.has(key))
-    .map((name) => ({ name, type: typeOfValue(data[name]) }));
+  const keyOf = (name: string) => {
+    const single = SINGULAR[name];
+    return single && !(name in data) && single in data ? single : name;
+  };
+  const extra: FieldSpec[] = [];
+  for (const key of Object.keys(data)) {
+    const plural = PLURAL[key];
+    const shownAs = plural && keyOf(plural) === key ? plural : key;
+    if (named.has(shownAs)) continue;
+    named.add(shownAs);
+    extra.push({ name: shownAs, type: shownAs === key ? typeOfValue(data[key]) : 'list' });
+  }
 
   const widget = (field: FieldSpec): ReactNode => {
     const id = `fm-${field.name}`;
-    const value = data[field.name];
-    const set = (v: unknown) => onChange(field.name, v);
+    const key = keyOf(field.name);
+    const value = data[key];
+    // A singular key keeps its shape: one value stays a plain value, none removes the key.
+    const set = (v: unknown) =>
+      onChange(
+        key,
+        key !== field.name && Array.isArray(v) ? (v.length > 1 ? v : (v[0] ?? undefined)) : v,
+      );
     const defaultText =
       field.default === undefined ? undefined : `Default: ${String(field.default)}`;
     switch (field.type) {
@@ -185,7 +204,7 @@ export function FrontMatterForm({
       <fieldset disabled={readOnly} hidden={!open} data-format={format ?? 'none'}>
         <div className="fm-grid">
           {[...fields, ...extra].map((field) => {
-            const missing = !readOnly && field.required && isEmpty(data[field.name]);
+            const missing = !readOnly && field.required && isEmpty(data[keyOf(field.name)]);
             return (
               <div
                 className={`field field-${field.type}${missing ? ' field-missing' : ''}`}

@@ -1,5 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import type { PostSummary } from '../../../shared/models.ts';
 import { shortDate } from './view.ts';
 
@@ -13,17 +20,33 @@ interface Props {
 /** Every row is this tall (two lines); a fixed size keeps 10,000 rows cheap to lay out. */
 export const ROW_HEIGHT = 56;
 
+/** Titles more than one listed post has: those rows show their folder too. */
+function sharedTitles(posts: PostSummary[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const { title } of posts) {
+    if (seen.has(title)) shared.add(title);
+    else seen.add(title);
+  }
+  return shared;
+}
+
+/** The last two folders of a post's path: what tells two alike-titled pages apart. */
+const folderOf = (path: string) => path.split('/').slice(-3, -1).join('/');
+
 function PostRow({
   post,
   active,
   dirty,
   index,
+  showFolder,
   onOpen,
 }: {
   post: PostSummary;
   active: boolean;
   dirty: boolean;
   index: number;
+  showFolder: boolean;
   onOpen(path: string): void;
 }) {
   return (
@@ -47,6 +70,7 @@ function PostRow({
         {post.title}
       </span>
       <span className="post-meta">
+        {showFolder ? <span className="post-folder">{folderOf(post.path)}</span> : null}
         <span className="post-date">{shortDate(post.date)}</span>
         {post.draft ? <span className="badge">Draft</span> : null}
         {post.tags.length ? (
@@ -76,6 +100,7 @@ export function PostList({ posts, activePath, dirty, onOpen }: Props) {
     getItemKey: (index) => posts[index]!.path,
   });
 
+  const shared = useMemo(() => sharedTitles(posts), [posts]);
   const activeIndex = activePath ? posts.findIndex((p) => p.path === activePath) : -1;
   useEffect(() => {
     if (activeIndex !== -1) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
@@ -151,6 +176,7 @@ export function PostList({ posts, activePath, dirty, onOpen }: Props) {
                 index={row.index}
                 active={post.path === activePath}
                 dirty={dirty.has(post.path)}
+                showFolder={shared.has(post.title)}
                 onOpen={onOpen}
               />
             </li>

@@ -150,7 +150,10 @@ export function Preview({
   const title = typeof data.title === 'string' ? data.title : null;
   const cover =
     typeof data.cover === 'string' && assets ? resolveAssetUrl(data.cover, assets) : null;
-  const tags = [...list(data.categories), ...list(data.tags)];
+  // Jekyll also reads the singular `category:` and `tag:`.
+  const tags = [
+    ...new Set([...list(data.categories ?? data.category), ...list(data.tags ?? data.tag)]),
+  ];
   return (
     <aside className="preview" aria-label="Preview" hidden={!visible}>
       <div className="preview-bar">

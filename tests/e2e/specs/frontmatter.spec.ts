@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../fixtures.ts';
 import { commitAll, diffLines, editorText, initRepo, openPost, save } from '../helpers.ts';
@@ -195,5 +195,36 @@ test.describe('a CRLF post with a BOM (a Hugo-style blog)', () => {
         .replace('  - crlf\r\n', '  - crlf\r\n  - bom\r\n')
         .replace('kept on Windows.\r\n', 'kept on Windows.\r\nA new line.\r\n'),
     );
+  });
+});
+
+test.describe('Jekyll’s singular category (a Jekyll blog)', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'jekyll') });
+
+  test('`category: routes` is the Categories field in the form and the preview header', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    const file = path.join(blog, '_posts/2024-04-15-the-long-way-round.md');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('categories: [routes]', 'category: routes'),
+    );
+    initRepo(blog);
+    await openPost(page, 'The Long Way Round');
+    const form = page.getByRole('region', { name: 'Front matter' });
+    const categories = form.locator('[data-field=categories]');
+    await expect(categories.locator('.chip')).toHaveText(['routes×']);
+    await expect(form.locator('[data-field=category]')).toHaveCount(0);
+    await expect(page.locator('.preview-tag')).toContainText(['routes']);
+
+    await form.locator('#fm-categories').fill('canals');
+    await form.locator('#fm-categories').press('Enter');
+    await expect(page.locator('.preview-tag')).toContainText(['routes', 'canals']);
+    await categories.getByRole('button', { name: /^Remove .* canals$/ }).click();
+    await expect(categories.locator('.chip')).toHaveText(['routes×']);
+    // One value again: back to the key and the plain value the post had.
+    expect(await editorText(page)).toContain('\ncategory: routes\n');
+    await folio.screenshot('11-jekyll-category');
   });
 });
