@@ -128,15 +128,49 @@ function parseYamlDocument(content: string): Document.Parsed {
   return parseDocument(content, { uniqueKeys: true, keepSourceTokens: true });
 }
 
-function yamlError(doc: Document.Parsed, block: FrontMatterBlock): FrontMatterError | undefined {
+/**
+ * The line (1-based, within `content`) where a quoted value that is still open at `line`
+ * began: a quote left open runs on, so the parser only gives up lines later, at the end.
+ */
+export function openQuoteStart(content: string, line: number): number | null {
+  let open: { quote: string; line: number } | null = null;
+  const lines = content.split('\n');
+  for (let i = 0; i < Math.min(line, lines.length); i++) {
+    let text = lines[i]!;
+    if (!open) {
+      const start = /^\s*(?:-\s+|[^\s#"'][^:#]*:\s+)(["'])/.exec(text);
+      if (!start) continue;
+      open = { quote: start[1]!, line: i + 1 };
+      text = text.slice(start[0].length);
+    }
+    const close = open.quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/ : /'(?!')/;
+    // Pairs of single quotes are an escaped quote inside a single-quoted value.
+    if (close.test(open.quote === "'" ? text.replace(/''/g, '') : text)) open = null;
+  }
+  return open?.line ?? null;
+}
+
+function yamlError(
+  doc: Document.Parsed,
+  block: FrontMatterBlock,
+  content: string,
+): FrontMatterError | undefined {
   const first = doc.errors[0];
   if (!first) return undefined;
   const pos = first.linePos?.[0] ?? { line: 1, col: 1 };
-  return {
-    message: yamlMessage(first.message),
-    line: block.firstLine + pos.line - 1,
-    column: pos.col,
-  };
+  const message = yamlMessage(first.message);
+  const gaveUp = block.firstLine + pos.line - 1;
+  if (/^Missing closing .?quote/.test(message)) {
+    const start = openQuoteStart(content, pos.line);
+    if (start !== null && block.firstLine + start - 1 !== gaveUp) {
+      return {
+        message: `Missing closing quote: the value that starts here is never closed (the parser gave up on line ${gaveUp})`,
+        line: block.firstLine + start - 1,
+        column: 1,
+      };
+    }
+  }
+  return { message, line: gaveUp, column: pos.col };
 }
 
 function toRecord(value: unknown): Record<string, unknown> {
@@ -158,7 +192,7 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
   const content = source.slice(block.contentStart, block.contentEnd);
   if (block.format === 'yaml') {
     const doc = parseYamlDocument(content);
-    const error = yamlError(doc, block);
+    const error = yamlError(doc, block, content);
     if (error) return { ...result, error };
     const data: unknown = doc.toJS({ maxAliasCount: 1000 });
     if (data !== null && !isMap(doc.contents)) {

@@ -149,6 +149,22 @@ describe('shapes that peers rewrite', () => {
     );
   });
 
+  it('names the line where a quote left open starts, and where the parser gave up', () => {
+    const source =
+      '---\nlayout: post\ntitle: "hexo 8.1.0 Released\ndate: 2024-01-01\ntags:\n  - a\n---\nBody\n';
+    expect(parseFrontMatter(source).error).toEqual({
+      message:
+        'Missing closing quote: the value that starts here is never closed (the parser gave up on line 7)',
+      line: 3,
+      column: 1,
+    });
+    // An escaped quote, a doubled single quote and a closed multi-line value are not open.
+    expect(
+      parseFrontMatter('---\na: "x \\" y"\nb: \'it\'\'s\'\nc: "two\n  lines"\nd: "open\n---\n')
+        .error?.line,
+    ).toBe(6);
+  });
+
   it('reports a duplicate key with its line', () => {
     const error = parseFrontMatter('---\ntitle: a\ndate: 2024-01-01\ntitle: b\n---\n').error;
     expect(error).toEqual({ message: 'Map keys must be unique', line: 4, column: 1 });
