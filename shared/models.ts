@@ -25,7 +25,7 @@ export interface PreviewCss {
 export interface WorkspaceInfo {
   /** Absolute, real path of the open blog folder. */
   root: string;
-  /** Folder name, for the window title. */
+  /** The site's title from its generator config, else the folder's name: for the header and window title. */
   name: string;
   /** Base URL under which the renderer can load files of the folder (images). */
   assetBase: string;

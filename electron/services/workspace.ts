@@ -3,6 +3,7 @@ import path from 'node:path';
 import { FolioError } from '../../shared/errors.ts';
 import type { WorkspaceInfo } from '../../shared/models.ts';
 import { detectBlog, type BlogLayout } from './library/detect-blog.ts';
+import { siteTitle } from './library/site-title.ts';
 
 export interface Workspace {
   info: WorkspaceInfo;
@@ -27,7 +28,7 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
   return {
     info: {
       root,
-      name: path.basename(root),
+      name: siteTitle(root, layout.generator) ?? path.basename(root),
       assetBase,
       generator: layout.generator,
       staticRoot: layout.staticRoot,

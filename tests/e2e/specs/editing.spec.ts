@@ -18,7 +18,8 @@ test('opening the folder lists the sample posts, newest first, with the draft ba
   await expect(list.getByRole('button', { name: /Notes on Sourdough Starters/ })).toContainText(
     'Draft',
   );
-  await expect(folio.page.locator('.workspace-name')).toHaveText('field-notes');
+  // The blog's name is its config's title (_config.yml), not the folder's.
+  await expect(folio.page.locator('.workspace-name')).toHaveText('Field Notes');
   await folio.screenshot('01-library');
 });
 

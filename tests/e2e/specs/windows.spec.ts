@@ -1,8 +1,18 @@
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openChromiumHost } from '../hosts/chromium-host.ts';
 import { sampleBlog } from '../hosts/paths.ts';
 import { expect, test } from '../fixtures.ts';
+
+/** A copy of the sample blog under another folder name and site title. */
+function copyOfSample(folder: string, title: string): void {
+  cpSync(sampleBlog, folder, { recursive: true });
+  const config = path.join(folder, '_config.yml');
+  writeFileSync(
+    config,
+    readFileSync(config, 'utf8').replace('title: Field Notes', `title: ${title}`),
+  );
+}
 
 const posts = (page: import('@playwright/test').Page) =>
   page.getByRole('navigation', { name: 'Posts' }).getByRole('button');
@@ -10,13 +20,13 @@ const posts = (page: import('@playwright/test').Page) =>
 test('two windows show two blogs at once, each with its own handlers', async ({ folio }) => {
   test.skip(folio.host !== 'chromium', 'a second window is a second Chromium host page');
   const other = path.join(path.dirname(folio.blog), 'second-blog');
-  cpSync(sampleBlog, other, { recursive: true });
+  copyOfSample(other, 'Second Blog');
   const second = await openChromiumHost(other, folio.dataFolder);
   try {
     await expect(posts(folio.page)).toHaveCount(9);
     await expect(posts(second.page)).toHaveCount(9);
-    await expect(folio.page.locator('.workspace-name')).toHaveText('field-notes');
-    await expect(second.page.locator('.workspace-name')).toHaveText('second-blog');
+    await expect(folio.page.locator('.workspace-name')).toHaveText('Field Notes');
+    await expect(second.page.locator('.workspace-name')).toHaveText('Second Blog');
     // The settings are the app's, in one data folder: the recent list holds both blogs.
     await second.page.keyboard.press('ControlOrMeta+Shift+P');
     await second.page.keyboard.type('open recent field');
@@ -32,16 +42,16 @@ test('Open Recent reopens a folder; Reveal in Folder shows the post', async ({ f
   test.skip(folio.host !== 'chromium', 'stands in for the native dialogs of the Chromium host');
   const { page, controls } = folio;
   const other = path.join(path.dirname(folio.blog), 'travel-notes');
-  cpSync(sampleBlog, other, { recursive: true });
+  copyOfSample(other, 'Travel Notes');
   await expect(posts(page)).toHaveCount(9);
   controls!.folderPicks.push(other);
   await page.keyboard.press('ControlOrMeta+o');
-  await expect(page.locator('.workspace-name')).toHaveText('travel-notes');
+  await expect(page.locator('.workspace-name')).toHaveText('Travel Notes');
 
   await page.keyboard.press('ControlOrMeta+Shift+P');
   await page.keyboard.type('recent field');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.workspace-name')).toHaveText('field-notes');
+  await expect(page.locator('.workspace-name')).toHaveText('Field Notes');
 
   await posts(page).filter({ hasText: 'Debouncing Without Tears' }).click();
   await expect(page.locator('#fm-title')).toHaveValue('Debouncing Without Tears');
