@@ -92,8 +92,7 @@ export function parseStatus(stdout: string, layout: RepoLayout): Parsed {
         status.upstream = value;
         // git prints branch.ab only when the upstream's branch exists.
         status.upstreamGone = !entries.some((e) => e.startsWith('# branch.ab '));
-      }
-      else if (key === 'branch.ab') {
+      } else if (key === 'branch.ab') {
         const match = /^\+(\d+) -(\d+)$/.exec(value);
         if (match) [status.ahead, status.behind] = [Number(match[1]), Number(match[2])];
       }
