@@ -1,4 +1,4 @@
-// ESLint enforces the import direction in README.md's architecture section: shared/ is pure, services are plain
+// ESLint enforces the import direction in docs/ARCHITECTURE.md: shared/ is pure, services are plain
 // Node, the renderer reaches the main process only through renderer/api.ts.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -1,6 +1,6 @@
 // electron-builder's afterPack hook (electron-builder.yml): flips Electron's fuses in the
 // packaged binary before it is signed, so the shipped app cannot be turned into a plain Node
-// runtime or debugged through its command line (DESIGN.md, security checklist item 10).
+// runtime or debugged through its command line (docs/ARCHITECTURE.md, security).
 //
 // Plain JavaScript because electron-builder imports hooks with Node, which cannot load
 // TypeScript on the Node versions we support; types in after-pack.d.mts.
