@@ -17,6 +17,7 @@ import type {
   GitStatus,
   ImportedImage,
   LibraryStatus,
+  NewPostSections,
   PostOpResult,
   PostsChange,
   PostFile,
@@ -235,8 +236,17 @@ export const requests = {
    * A new post from the blog's scaffold or archetype (else a built-in template), named by the
    * blog's pattern; never over an existing file (`-2` is added).
    */
+  /** Where New… can put a post (Hugo's sections), and the one it picks for the post `near`. */
+  newPostSections: request(
+    z.strictObject({ near: relativePath.nullable().optional() }),
+  ).returns<NewPostSections>(),
   createPost: request(
-    z.strictObject({ title: postTitle, draft: z.boolean() }),
+    z.strictObject({
+      title: postTitle,
+      draft: z.boolean(),
+      section: relativePath.optional(),
+      near: relativePath.optional(),
+    }),
   ).returns<PostOpResult>(),
   /**
    * Sets the title; with `moveFile`, renames the file (or bundle folder, Hexo asset folder)

@@ -39,6 +39,7 @@ export const requestChannels = [
   'pickPreviewCss',
   'planTaxonomyEdit',
   'applyTaxonomyEdit',
+  'newPostSections',
   'createPost',
   'renamePost',
   'duplicatePost',

@@ -118,6 +118,43 @@ export function formatDateLike(existing: string, date: Date): string {
   return writeParts(layout, partsOf(date, layout.zone));
 }
 
+/**
+ * Like formatDateLike, but an offset in `existing` is replaced by the one `timeZone` (an IANA
+ * name, or 'local' for the machine's) has at `date`, written in the same style (`+0100`,
+ * `+01:00`). Jekyll reads a post's offset as the site's: a new post takes the site's
+ * `timezone:`, not whatever offset the newest post happened to be written with.
+ */
+export function formatDateInZone(existing: string, date: Date, timeZone: string): string {
+  const layout = layoutOf(existing) ?? DEFAULT_LAYOUT;
+  if (!layout.zone) return formatDateLike(existing, date);
+  const minutes = zoneOffsetAt(timeZone, date);
+  if (minutes === null) return formatDateLike(existing, date);
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = pad2(Math.trunc(Math.abs(minutes) / 60));
+  const rest = pad2(Math.abs(minutes) % 60);
+  const zone =
+    layout.zone === 'Z' && minutes === 0
+      ? 'Z'
+      : `${sign}${hours}${layout.zone.includes(':') || layout.zone === 'Z' ? ':' : ''}${rest}`;
+  return writeParts({ ...layout, zone }, partsOf(date, zone));
+}
+
+/** The offset in minutes east of UTC that `timeZone` has at `date`; null for an unknown zone. */
+export function zoneOffsetAt(timeZone: string, date: Date): number | null {
+  if (timeZone === 'local') return -date.getTimezoneOffset();
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(date)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    const m = /^GMT(?:([+-])(\d{1,2}):?(\d{2})?)?$/.exec(name ?? '');
+    if (!m) return null;
+    const minutes = Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+    return m[1] === '-' ? -minutes : minutes;
+  } catch {
+    return null;
+  }
+}
+
 /** The wall-clock parts as written, for a date or datetime input. */
 export function readDateParts(text: string): DateParts | null {
   const m = DATE_RE.exec(text.trim());

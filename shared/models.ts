@@ -307,6 +307,14 @@ export interface PostOpResult {
   removed: string[];
   /** The post's list entry now, or null. */
   summary: PostSummary | null;
+  /** What the writer should know about the result (an archetype action left as text). */
+  notice?: string;
+}
+
+/** Where New… can put a post: Hugo's section folders, and the one it would pick. */
+export interface NewPostSections {
+  sections: string[];
+  section: string | null;
 }
 
 /** A post changed on disk by another program (not the echo of Folio's own writes). */

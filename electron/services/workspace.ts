@@ -3,7 +3,7 @@ import path from 'node:path';
 import { FolioError } from '../../shared/errors.ts';
 import type { WorkspaceInfo } from '../../shared/models.ts';
 import { detectBlog, type BlogLayout } from './library/detect-blog.ts';
-import { siteTitle } from './library/site-title.ts';
+import { siteTitle } from './library/site-config.ts';
 
 export interface Workspace {
   info: WorkspaceInfo;

@@ -7,6 +7,7 @@ import { detectBlog } from '../../electron/services/library/detect-blog.ts';
 import {
   createPost,
   duplicatePost,
+  newPostSections,
   publishPost,
   renamePost,
   trashPost,
@@ -126,6 +127,82 @@ describe('createPost', () => {
     expect(text).toMatch(/^date = 2025-01-15T09:30:05(Z|[+-]\d\d:\d\d)$/m);
   });
 
+  it('on a site shaped like the Hugo docs: an existing section, its archetype rendered, the typed title', async () => {
+    const { ctx, read } = await blog({
+      'hugo.toml': 'title = "Hugo"\n[params]\n  author = "The Hugo Authors"\n',
+      'archetypes/default.md':
+        '---\ntitle: {{ replace .File.ContentBaseName "-" " " | strings.FirstUpper }}\ndescription:\ncategories: []\nkeywords: []\n---\n',
+      'archetypes/functions.md':
+        '---\ntitle: {{ replace .File.ContentBaseName "-" " " | title }}\nlinkTitle: {{ .Name | humanize }}\nauthor: {{ .Site.Params.author }}\nsection: {{ .Section }}\nyear: "{{ now.Format "2006" }}"\nweight: {{ .Params.weight | default 10 }}\n---\n\nBody of {{ .Name }}.\n',
+      'content/en/functions/_index.md': '---\ntitle: Functions\n---\n',
+      'content/en/functions/go-template/and.md': '---\ntitle: and\n---\n',
+      'content/en/content-management/sections.md': '---\ntitle: Sections\n---\n',
+      'content/de/functions/_index.md': '---\ntitle: Funktionen\n---\n',
+    });
+    const near = 'content/en/functions/go-template/and.md';
+    expect(newPostSections(ctx, near)).toEqual({
+      sections: ['content/de/functions', 'content/en/content-management', 'content/en/functions'],
+      section: 'content/en/functions',
+    });
+    const made = await createPost(ctx, { title: 'A Newcomer Writes', draft: false, near });
+    expect(made.path).toBe('content/en/functions/a-newcomer-writes.md');
+    const text = read(made.path!);
+    const { data, error } = parseFrontMatter(text);
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({
+      title: 'A Newcomer Writes',
+      linkTitle: 'A newcomer writes',
+      author: 'The Hugo Authors',
+      section: 'functions',
+      year: String(new Date().getFullYear()),
+      // `.Params` is not an archetype field: kept as its text, a string, never a map.
+      weight: '{{ .Params.weight | default 10 }}',
+    });
+    expect(text).toContain('\nBody of a-newcomer-writes.\n');
+    expect(made.notice).toBe(
+      'archetypes/functions.md: Folio wrote “{{ .Params.weight | default 10 }}” as text, as it does not run that template action; edit it by hand.',
+    );
+
+    // Another section, chosen in the dialog: its own archetype (here the default).
+    const other = await createPost(ctx, {
+      title: 'Menus',
+      draft: false,
+      section: 'content/en/content-management',
+    });
+    expect(other.path).toBe('content/en/content-management/menus.md');
+    expect(parseFrontMatter(read(other.path!)).data).toMatchObject({
+      title: 'Menus',
+      keywords: [],
+    });
+    expect(other.notice).toBeUndefined();
+    expect(
+      await errorCodeOf(createPost(ctx, { title: 'X', draft: false, section: 'content/../..' })),
+    ).toBe('INVALID_ARGUMENT');
+  });
+
+  it('takes a theme’s archetype, and a bundle archetype makes a bundle', async () => {
+    const { ctx, read } = await blog({
+      'hugo.toml': 'theme = "paper"\n',
+      'themes/paper/archetypes/default.md': '+++\ntitle = "{{ .Name }}"\ntheme = true\n+++\n',
+      'archetypes/gallery/index.md': '---\ntitle: {{ .Name }}\ngallery: true\n---\n',
+      'content/posts/a.md': '---\ntitle: A\n---\n',
+      'content/gallery/b.md': '---\ntitle: B\n---\n',
+    });
+    const post = await createPost(ctx, { title: 'Night Harbour', draft: false });
+    expect(post.path).toBe('content/posts/night-harbour.md');
+    expect(parseFrontMatter(read(post.path!)).data).toMatchObject({
+      title: 'Night Harbour',
+      theme: true,
+    });
+    const gallery = await createPost(ctx, {
+      title: 'Boats',
+      draft: false,
+      section: 'content/gallery',
+    });
+    expect(gallery.path).toBe('content/gallery/boats/index.md');
+    expect(parseFrontMatter(read(gallery.path!)).data).toMatchObject({ gallery: true });
+  });
+
   it('makes a Hugo page bundle when the blog uses bundles, and a Gatsby one always', async () => {
     const hugo = await blog({
       'hugo.toml': '',
@@ -152,6 +229,27 @@ describe('createPost', () => {
     );
     expect((await createPost(ctx, { title: 'Hello World', draft: true })).path).toBe(
       '_drafts/hello-world.md',
+    );
+  });
+
+  it('gives a Jekyll post the extension most posts use and the site’s time zone', async () => {
+    const { ctx, read } = await blog(
+      {
+        '_config.yml': 'title: J\ntimezone: America/New_York\n',
+        '_posts/2024-01-02-one.markdown': '---\ntitle: One\ndate: 2024-01-02 10:00:00 +0100\n---\n',
+        '_posts/2024-01-03-two.markdown': '---\ntitle: Two\n---\n',
+        '_posts/2024-01-04-three.md': '---\ntitle: Three\n---\n',
+      },
+      { dateLike: '2024-01-02 10:00:00 +0100', timeZone: 'America/New_York' },
+    );
+    const made = await createPost(ctx, { title: 'Four', draft: false });
+    expect(made.path).toBe('_posts/2025-01-15-four.markdown');
+    // 15 January: New York is at -0500, whatever offset the newest post was written with.
+    const ny = new Date(NOW.getTime() - 5 * 3_600_000);
+    const two = (n: number) => String(n).padStart(2, '0');
+    expect(parseFrontMatter(read(made.path!)).data.date).toBe(
+      `${ny.getUTCFullYear()}-${two(ny.getUTCMonth() + 1)}-${two(ny.getUTCDate())} ` +
+        `${two(ny.getUTCHours())}:30:05 -0500`,
     );
   });
 

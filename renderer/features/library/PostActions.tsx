@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
-import type { PostSummary } from '../../../shared/models.ts';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { NewPostSections, PostSummary } from '../../../shared/models.ts';
+import { api } from '../../api.ts';
 import type { PostActionsState } from './usePostActions.ts';
 
 /** The post operations as compact buttons over the post list (the menu and palette run the same). */
@@ -36,6 +37,25 @@ export function PostActions({ actions }: { actions: PostActionsState }) {
   );
 }
 
+/** The sections New… offers (Hugo's), asked for each time the New dialog opens. */
+function useNewPostSections(open: boolean, near: string | null): NewPostSections {
+  const [sections, setSections] = useState<NewPostSections>(NO_SECTIONS);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void api
+      .newPostSections({ near })
+      .then((found) => live && setSections(found))
+      .catch(() => live && setSections(NO_SECTIONS));
+    return () => {
+      live = false;
+    };
+  }, [open, near]);
+  return open ? sections : NO_SECTIONS;
+}
+
+const NO_SECTIONS: NewPostSections = { sections: [], section: null };
+
 /** New, Rename and Trash ask here first; mounted by the app so menu and palette reach it. */
 export function PostActionDialog({ actions }: { actions: PostActionsState }) {
   const { dialog, setDialog, busy } = actions;
@@ -43,7 +63,10 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
   const [title, setTitle] = useState(dialog?.kind === 'rename' ? dialog.post.title : '');
   const [draft, setDraft] = useState(true);
   const [moveFile, setMoveFile] = useState(true);
+  const sections = useNewPostSections(dialog?.kind === 'new', actions.active?.path ?? null);
+  const [section, setSection] = useState<string | null>(null);
   if (!dialog) return null;
+  const chosenSection = section ?? sections.section;
   const close = () => setDialog(null);
   const urlChanges = dialog.kind === 'rename' && moveFile && post !== null && !post.draft;
   const heading =
@@ -57,7 +80,7 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
     event.preventDefault();
     const done =
       dialog.kind === 'new'
-        ? await actions.create(title.trim(), draft)
+        ? await actions.create(title.trim(), draft, chosenSection)
         : dialog.kind === 'rename'
           ? await actions.rename(dialog.post, title.trim(), moveFile)
           : await actions.trash(dialog.post);
@@ -90,6 +113,18 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
                   onChange={(e) => setTitle(e.target.value)}
                 />
               </label>
+              {dialog.kind === 'new' && sections.sections.length ? (
+                <label className="dialog-field">
+                  <span>Section</span>
+                  <select value={chosenSection ?? ''} onChange={(e) => setSection(e.target.value)}>
+                    {sections.sections.map((folder) => (
+                      <option key={folder} value={folder}>
+                        {folder.replace(/^content\//, '')}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
               <label className="dialog-check">
                 {dialog.kind === 'new' ? (
                   <>

@@ -71,7 +71,12 @@ export function usePostActions({
         buffers.current.delete(result.path);
         await openPost(result.path);
       }
-      setStatus({ kind: 'ok', text: `${label}: ${result.summary?.title ?? from ?? ''}` });
+      const done = `${label}: ${result.summary?.title ?? from ?? ''}`;
+      setStatus(
+        result.notice
+          ? { kind: 'error', text: `${done}. ${result.notice}` }
+          : { kind: 'ok', text: done },
+      );
       return true;
     } catch (error) {
       setStatus({ kind: 'error', text: (error as Error).message });
@@ -81,8 +86,15 @@ export function usePostActions({
     }
   };
 
-  const create = (title: string, draft: boolean) =>
-    run(draft ? 'New draft' : 'New post', null, () => api.createPost({ title, draft }));
+  const create = (title: string, draft: boolean, section: string | null) =>
+    run(draft ? 'New draft' : 'New post', null, () =>
+      api.createPost({
+        title,
+        draft,
+        ...(section ? { section } : {}),
+        ...(active ? { near: active.path } : {}),
+      }),
+    );
   const rename = (post: PostSummary, title: string, moveFile: boolean) =>
     run('Renamed', post.path, (buffer) =>
       api.renamePost({

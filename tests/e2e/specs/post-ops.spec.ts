@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
@@ -223,5 +223,48 @@ test.describe('in a Hugo blog', () => {
     await expect(
       page.getByRole('navigation', { name: 'Posts' }).getByRole('button', { name: /Boat Log/ }),
     ).toContainText('Draft');
+  });
+});
+
+test.describe('New… on a Hugo site with sections and archetypes', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'hugo') });
+
+  test('the new post goes to the open post’s section, from its archetype, with the typed title', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    // A section of its own, with an archetype shaped like the Hugo docs' default.
+    const write = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(blog, rel)), { recursive: true });
+      writeFileSync(path.join(blog, rel), text);
+    };
+    write(
+      'archetypes/guides.md',
+      '---\ntitle: {{ replace .File.ContentBaseName "-" " " | strings.FirstUpper }}\nlinkTitle: {{ .Name | humanize }}\ndescription:\nkeywords: []\n---\n',
+    );
+    write('content/guides/first-steps.md', '---\ntitle: First Steps\n---\nWhere to begin.\n');
+    await openPost(page, 'First Steps');
+
+    await page
+      .getByRole('toolbar', { name: 'Post actions' })
+      .getByRole('button', { name: 'New…' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'New post' });
+    const section = dialog.getByRole('combobox', { name: 'Section' });
+    await expect(section).toHaveValue('content/guides');
+    await expect(section.locator('option')).toHaveText(['guides', 'posts']);
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('A Newcomer Writes');
+    await dialog.getByRole('checkbox', { name: 'Start as a draft' }).uncheck();
+    await folio.screenshot('post-ops-new-hugo-section');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+
+    await expect(page.locator('#fm-title')).toHaveValue('A Newcomer Writes');
+    const text = readFileSync(path.join(blog, 'content/guides/a-newcomer-writes.md'), 'utf8');
+    expect(text).toBe(
+      '---\ntitle: A Newcomer Writes\nlinkTitle: A newcomer writes\ndescription:\nkeywords: []\n---\n',
+    );
+    expect(existsSync(path.join(blog, 'content/posts/a-newcomer-writes.md'))).toBe(false);
+    await expect(page.getByTestId('status-text')).toHaveText('New post: A Newcomer Writes');
+    await folio.screenshot('post-ops-new-hugo-created');
   });
 });

@@ -6,8 +6,10 @@ import type { Handlers } from '../../../../shared/api.ts';
 import type { PostOpResult } from '../../../../shared/models.ts';
 import { configDateFormat } from '../blog-schema.ts';
 import type { Library } from '../library.ts';
+import { siteConfig } from '../site-config.ts';
 import {
   createPost,
+  newPostSections,
   duplicatePost,
   publishPost,
   renamePost,
@@ -18,7 +20,13 @@ import {
 } from './operations.ts';
 
 type PostOpChannel =
-  'createPost' | 'renamePost' | 'duplicatePost' | 'trashPost' | 'publishPost' | 'unpublishPost';
+  | 'newPostSections'
+  | 'createPost'
+  | 'renamePost'
+  | 'duplicatePost'
+  | 'trashPost'
+  | 'publishPost'
+  | 'unpublishPost';
 
 export interface PostOpDeps {
   library(): Library;
@@ -38,6 +46,10 @@ export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> 
       dateFormat: configDateFormat(library.root) ?? (deps.dateFormat() || null),
       // The newest dated post shows how this blog writes dates.
       dateLike: library.posts().find((p) => p.date !== null)?.date ?? null,
+      // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
+      ...(library.layout.generator === 'jekyll'
+        ? { timeZone: siteConfig(library.root, 'jekyll').timezone ?? 'local' }
+        : {}),
       expect: deps.expect,
     };
   };
@@ -48,6 +60,7 @@ export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> 
     return { ...outcome, summary };
   };
   return {
+    newPostSections: async ({ near }) => newPostSections(context(), near),
     createPost: async (request) => indexed(await createPost(context(), request)),
     renamePost: async (request) => indexed(await renamePost(context(), request)),
     duplicatePost: async ({ path }) => indexed(await duplicatePost(context(), path)),

@@ -6,7 +6,7 @@
 import { cp, readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatDate, formatDateLike } from '../../../../shared/dates.ts';
+import { formatDate, formatDateInZone, formatDateLike } from '../../../../shared/dates.ts';
 import { FolioError } from '../../../../shared/errors.ts';
 import { parseFrontMatter, updateFrontMatter } from '../../../../shared/frontmatter.ts';
 import type { FileVersion } from '../../../../shared/models.ts';
@@ -17,9 +17,12 @@ import { decodePost } from '../../content/posts.ts';
 import { sameVersion, versionOf } from '../../content/version.ts';
 import { isInDraftFolder } from '../list-posts.ts';
 import { isDraft } from '../post-entry.ts';
+import { siteConfig } from '../site-config.ts';
 import {
+  defaultSection,
   fillPostName,
   hasDraftFolder,
+  hugoSections,
   hexoNewPostName,
   newPostPlace,
   renamedBase,
@@ -28,7 +31,7 @@ import {
 } from './site.ts';
 import { moveFile, moveFolder, prepareTarget, writeNewFile } from './files.ts';
 import { slugify, splitDatePrefix } from './slug.ts';
-import { newPostText } from './template.ts';
+import { findHugoArchetype, newPostText } from './template.ts';
 
 export interface OpsContext extends BlogContext {
   now?: () => Date;
@@ -36,6 +39,8 @@ export interface OpsContext extends BlogContext {
   dateFormat?: string | null;
   /** A date as the blog writes them (the newest post's): without a format, new dates copy it. */
   dateLike?: string | null;
+  /** Jekyll: the zone new dates are written in (the site's `timezone:`, else 'local'). */
+  timeZone?: string | null;
   /**
    * Told before each write what a path will hold (null: it will be gone), so the folder
    * watcher can recognise the echo of Folio's own writes.
@@ -48,6 +53,8 @@ export interface PostOpOutcome {
   path: string | null;
   /** Paths of posts that no longer exist under that name. */
   removed: string[];
+  /** What the writer should know about the result (an archetype action left as text). */
+  notice?: string;
 }
 
 const MARKDOWN_EXT = /\.(md|markdown|mdx)$/i;
@@ -170,12 +177,27 @@ async function guarded<T>(action: string, rel: string, work: () => Promise<T>): 
 export interface NewPostRequest {
   title: string;
   draft: boolean;
+  /** Hugo: the section folder chosen in the dialog (one of `newPostSections`). */
+  section?: string;
+  /** The post open when New… was chosen: its section is the default. */
+  near?: string;
+}
+
+/** Where New… can put a post: Hugo's sections, and the one it would pick. */
+export function newPostSections(
+  ctx: OpsContext,
+  near?: string | null,
+): { sections: string[]; section: string | null } {
+  if (ctx.layout.generator !== 'hugo') return { sections: [], section: null };
+  const sections = hugoSections(ctx.root);
+  return { sections, section: defaultSection(sections, near) };
 }
 
 /** A date for a post that has none yet: in the writer's format, else as the blog writes them. */
 export function newDateText(ctx: OpsContext, date: Date): string {
-  return ctx.dateFormat
-    ? formatDate(ctx.dateFormat, date)
+  if (ctx.dateFormat) return formatDate(ctx.dateFormat, date);
+  return ctx.timeZone
+    ? formatDateInZone(ctx.dateLike ?? '', date, ctx.timeZone)
     : formatDateLike(ctx.dateLike ?? '', date);
 }
 
@@ -185,14 +207,42 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
   if (!title) throw new FolioError('INVALID_ARGUMENT', 'A new post needs a title');
   const { root, layout } = ctx;
   const date = ctx.now?.() ?? new Date();
-  const place = newPostPlace(ctx, slugify(title), request.draft, date);
+  const { sections, section } = newPostSections(ctx, request.near);
+  if (request.section !== undefined && !sections.includes(request.section)) {
+    throw new FolioError('INVALID_ARGUMENT', `“${request.section}” is not a section of this site`);
+  }
+  const chosen = request.section ?? section;
+  const config = layout.generator === 'hugo' ? siteConfig(root, 'hugo') : null;
+  const archetype = config
+    ? findHugoArchetype(root, chosen ? path.posix.basename(chosen) : '', config.themes)
+    : null;
+  const place = newPostPlace(ctx, slugify(title), request.draft, date, {
+    section: chosen,
+    bundle: archetype?.bundle ?? false,
+  });
   return guarded('create', place.path, async () => {
     const rel = uniquePlace(root, place, layout.postAssetFolder === true);
     const slug = place.bundle
       ? path.posix.basename(path.posix.dirname(rel))
       : path.posix.basename(rel).replace(MARKDOWN_EXT, '');
     const values = { title, slug, date, dateText: newDateText(ctx, date), draft: request.draft };
-    let text = newPostText(root, layout.generator, values, place.section);
+    const made = newPostText(
+      root,
+      layout.generator,
+      values,
+      config
+        ? {
+            archetype,
+            context: {
+              name: slug,
+              date,
+              section: place.section ?? '',
+              site: { ...(config.title ? { title: config.title } : {}), params: config.params },
+            },
+          }
+        : undefined,
+    );
+    let text = made.text;
     if (!hasDraftFolder(layout)) {
       // The archetype's `draft = true` (Hugo's default) or its absence follow the writer's choice.
       const parsed = parseFrontMatter(text);
@@ -203,7 +253,7 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
     const file = await prepareTarget(root, rel);
     ctx.expect?.(rel, text);
     await writeNewFile(file, text);
-    return { path: rel, removed: [] };
+    return { path: rel, removed: [], ...(made.notice ? { notice: made.notice } : {}) };
   });
 }
 

@@ -82,6 +82,60 @@ export function usesBundles(root: string, folder: string): boolean {
   return bundles > files;
 }
 
+/** A language folder of a multilingual Hugo site (`content/en`, `content/pt-br`). */
+const LANGUAGE = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$/i;
+
+const folders = (root: string, rel: string) => {
+  try {
+    return readdirSync(path.join(root, rel), { withFileTypes: true })
+      .filter((e) => e.isDirectory() && !/^[._]/.test(e.name))
+      .map((e) => `${rel}/${e.name}`)
+      .sort();
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * A Hugo site's sections: the folders right under `content/`, or under each language's
+ * `content/<lang>/` when `content/` holds only language folders (the Hugo docs' layout).
+ */
+export function hugoSections(root: string): string[] {
+  const top = folders(root, 'content');
+  const languages = top.filter((f) => LANGUAGE.test(path.posix.basename(f)));
+  if (top.length && languages.length === top.length)
+    return languages.flatMap((lang) => folders(root, lang));
+  return top;
+}
+
+/**
+ * The section a new post goes to: the one holding `near` (the post open when New… was
+ * chosen), else posts, post or blog, else the first; null for a site with no section yet.
+ */
+export function defaultSection(sections: string[], near?: string | null): string | null {
+  const holding = near ? sections.find((s) => near.startsWith(`${s}/`)) : undefined;
+  if (holding) return holding;
+  for (const name of ['posts', 'post', 'blog']) {
+    const found = sections.find((s) => path.posix.basename(s) === name);
+    if (found) return found;
+  }
+  return sections[0] ?? null;
+}
+
+/** The extension most of the folder's Markdown files have (Jekyll's own site: `.markdown`). */
+export function usualExtension(root: string, folder: string): string {
+  const counts = new Map<string, number>();
+  try {
+    for (const name of readdirSync(path.join(root, folder))) {
+      const ext = /\.(md|markdown|mdown|mkd)$/i.exec(name)?.[0].toLowerCase();
+      if (ext) counts.set(ext, (counts.get(ext) ?? 0) + 1);
+    }
+  } catch {
+    // No folder yet: the default.
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '.md';
+}
+
 export interface NewPostPlace {
   /** Relative path of the new post, before a `-2` is added to make it unique. */
   path: string;
@@ -105,6 +159,7 @@ export function newPostPlace(
   slug: string,
   draft: boolean,
   date: Date,
+  hugo: { section?: string | null; bundle?: boolean } = {},
 ): NewPostPlace {
   const file = (folder: string, name: string) => ({
     path: folder ? `${folder}/${name}` : name,
@@ -116,18 +171,17 @@ export function newPostPlace(
       return draft
         ? file('source/_drafts', `${slug}.md`)
         : file('source/_posts', fillPostName(hexoNewPostName(root), slug, date));
-    case 'jekyll':
-      return draft ? file('_drafts', `${slug}.md`) : file('_posts', `${isoDay(date)}-${slug}.md`);
+    case 'jekyll': {
+      const ext = usualExtension(root, '_posts');
+      return draft
+        ? file('_drafts', `${slug}${ext}`)
+        : file('_posts', `${isoDay(date)}-${slug}${ext}`);
+    }
     case 'hugo': {
-      const folder = firstFolder(
-        root,
-        ['content/posts', 'content/post', 'content/blog'],
-        'content/posts',
-      );
-      const section = folder.split('/')[1]!;
+      const folder = hugo.section ?? defaultSection(hugoSections(root)) ?? 'content/posts';
       return {
-        ...(usesBundles(root, folder) ? bundle(folder) : file(folder, `${slug}.md`)),
-        section,
+        ...(hugo.bundle || usesBundles(root, folder) ? bundle(folder) : file(folder, `${slug}.md`)),
+        section: path.posix.basename(folder),
       };
     }
     case 'gatsby':

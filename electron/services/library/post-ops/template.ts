@@ -1,24 +1,18 @@
 /**
  * The text of a new post: the site's own scaffold (Hexo `scaffolds/post.md`, `draft.md`) or
- * archetype (Hugo `archetypes/<section>.md`, `default.md`) with its placeholders filled, else
- * a built-in template. Values are written so the front matter still parses whatever the
+ * archetype (Hugo's, found and rendered as `hugo new` does), else a built-in template. Values are written so the front matter still parses whatever the
  * title holds (quotes, colons, `#`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseFrontMatter, updateFrontMatter } from '../../../../shared/frontmatter.ts';
 import type { Generator } from '../detect-blog.ts';
-
-/** Hugo writes `.Date` as RFC 3339 with the local offset: `2024-03-04T10:00:00+01:00`. */
-export function rfc3339Local(date: Date): string {
-  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  const offset = -date.getTimezoneOffset();
-  const zone =
-    offset === 0 ? 'Z' : `${offset > 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`;
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}${zone}`
-  );
-}
+import {
+  renderArchetype,
+  type ActionPlace,
+  type ArchetypeContext,
+  type RenderedTemplate,
+} from './go-template.ts';
 
 /** A YAML plain scalar that reads back as the same string, else a double-quoted one. */
 export function yamlScalar(value: string): string {
@@ -61,18 +55,41 @@ export function fillHexoScaffold(text: string, values: TemplateValues, layout: s
   return out.replace(/\{\{\s*layout\s*\}\}/g, layout);
 }
 
-/** Hugo archetype placeholders Folio fills (the ones `hugo new` archetypes use most). */
-export function fillHugoArchetype(text: string, values: TemplateValues): string {
-  let out = fill(
+/** Hugo writes dates bare: `date: 2024-03-04T10:00:00+01:00` (YAML) or a TOML datetime. */
+const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
+
+/**
+ * A Hugo archetype rendered the way `hugo new` would (go-template.ts), each value escaped
+ * for where it stands in YAML or TOML. An action Folio cannot evaluate stays as written,
+ * as a string (never a YAML `{…}` map by accident), and is listed in `unsupported`.
+ */
+export function renderHugoArchetype(text: string, context: ArchetypeContext): RenderedTemplate {
+  const toml = text.trimStart().startsWith('+++');
+  const inQuotes = (value: string, place: ActionPlace) =>
+    place === 'double-quoted'
+      ? JSON.stringify(value).slice(1, -1)
+      : toml
+        ? value.replace(/'/g, '’') // a TOML literal string cannot hold its own quote
+        : value.replace(/'/g, "''");
+  return renderArchetype(
     text,
-    /\{\{-?\s*replace\s+\.(?:File\.ContentBaseName|Name|File\.BaseFileName)\s+"-"\s+" "\s*\|\s*title\s*-?\}\}/g,
-    values.title,
-  );
-  out = fill(out, /\{\{-?\s*\.Title\s*-?\}\}/g, values.title);
-  out = out.replace(/\{\{-?\s*\.Date\s*-?\}\}/g, rfc3339Local(values.date));
-  return out.replace(
-    /\{\{-?\s*\.(?:Name|File\.ContentBaseName|File\.BaseFileName)\s*-?\}\}/g,
-    values.slug,
+    context,
+    (value, place) =>
+      place === 'bare'
+        ? RFC3339.test(value)
+          ? value
+          : toml
+            ? JSON.stringify(value)
+            : yamlScalar(value)
+        : place === 'text'
+          ? value
+          : inQuotes(value, place),
+    (action, place) =>
+      place === 'bare'
+        ? JSON.stringify(action)
+        : place === 'text'
+          ? action
+          : inQuotes(action, place),
   );
 }
 
@@ -101,40 +118,87 @@ export function builtInTemplate(generator: Generator, values: TemplateValues): s
   return lines.join('\n');
 }
 
-/** The scaffold or archetype file to use, if the site has one. */
-export function findTemplate(
+/** A Hugo archetype: a file, or a folder whose `index.md` makes the new content a bundle. */
+export interface HugoArchetype {
+  text: string;
+  /** Where it was found, relative to the blog. */
+  path: string;
+  bundle: boolean;
+}
+
+/**
+ * The archetype Hugo would use for a section: the site's `archetypes/<section>.md` (or the
+ * `archetypes/<section>/` bundle), its `default`, then each theme's in the same order.
+ */
+export function findHugoArchetype(
   root: string,
-  generator: Generator,
-  draft: boolean,
-  section: string | undefined,
-): { kind: 'hexo' | 'hugo'; text: string } | null {
+  section: string,
+  themes: string[],
+): HugoArchetype | null {
   const read = (rel: string) => {
-    const file = path.join(root, rel);
-    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+    try {
+      return readFileSync(path.join(root, rel), 'utf8');
+    } catch {
+      return null;
+    }
   };
-  if (generator === 'hexo') {
-    const text = (draft ? read('scaffolds/draft.md') : null) ?? read('scaffolds/post.md');
-    return text === null ? null : { kind: 'hexo', text };
-  }
-  if (generator === 'hugo') {
-    const text =
-      (section ? read(`archetypes/${section}.md`) : null) ?? read('archetypes/default.md');
-    return text === null ? null : { kind: 'hugo', text };
+  const bases = ['archetypes', ...themes.map((theme) => `themes/${theme}/archetypes`)];
+  for (const base of bases) {
+    for (const kind of section ? [section, 'default'] : ['default']) {
+      for (const [rel, bundle] of [
+        [`${base}/${kind}.md`, false],
+        [`${base}/${kind}/index.md`, true],
+      ] as const) {
+        const text = read(rel);
+        if (text !== null) return { text, path: rel, bundle };
+      }
+    }
   }
   return null;
 }
 
-/** The whole text of a new post. */
+/** Hexo's scaffold for a post or a draft, if the site has one. */
+export function findHexoScaffold(root: string, draft: boolean): string | null {
+  const read = (rel: string) => {
+    const file = path.join(root, rel);
+    return existsSync(file) ? readFileSync(file, 'utf8') : null;
+  };
+  return (draft ? read('scaffolds/draft.md') : null) ?? read('scaffolds/post.md');
+}
+
+export interface NewPostText {
+  text: string;
+  /** What the writer should know: archetype actions left as written. */
+  notice?: string;
+}
+
+/** The whole text of a new post; the title typed in the dialog is its title. */
 export function newPostText(
   root: string,
   generator: Generator,
   values: TemplateValues,
-  section?: string,
-): string {
-  const template = findTemplate(root, generator, values.draft, section);
-  if (template?.kind === 'hexo') {
-    return fillHexoScaffold(template.text, values, values.draft ? 'draft' : 'post');
+  hugo?: { archetype: HugoArchetype | null; context: ArchetypeContext },
+): NewPostText {
+  if (generator === 'hexo') {
+    const scaffold = findHexoScaffold(root, values.draft);
+    if (scaffold !== null)
+      return { text: fillHexoScaffold(scaffold, values, values.draft ? 'draft' : 'post') };
   }
-  if (template?.kind === 'hugo') return fillHugoArchetype(template.text, values);
-  return builtInTemplate(generator, values);
+  if (generator === 'hugo' && hugo?.archetype) {
+    const rendered = renderHugoArchetype(hugo.archetype.text, hugo.context);
+    let text = rendered.text;
+    const parsed = parseFrontMatter(text);
+    if (!parsed.error && parsed.data.title !== values.title)
+      text = updateFrontMatter(text, { title: values.title });
+    const kept = [...new Set(rendered.unsupported)];
+    return {
+      text,
+      ...(kept.length
+        ? {
+            notice: `${hugo.archetype.path}: Folio wrote ${kept.map((a) => `“${a}”`).join(', ')} as text, as it does not run ${kept.length === 1 ? 'that template action' : 'those template actions'}; edit ${kept.length === 1 ? 'it' : 'them'} by hand.`,
+          }
+        : {}),
+    };
+  }
+  return { text: builtInTemplate(generator, values) };
 }
