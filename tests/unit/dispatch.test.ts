@@ -160,7 +160,7 @@ describe('openWorkspace', () => {
     expect(h.picks).toBe(1);
     expect(info).toMatchObject({
       root: h.blog,
-      name: 'My Blog',
+      name: 'Field Notes', // the site's title, not the folder's name
       assetBase: ASSET_BASE,
       generator: 'hexo',
       staticRoot: 'source',

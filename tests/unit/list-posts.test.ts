@@ -157,6 +157,20 @@ describe('listPosts on a plain folder', () => {
     expect(isPostPath(layout, 'dist/notes.md')).toBe(true);
   });
 
+  it('names an untitled index page with its folder, as its file name alone says nothing', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'hugo.toml': '',
+      'content/functions/resources/_index.md': '---\nweight: 10\n---\nNo heading here.\n',
+      'content/guides/setup/index.md': '---\ndraft: false\n---\n',
+      'content/guides/loose-notes.md': '---\nweight: 2\n---\n',
+    });
+    const titles = listPosts(root, detectBlog(root))
+      .map((p) => p.title)
+      .sort();
+    expect(titles).toEqual(['loose-notes', 'resources/_index', 'setup/index']);
+  });
+
   it('says nothing of a generated folder without Markdown', async () => {
     const root = await tempFolder();
     await writeFiles(root, {

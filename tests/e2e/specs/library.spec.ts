@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureCorpus } from '../../bench/corpus.ts';
@@ -107,6 +107,35 @@ for (const c of cases) {
     });
   });
 }
+
+test.describe('pages of a docs site (a Hugo blog)', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'hugo') });
+
+  test('pages titled alike show their folders; an untitled section page is named with its folder', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    const write = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(blog, rel)), { recursive: true });
+      writeFileSync(path.join(blog, rel), text);
+    };
+    write('content/docs/templates/sections.md', '---\ntitle: Sections\n---\nTemplates.\n');
+    write('content/docs/content/sections.md', '---\ntitle: Sections\n---\nContent.\n');
+    write('content/docs/functions/_index.md', '---\nweight: 10\n---\n');
+    const list = postList(page);
+    const rows = list.getByRole('button', { name: /^Sections/ });
+    await expect(rows).toHaveCount(2);
+    await expect(rows.locator('.post-folder')).toHaveText(['docs/content', 'docs/templates'], {
+      useInnerText: true,
+    });
+    await expect(list.getByRole('button', { name: 'functions/_index' })).toHaveCount(1);
+    // A title of its own needs no folder beside it.
+    await expect(
+      list.getByRole('button', { name: /Rope Work for Beginners/ }).locator('.post-folder'),
+    ).toHaveCount(0);
+    await folio.screenshot('library-alike-titles');
+  });
+});
 
 test.describe('the taxonomy panel', () => {
   test.use({ blogSource: path.join(fixtureBlogs, 'hexo') });
