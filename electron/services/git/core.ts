@@ -107,3 +107,30 @@ function cancelled(): GitError {
     'Cancelled. Nothing was lost: your commits and files are as they were.',
   );
 }
+
+/**
+ * A blog is untrusted input, and git runs programs its repository's config names even for
+ * commands that only read: `core.fsmonitor` on every index read, a `filter.<name>.clean` or
+ * `.process` (named in `.git/info/attributes`) when status hashes a file, `gpg.program` when
+ * `log.showSignature` is on. These `-c` settings turn each off for one command; filter drivers
+ * are found by reading the config as data (with its includes), which runs nothing.
+ */
+export async function passiveSettings(dir: string): Promise<string[]> {
+  const settings = ['core.fsmonitor=false', 'log.showSignature=false'];
+  const drivers = await git(
+    dir,
+    ['config', '-z', '--name-only', '--get-regexp', '^filter\\..+\\.(clean|smudge|process)$'],
+    { okExitCodes: [1] },
+  );
+  for (const key of drivers.stdout.split('\0')) if (key) settings.push(`${key}=`);
+  return settings.flatMap((setting) => ['-c', setting]);
+}
+
+/** Runs a git command that only reads (status, log, rev-list…) with passiveSettings. */
+export async function readGit(
+  dir: string,
+  args: string[],
+  options: GitOptions = {},
+): Promise<GitRun> {
+  return git(dir, [...(await passiveSettings(dir)), ...args], options);
+}

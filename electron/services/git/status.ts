@@ -1,5 +1,5 @@
 import type { GitChangedFile, GitStatus } from '../../../shared/models.ts';
-import { git } from './core.ts';
+import { git, passiveSettings } from './core.ts';
 import { listRemotes } from './remote.ts';
 import { fromRepoPath, operationInProgress, repoLayout, type RepoLayout } from './repository.ts';
 
@@ -9,7 +9,9 @@ import { fromRepoPath, operationInProgress, repoLayout, type RepoLayout } from '
  */
 export async function getStatus(dir: string): Promise<GitStatus> {
   const layout = await repoLayout(dir);
+  const passive = await passiveSettings(dir);
   const { stdout } = await git(dir, [
+    ...passive,
     // status refreshes the index when it can; that lock would race a commit in another window.
     '--no-optional-locks',
     'status',
@@ -24,7 +26,7 @@ export async function getStatus(dir: string): Promise<GitStatus> {
   const remotes = await listRemotes(dir);
   const unpushed =
     status.branch && !status.unborn && remotes.length
-      ? await unpushedCommits(dir, layout)
+      ? await unpushedCommits(dir, layout, passive)
       : { commits: 0, files: [] };
   return { ...status, remotes, unpushed, operation: operationInProgress(layout) };
 }
@@ -36,11 +38,16 @@ const UNPUSHED_LOG_LIMIT = 100;
  * The commits of HEAD that no remote-tracking branch has. Counted against every remote, not the
  * upstream: a branch whose first push was cut short has no upstream but has commits to push.
  */
-async function unpushedCommits(dir: string, layout: RepoLayout): Promise<GitStatus['unpushed']> {
-  const count = await git(dir, ['rev-list', '--count', 'HEAD', '--not', '--remotes']);
+async function unpushedCommits(
+  dir: string,
+  layout: RepoLayout,
+  passive: string[],
+): Promise<GitStatus['unpushed']> {
+  const count = await git(dir, [...passive, 'rev-list', '--count', 'HEAD', '--not', '--remotes']);
   const commits = Number(count.stdout.trim()) || 0;
   if (!commits) return { commits, files: [] };
   const { stdout } = await git(dir, [
+    ...passive,
     'log',
     `-n${UNPUSHED_LOG_LIMIT}`,
     '--format=',
