@@ -179,6 +179,9 @@ function toRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/** How far aliases may expand when front matter is read (the `yaml` package's own measure). */
+const MAX_ALIAS_COUNT = 1000;
+
 export function parseFrontMatter(source: string): ParsedFrontMatter {
   const block = findFrontMatter(source);
   const bodyStart = block ? block.end : source.startsWith(BOM) ? 1 : 0;
@@ -194,7 +197,20 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
     const doc = parseYamlDocument(content);
     const error = yamlError(doc, block, content);
     if (error) return { ...result, error };
-    const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      // `yaml` refuses aliases that expand past the bound (a "billion laughs").
+      return {
+        ...result,
+        error: {
+          message: `Its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} values, too many to read safely`,
+          line: block.firstLine,
+          column: 1,
+        },
+      };
+    }
     if (data !== null && !isMap(doc.contents)) {
       return {
         ...result,

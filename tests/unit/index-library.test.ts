@@ -264,6 +264,37 @@ describe('the library index: what cannot be read', () => {
     expect(post!.error).toMatchObject({ line: expect.any(Number), message: expect.any(String) });
   });
 
+  it('lists a "billion laughs" post (nested aliases) with its error; the folder opens, and its cache is written', async () => {
+    const names = 'abcdefghi';
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < names.length; i++)
+      lines.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill(`*${names[i - 1]}`)
+          .join(',')}]`,
+      );
+    const root = await blog({
+      'laughs.md': `---\ntitle: Laughs\n${lines.join('\n')}\n---\nbody\n`,
+      'fine.md': '---\ntitle: Fine\nbase: &b one\nsame: *b\n---\n',
+    });
+    const data = await tempFolder();
+    const lib = await library(root, data, { poolMinFiles: 1 });
+    const byPath = new Map(lib.posts().map((p) => [p.path, p]));
+    expect(byPath.get('laughs.md')!.error?.message).toMatch(/aliases .* too many to read safely/);
+    expect(byPath.get('fine.md')).toMatchObject({ title: 'Fine' });
+    expect(byPath.get('fine.md')!.error).toBeUndefined();
+    expect(Object.keys(lib.fields().keys)).toEqual(expect.arrayContaining(['base', 'same']));
+    lib.close();
+    await lib.flush();
+    const again = await library(root, data);
+    expect(
+      again
+        .posts()
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['fine.md', 'laughs.md']);
+  });
+
   it('lists a post that is not UTF-8 (it opens read-only); skips and reports a binary one', async () => {
     const root = await blog({
       'good.md': '# Good\n',

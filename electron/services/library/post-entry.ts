@@ -65,6 +65,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A YAML alias (`*name`) where a value or list item starts. */
+const ALIAS = /(?:^|[\s[{,:-])\*[^\s,[\]{}]/;
+
 /** The fields of the block found in `source`, by the fastest reader that can. */
 export function readFrontMatter(source: string, block: FrontMatterBlock | null): FrontMatterRead {
   if (!block) return { data: {} };
@@ -72,12 +75,17 @@ export function readFrontMatter(source: string, block: FrontMatterBlock | null):
     const content = source.slice(block.contentStart, block.contentEnd);
     const flat = parseFlatYaml(content);
     if (flat) return { data: flat };
-    try {
-      const value: unknown = yaml.load(content, { schema: yaml.CORE_SCHEMA });
-      if (value === null || value === undefined) return { data: {} };
-      if (isRecord(value)) return { data: value };
-    } catch {
-      // js-yaml refuses it: the lossless reader says what is wrong, and where.
+    // js-yaml shares an alias's value instead of copying it, so a few hundred bytes of nested
+    // aliases (a "billion laughs") load at once, then explode when the index serialises them.
+    // Front matter with aliases goes to the lossless reader, which bounds their expansion.
+    if (!ALIAS.test(content)) {
+      try {
+        const value: unknown = yaml.load(content, { schema: yaml.CORE_SCHEMA });
+        if (value === null || value === undefined) return { data: {} };
+        if (isRecord(value)) return { data: value };
+      } catch {
+        // js-yaml refuses it: the lossless reader says what is wrong, and where.
+      }
     }
   }
   const parsed = parseFrontMatter(source);
