@@ -147,6 +147,15 @@ export function createFolio(host: Host): Folio {
     ...git.handlers,
     getWorkspace: async () => current?.info ?? null,
     openWorkspace: async ({ path }) => {
+      // The renderer names a folder only from Open Recent: a page cannot open (and so read)
+      // a folder the writer never chose. The dialog, the command line, the file manager and
+      // dropped folders reach openFolder from the main process.
+      if (path !== undefined && !host.settings.get().recentFolders.includes(path)) {
+        throw new FolioError(
+          'INVALID_ARGUMENT',
+          `Folio opens only folders you chose: open “${path}” with Open Folder… first`,
+        );
+      }
       const folder = path ?? (await host.pickFolder());
       return folder ? (await openFolder(folder)).info : null;
     },

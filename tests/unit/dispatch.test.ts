@@ -183,18 +183,34 @@ describe('openWorkspace', () => {
     expect(valueOf(await h.dispatch('getWorkspace', {}))).toBeNull();
   });
 
-  it('opens a given path without asking the host', async () => {
+  it('opens a recent folder by its path without asking the host', async () => {
     const h = await harness();
+    await h.host.settings.update({ recentFolders: [h.blog] });
     const info = valueOf<WorkspaceInfo>(await h.dispatch('openWorkspace', { path: h.blog }));
     expect(info.root).toBe(h.blog);
     expect(h.picks).toBe(0);
   });
 
-  it('reports a missing folder as NOT_FOUND and a file as NOT_A_FOLDER', async () => {
+  it('refuses a path the writer never chose, without looking at it', async () => {
+    const h = await harness();
+    const error = errorOf(await h.dispatch('openWorkspace', { path: h.blog }));
+    expect(error).toEqual({
+      code: 'INVALID_ARGUMENT',
+      message: `Folio opens only folders you chose: open “${h.blog}” with Open Folder… first`,
+    });
+    expect(errorOf(await h.dispatch('openWorkspace', { path: '/etc' })).code).toBe(
+      'INVALID_ARGUMENT',
+    );
+    expect(h.events).toEqual([]);
+    expect(valueOf(await h.dispatch('getWorkspace', {}))).toBeNull();
+  });
+
+  it('reports a recent folder that is gone as NOT_FOUND and one that became a file as NOT_A_FOLDER', async () => {
     const h = await harness();
     const missing = path.join(h.dataFolder, 'nope');
-    expect(errorOf(await h.dispatch('openWorkspace', { path: missing })).code).toBe('NOT_FOUND');
     const file = path.join(h.blog, '_config.yml');
+    await h.host.settings.update({ recentFolders: [missing, file] });
+    expect(errorOf(await h.dispatch('openWorkspace', { path: missing })).code).toBe('NOT_FOUND');
     expect(errorOf(await h.dispatch('openWorkspace', { path: file })).code).toBe('NOT_A_FOLDER');
     expect(h.events).toEqual([]);
   });

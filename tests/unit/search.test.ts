@@ -258,7 +258,9 @@ describe('search through the dispatcher', () => {
       return envelope.value;
     };
     expect((await dispatch('searchPosts', { query: 'x' })).ok).toBe(false); // no folder yet
-    await value('openWorkspace', { path: await copySample() });
+    const blog = await copySample();
+    await host.settings.update({ recentFolders: [blog] }); // Open Recent names it
+    await value('openWorkspace', { path: blog });
     const hits = await value<SearchHit[]>('searchPosts', { query: 'Kyoto', limit: 3 });
     expect(hits[0]!.path).toBe('source/_posts/a-rainy-weekend-in-kyoto.md');
     const titles = await value<TitleMatch[]>('findPostsByTitle', { query: 'rwk' });
