@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { EventChannel, EventPayload, Handlers } from '../../shared/api.ts';
 import { FolioError } from '../../shared/errors.ts';
+import { sweepLeftovers } from './backups/leftovers.ts';
 import { createBackupStore } from './backups/backups.ts';
 import { resolveInside, toRelative } from './content/paths.ts';
 import { recoverBackups } from './backups/recover.ts';
@@ -239,7 +240,15 @@ export function createFolio(host: Host): Folio {
       await backups.write(root(), relativePath, text, base);
     },
     discardBackup: async ({ path: relativePath }) => backups.remove(root(), relativePath),
-    listBackups: async () => recoverBackups(root(), await backups.list(root())),
+    listBackups: async () => {
+      // The renderer asks once the blog is listed: a save killed before its rename left a
+      // temp file, which becomes a backup here (or goes, when it holds nothing new).
+      const { library } = opened();
+      await library.list(Infinity);
+      const leftovers = library.takeLeftovers();
+      if (leftovers.length) await sweepLeftovers(root(), leftovers, backups);
+      return recoverBackups(root(), await backups.list(root()));
+    },
     getSettings: async () => host.settings.get(),
     updateSettings: async (patch) => host.settings.update(patch),
     revealInFolder: async ({ path: relativePath }) => {

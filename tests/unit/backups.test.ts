@@ -80,3 +80,68 @@ describe('recovering backups against the folder as it is now', () => {
     ]);
   });
 });
+
+describe('temp files of saves killed before their rename', () => {
+  it('on open: one equal to the post or empty goes; new text becomes a backup offered back; git never lists them', async () => {
+    const { cp, readFile, realpath, writeFile: write } = await import('node:fs/promises');
+    const { createFolio } = await import('../../electron/services/handlers.ts');
+    const { createDispatcher } = await import('../../electron/services/dispatch.ts');
+    const { createSettingsStore } = await import('../../electron/services/settings/settings.ts');
+    const { parseStatus } = await import('../../electron/services/git/status.ts');
+    const sample = new URL('../../assets/sample-blog', import.meta.url).pathname;
+    const root = path.join(await realpath(await tempFolder()), 'blog');
+    await cp(sample, root, { recursive: true });
+    const posts = path.join(root, 'source/_posts');
+    const post = 'debouncing-without-tears.md';
+    const saved = await readFile(path.join(posts, post), 'utf8');
+    const leftovers = {
+      same: `.${post}.0123456789ab.folio-tmp`,
+      empty: `.${post}.0123456789ac.folio-tmp`,
+      newer: `.${post}.0123456789ad.folio-tmp`,
+      orphan: '.gone-post.md.0123456789ae.folio-tmp',
+    };
+    await write(path.join(posts, leftovers.same), saved);
+    await write(path.join(posts, leftovers.empty), '');
+    await write(
+      path.join(posts, leftovers.newer),
+      `${saved}\nA paragraph typed before the kill.\n`,
+    );
+    await write(path.join(posts, leftovers.orphan), '---\ntitle: Gone\n---\nOnly here.\n');
+
+    const data = await tempFolder();
+    const folio = createFolio({
+      pickFolder: async () => null,
+      pickFile: async () => null,
+      trashItem: async () => undefined,
+      openExternal: async () => undefined,
+      emit: () => undefined,
+      settings: createSettingsStore(data),
+      assetBase: 'asset://blog/',
+      dataFolder: data,
+    });
+    await folio.openFolder(root);
+    const dispatch = createDispatcher(folio.handlers);
+    const listed = (await dispatch('listBackups', {})) as {
+      ok: true;
+      value: Array<{ path: string; text: string; changedOnDisk: boolean }>;
+    };
+    expect(listed.ok).toBe(true);
+    expect(listed.value.map((b) => [b.path, b.text.endsWith('typed before the kill.\n')])).toEqual(
+      expect.arrayContaining([
+        [`source/_posts/${post}`, true],
+        ['source/_posts/gone-post.md', false],
+      ]),
+    );
+    expect(listed.value).toHaveLength(2);
+    expect((await readdir(posts)).filter((n) => n.endsWith('.folio-tmp'))).toEqual([]);
+    expect(await readFile(path.join(posts, post), 'utf8')).toBe(saved);
+    await folio.dispose();
+
+    // A leftover git would see is not offered for commit.
+    const status = parseStatus(
+      `# branch.oid abc\0# branch.head main\0? source/_posts/${leftovers.newer}\0? source/_posts/new.md\0`,
+      { gitDir: '/x/.git', prefix: '' },
+    );
+    expect(status.files).toEqual([{ path: 'source/_posts/new.md', change: 'untracked' }]);
+  });
+});

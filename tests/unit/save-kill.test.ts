@@ -5,9 +5,11 @@
  * (docs/SAFETY.md quotes them).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBackupStore, type BackupStore } from '../../electron/services/backups/backups.ts';
+import { sweepLeftovers } from '../../electron/services/backups/leftovers.ts';
 import { versionText } from '../fault/contents.ts';
 import { bundleFaultScript, faultChildEnv } from './support/bundle.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
@@ -73,9 +75,18 @@ interface Tally {
   torn: number;
   /** Kills that left a temp file: the child died between creating it and the rename. */
   midWrite: number;
+  /** Of those, temp files that held text other than the file on disk: kept as backups. */
+  recovered: number;
 }
 
-async function lane(script: string, root: string, post: string, kills: number, tally: Tally) {
+async function lane(
+  script: string,
+  root: string,
+  post: string,
+  kills: number,
+  tally: Tally,
+  backups: BackupStore,
+) {
   const a = versionText('A');
   const b = versionText('B');
   const file = path.join(root, post);
@@ -99,8 +110,22 @@ async function lane(script: string, root: string, post: string, kills: number, t
       );
       if (temps.length) {
         tally.midWrite++;
-        // What a restart finds: the post is whole; the stray temp file is the only trace.
-        for (const temp of temps) rmSync(path.join(path.dirname(file), temp));
+        // What a restart finds: the post is whole; the temp file is swept when the blog opens,
+        // removed or kept as a backup holding (a start of) a version, never left in the blog.
+        const folder = path.posix.dirname(post);
+        const swept = await sweepLeftovers(
+          root,
+          temps.map((t) => `${folder}/${t}`),
+          backups,
+        );
+        expect(swept.kept).toEqual([]);
+        for (const backup of (await backups.list(root)).filter((k) => k.path === post)) {
+          // A kill during the temp file's write leaves a part of it: offered, never applied.
+          expect(a.startsWith(backup.text) || b.startsWith(backup.text)).toBe(true);
+          await backups.remove(root, post);
+          tally.recovered++;
+        }
+        expect(readdirSync(path.dirname(file)).filter((n) => temps.includes(n))).toEqual([]);
       }
       expect(text === a || text === b, `${post}, kill ${kill}: ${text.length} bytes, torn`).toBe(
         true,
@@ -118,18 +143,20 @@ describe('saves killed with SIGKILL', () => {
     const script = await bundleFaultScript('save-loop', await tempFolder());
     const posts = Array.from({ length: LANES }, (_, i) => `source/_posts/kill-me-${i}.md`);
     await writeFiles(root, Object.fromEntries(posts.map((p) => [p, versionText('A')])));
-    const tally: Tally = { A: 0, B: 0, torn: 0, midWrite: 0 };
+    const tally: Tally = { A: 0, B: 0, torn: 0, midWrite: 0, recovered: 0 };
+    const backups = createBackupStore(await tempFolder());
     const started = Date.now();
 
     await Promise.all(
-      posts.map((post) => lane(script, root, post, Math.ceil(KILLS / LANES), tally)),
+      posts.map((post) => lane(script, root, post, Math.ceil(KILLS / LANES), tally, backups)),
     );
 
     const total = tally.A + tally.B + tally.torn;
     console.log(
       `[save-kill] ${total} SIGKILLs in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
         `old version on disk ${tally.A}, new version ${tally.B}, torn or empty ${tally.torn}; ` +
-        `${tally.midWrite} kills landed between the temp file's creation and the rename`,
+        `${tally.midWrite} kills landed between the temp file's creation and the rename ` +
+        `(${tally.recovered} of their temp files became backups, the rest were removed; none left)`,
     );
     expect(total).toBeGreaterThanOrEqual(100);
     // Both versions were on disk at some kill, or the kills never hit the save loop.

@@ -1,4 +1,5 @@
 import type { GitChangedFile, GitStatus } from '../../../shared/models.ts';
+import { TEMP_FILE } from '../content/atomic-write.ts';
 import { git, passiveSettings } from './core.ts';
 import { listRemotes } from './remote.ts';
 import { fromRepoPath, operationInProgress, repoLayout, type RepoLayout } from './repository.ts';
@@ -84,7 +85,8 @@ export function parseStatus(stdout: string, layout: RepoLayout): Parsed {
   };
   const entries = stdout.split('\0');
   const add = (file: GitChangedFile | null) => {
-    if (!file) return;
+    // A save killed before its rename leaves a temp file: Folio's, never the writer's to commit.
+    if (!file || TEMP_FILE.test(file.path.slice(file.path.lastIndexOf('/') + 1))) return;
     status.files.push(file);
     if (file.change === 'conflicted') status.conflicted.push(file.path);
   };

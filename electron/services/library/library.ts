@@ -91,6 +91,7 @@ export class Library {
   private entries = new Map<string, PostEntry>();
   private sorted: PostSummary[] = [];
   private fileSkips: SkippedFile[] = [];
+  private leftoverFiles: string[] = [];
   private observations: FieldObservations | null = null;
   /** Front matter the workers sent serialized, set on the entries when first needed. */
   private pendingData: PendingData[] = [];
@@ -135,6 +136,11 @@ export class Library {
   }
 
   /** Markdown files (or folders) of the post folders that could not be indexed, and why. */
+  /** Temp files of saves killed before their rename, found by the last walk, handed over once. */
+  takeLeftovers(): string[] {
+    return this.leftoverFiles.splice(0);
+  }
+
   skipped(): SkippedFile[] {
     return this.fileSkips;
   }
@@ -221,9 +227,11 @@ export class Library {
     this.touched = new Map();
     const cache = previousFrom && 'cache' in previousFrom ? previousFrom.cache : null;
     const trusted = cache?.walk && recordHolds(root, layout, cache.walk) ? cache : null;
-    const { files, skipped } = trusted
-      ? { files: trusted.files, skipped: recordedSkips(root, trusted.walk!, layout) }
+    // A trusted walk record means no folder changed, so no save was cut short since.
+    const { files, skipped, leftovers } = trusted
+      ? { files: trusted.files, skipped: recordedSkips(root, trusted.walk!, layout), leftovers: [] }
       : listPostFiles(root, layout);
+    this.leftoverFiles = leftovers;
     const total = files.length;
     let sliceStart = started;
     let reportedAt = -Infinity;

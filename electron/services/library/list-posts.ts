@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
+import { TEMP_FILE } from '../content/atomic-write.ts';
 import type { BlogLayout } from './detect-blog.ts';
 import {
   entryFromText,
@@ -103,14 +104,21 @@ export function folderStamp(file: string): FolderStamp | null | undefined {
   }
 }
 
+interface WalkOut {
+  files: string[];
+  skipped: SkippedFile[];
+  /** Temp files of saves that were killed before their rename (atomic-write.ts). */
+  leftovers: string[];
+}
+
 function walk(
   root: string,
   layout: BlogLayout,
   folder: string,
-  files: string[],
-  skipped: SkippedFile[],
+  out: WalkOut,
   seen: WalkSeen | null,
 ): void {
+  const { files, skipped } = out;
   // Before the read: a change after this stamp changes the folder's times (walk-record.ts).
   if (seen) {
     const stamp = folderStamp(path.join(root, folder));
@@ -144,9 +152,11 @@ function walk(
         skipped.push({ path: rel, reason: SYMLINK_REASON });
       }
     } else if (entry.isDirectory()) {
-      walk(root, layout, rel, files, skipped, seen);
+      walk(root, layout, rel, out, seen);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
       files.push(rel);
+    } else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
+      out.leftovers.push(rel);
     }
   }
 }
@@ -169,16 +179,15 @@ export function listPostFiles(
   root: string,
   layout: BlogLayout,
   seen: WalkSeen | null = null,
-): { files: string[]; skipped: SkippedFile[] } {
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
+): WalkOut {
+  const out: WalkOut = { files: [], skipped: [], leftovers: [] };
   for (const folder of layout.postFolders) {
     if (isLink(root, folder)) {
-      skipped.push({ path: folder, reason: SYMLINK_REASON });
+      out.skipped.push({ path: folder, reason: SYMLINK_REASON });
       if (seen) seen.untrusted = true;
-    } else walk(root, layout, folder, files, skipped, seen);
+    } else walk(root, layout, folder, out, seen);
   }
-  return { files, skipped };
+  return out;
 }
 
 /** Whether a relative path is one the index lists: Markdown in a post folder, outside skipped folders. */
