@@ -165,6 +165,24 @@ describe('shapes that peers rewrite', () => {
     ).toBe(6);
   });
 
+  it('leaves front matter over 64 KB to the text, and finds duplicates in one pass', () => {
+    const keys = (n: number) => Array.from({ length: n }, (_, i) => `key${i}: value ${i}`);
+    const huge = `---\n${keys(100_000).join('\n')}\n---\nbody\n`;
+    expect(parseFrontMatter(huge).error).toEqual({
+      message: 'It is 2127 KB, more than the form reads (64 KB): edit it in the text',
+      line: 2,
+      column: 1,
+    });
+    expect(() => updateFrontMatter(huge, { title: 'x' })).toThrow(/too large for the form/);
+    const big = `---\n${keys(3_000).join('\n')}\nkey17: again\n---\n`;
+    expect(parseFrontMatter(big).error).toEqual({
+      message: 'Map keys must be unique',
+      line: 3_002,
+      column: 1,
+    });
+    expect(() => updateFrontMatter(big, { key1: 'x' })).toThrow(/unique/);
+  });
+
   it('reports a duplicate key with its line', () => {
     const error = parseFrontMatter('---\ntitle: a\ndate: 2024-01-01\ntitle: b\n---\n').error;
     expect(error).toEqual({ message: 'Map keys must be unique', line: 4, column: 1 });

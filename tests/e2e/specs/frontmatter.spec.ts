@@ -228,3 +228,29 @@ test.describe('Jekyll’s singular category (a Jekyll blog)', () => {
     await folio.screenshot('11-jekyll-category');
   });
 });
+
+test.describe('a post with 100,000 front-matter keys (2 MB)', () => {
+  test('opens at once: the form says it is too large, the text stays editable and saves', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    const keys = Array.from({ length: 100_000 }, (_, i) => `key${i}: value ${i}`).join('\n');
+    const file = path.join(blog, 'source/_posts/huge-head.md');
+    writeFileSync(file, `---\ntitle: Huge Head\n${keys}\n---\nA short body.\n`);
+    const list = page.getByRole('navigation', { name: 'Posts' });
+    await list.getByRole('button', { name: /^Huge Head/ }).click();
+    await expect(page.getByTestId('fm-error')).toContainText(
+      'Front matter error on line 2: It is 2127 KB, more than the form reads (64 KB)',
+    );
+    // The window answers: another post opens, and back.
+    await openPost(page, NOTEBOOK);
+    await list.getByRole('button', { name: /^Huge Head/ }).click();
+    await expect(page.getByTestId('fm-error')).toBeVisible();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type(' More.');
+    await save(page);
+    expect(readFileSync(file, 'utf8').endsWith('A short body. More.\n')).toBe(true);
+  });
+});
