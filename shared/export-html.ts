@@ -70,8 +70,29 @@ function checkInert(document: ExportDocument): void {
   }
 }
 
-const CSP =
-  "default-src 'none'; img-src data: https: http:; style-src 'unsafe-inline'; font-src data:";
+const CSP = "default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; font-src data:";
+
+/** Attributes through which an exported page would fetch something (an image, an SVG image). */
+const FETCHED = /(<(?:img|image|source)\b[^>]*?\s(?:src|href|xlink:href)=")([^"]*)(")/gi;
+
+/** Hosts of this machine or its private network: an exported page fetches nothing there. */
+const LOCAL_HOST =
+  /^(?:localhost|[^.]+\.localhost|127(?:\.\d+){3}|0\.0\.0\.0|\[::1?\]|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|169\.254(?:\.\d+){2})$/i;
+
+/**
+ * Where an exported page may fetch `src` from: `//host/x` (which a file opened from disk
+ * would read from `file://host/x`) goes to https; plain http and local addresses are
+ * dropped, so a post cannot make its reader's browser call a service on their machine.
+ */
+export function exportedSource(src: string): string {
+  const url = src.trim().startsWith('//') ? `https:${src.trim()}` : src;
+  const parsed = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)/i.exec(url);
+  if (!parsed) return url;
+  const scheme = parsed[1]!.toLowerCase();
+  const host = parsed[2]!.replace(/^[^@]*@/, '').replace(/:\d+$/, '');
+  if (scheme !== 'https' || LOCAL_HOST.test(host)) return '';
+  return url;
+}
 
 const PAGE_CSS = `
 html { background: var(--preview-bg, #fff); color: var(--ink, #23211e); }
@@ -88,13 +109,16 @@ export function buildStandaloneHtml(
 ): string {
   checkInert(document);
   const inline = (src: string) => images.get(src) ?? src;
-  const body = document.bodyHtml.replace(
-    IMG_SRC,
-    (whole, open: string, src: string, close: string) => {
+  const body = document.bodyHtml
+    .replace(IMG_SRC, (whole, open: string, src: string, close: string) => {
       const replaced = images.get(unescapeAttribute(src));
       return replaced ? `${open}${escapeHtml(replaced)}${close}` : whole;
-    },
-  );
+    })
+    .replace(FETCHED, (whole, open: string, src: string, close: string) =>
+      src.startsWith('data:')
+        ? whole
+        : `${open}${escapeHtml(exportedSource(unescapeAttribute(src)))}${close}`,
+    );
   const meta =
     document.date || document.tags.length
       ? `<p class="preview-meta">${document.date ? `<time>${escapeHtml(document.date)}</time>` : ''}${document.tags
@@ -115,7 +139,7 @@ export function buildStandaloneHtml(
     '<body>',
     '<article class="preview-article">',
     document.cover
-      ? `<img class="preview-cover" src="${escapeHtml(inline(document.cover))}" alt="">`
+      ? `<img class="preview-cover" src="${escapeHtml(exportedSource(inline(document.cover)))}" alt="">`
       : '',
     document.title ? `<h1 class="preview-title">${escapeHtml(document.title)}</h1>` : '',
     meta,

@@ -55,6 +55,28 @@ describe('the standalone HTML builder', () => {
     expect(html).not.toMatch(/<script/i);
   });
 
+  it('fetches nothing over plain http or from this machine; //host images go to https', () => {
+    const html = buildStandaloneHtml(
+      doc({
+        bodyHtml:
+          '<p><img alt="a" src="//cdn.example.org/a.png"><img alt="b" src="http://example.org/b.png">' +
+          '<img alt="c" src="https://127.0.0.1:8080/pixel.gif"><img alt="d" src="https://localhost/d.png">' +
+          '<img alt="e" src="https://192.168.1.9/e.png"><img alt="f" src="https://example.org/f.png">' +
+          '<svg><image href="//evil.example/g.svg"></image><image href="http://[::1]/h"></image></svg></p>',
+        cover: 'http://tracker.example/cover.png',
+      }),
+      new Map(),
+    );
+    expect(html).toContain('<img alt="a" src="https://cdn.example.org/a.png">');
+    for (const alt of ['b', 'c', 'd', 'e']) expect(html).toContain(`<img alt="${alt}" src="">`);
+    expect(html).toContain('<img alt="f" src="https://example.org/f.png">');
+    expect(html).toContain('<image href="https://evil.example/g.svg">');
+    expect(html).toContain('<image href="">');
+    expect(html).toContain('<img class="preview-cover" src="" alt="">');
+    expect(html).toMatch(/img-src data: https:;/);
+    expect(html).not.toMatch(/http:\/\/|img-src[^;]*http:/);
+  });
+
   it('refuses to write a page that could run script or break out of its style sheet', () => {
     expect(() =>
       buildStandaloneHtml(doc({ bodyHtml: '<p>x</p><SCRIPT>alert(1)</SCRIPT>' }), new Map()),
