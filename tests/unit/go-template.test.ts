@@ -30,6 +30,8 @@ describe('the Go template subset archetypes use', () => {
       render('{{ default "none" .Site.Params.missing }} {{ .Section | default "x" }}').text,
     ).toBe('[text:none] [text:posts]');
     expect(render('{{ (replace `a-b` "-" "+") | lower }}').text).toBe('[text:a+b]');
+    const titled = { ...context, title: 'Typed Title' };
+    expect(renderArchetype('# {{ .Title }}', titled, (v) => v).text).toBe('# Typed Title');
   });
 
   it('trims around {{- and -}}, drops comments, knows where each value stands', () => {

@@ -15,6 +15,8 @@ export interface ArchetypeContext {
   name: string;
   date: Date;
   section: string;
+  /** The title typed in the dialog, for `.Title` (Hugo leaves it to the archetype). */
+  title?: string;
   /** The site's `title` and `params` from its config. */
   site: { title?: string; params: Record<string, unknown> };
 }
@@ -193,6 +195,9 @@ function field(path: string, context: ArchetypeContext): Value {
       return context.section;
     case 'Site.Title':
       return context.site.title ?? '';
+    case 'Title':
+      if (context.title === undefined) throw new Unsupported();
+      return context.title;
     case 'Draft':
       return true;
   }

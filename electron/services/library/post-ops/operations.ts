@@ -237,6 +237,7 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
               name: slug,
               date,
               section: place.section ?? '',
+              title,
               site: { ...(config.title ? { title: config.title } : {}), params: config.params },
             },
           }

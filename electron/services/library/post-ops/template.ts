@@ -1,7 +1,8 @@
 /**
  * The text of a new post: the site's own scaffold (Hexo `scaffolds/post.md`, `draft.md`) or
- * archetype (Hugo's, found and rendered as `hugo new` does), else a built-in template. Values are written so the front matter still parses whatever the
- * title holds (quotes, colons, `#`).
+ * archetype (Hugo's, found and rendered as `hugo new` does), else a built-in template.
+ * Values are written so the front matter still parses whatever the title holds (quotes,
+ * colons, `#`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
