@@ -147,6 +147,8 @@ export const requests = {
   /** Fetch, pull (rebase or merge as the repository is configured), push. */
   gitSync: request(noArgs).returns<GitResult<GitDone>>(),
   gitInit: request(noArgs).returns<GitResult<GitDone>>(),
+  /** The writer's answer about the programs the blog's repository names (status.programs). */
+  gitTrust: request(z.strictObject({ trusted: z.boolean() })).returns<GitResult<GitDone>>(),
   gitAddRemote: request(
     z.strictObject({
       name: z.string().min(1).max(100).optional(),

@@ -24,6 +24,7 @@ export const requestChannels = [
   'gitPush',
   'gitSync',
   'gitInit',
+  'gitTrust',
   'gitAddRemote',
   'gitAbort',
   'gitContinue',

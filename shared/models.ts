@@ -217,9 +217,23 @@ export interface GitStatus {
    */
   unpushed: { commits: number; files: string[] };
   remotes: Array<{ name: string; url: string }>;
+  /** Programs the repository's own config and hooks would have git run. */
+  programs: RepoProgram[];
+  /**
+   * The writer's answer for those programs: none needed (there are none), not given yet
+   * (`ask`), trusted, or publish without them. Asked again when the programs change.
+   */
+  trust: 'none-needed' | 'ask' | 'trusted' | 'without';
   operation: GitOperation | null;
   conflicted: string[];
   files: GitChangedFile[];
+}
+
+/** A program a repository names: the setting (or `hook <name>`), its value, and its file. */
+export interface RepoProgram {
+  key: string;
+  value: string;
+  file: string;
 }
 
 export interface GitFileDiff {

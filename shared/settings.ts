@@ -81,6 +81,11 @@ export const settingsSchema = z.object({
   window: bounds.optional().catch(undefined),
   lastFolder: z.string().optional().catch(undefined),
   recentFolders: z.array(z.string()).max(20).default([]).catch([]),
+  /** Per repository (its git folder): the answer about the programs it names, and for which. */
+  repositoryTrust: z
+    .record(z.string(), z.object({ fingerprint: z.string(), trusted: z.boolean() }))
+    .default({})
+    .catch({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

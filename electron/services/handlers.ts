@@ -140,6 +140,14 @@ export function createFolio(host: Host): Folio {
 
   const git = createGitHandlers({
     root,
+    trust: {
+      get: (gitDir) => host.settings.get().repositoryTrust[gitDir],
+      set: async (gitDir, answer) => {
+        await host.settings.update({
+          repositoryTrust: { ...host.settings.get().repositoryTrust, [gitDir]: answer },
+        });
+      },
+    },
     emit: (channel, payload) => host.emit(channel, payload),
     filesChanged: async () => void (await library?.refresh()),
   });

@@ -3,6 +3,7 @@
  * a shell), a fixed environment that keeps git from prompting on a terminal and makes its
  * messages parseable, an AbortSignal for Cancel, and a typed error for every failure.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
 import { classifyGitFailure, GitError } from './errors.ts';
 import { lineSplitter } from './progress.ts';
@@ -43,13 +44,32 @@ export function gitEnvironment(extra: Record<string, string> = {}): NodeJS.Proce
   };
 }
 
+/**
+ * Environment for every git run of one operation (git-service.ts): an untrusted blog's
+ * programs turned off, as GIT_CONFIG_* pairs, for each git command the operation starts.
+ */
+export const operationEnvironment = new AsyncLocalStorage<{
+  env: Record<string, string>;
+  /** The repository's own programs are off: transports use git's own helpers too. */
+  untrusted: boolean;
+}>();
+
+/**
+ * `--receive-pack` / `--upload-pack` for a push or fetch in an untrusted repository: git
+ * takes the first `remote.<name>.receivepack` it reads, the repository's, over any `-c`.
+ */
+export function transportGuard(kind: 'push' | 'fetch'): string[] {
+  if (!operationEnvironment.getStore()?.untrusted) return [];
+  return [kind === 'push' ? '--receive-pack=git-receive-pack' : '--upload-pack=git-upload-pack'];
+}
+
 /** Runs `git <args>` in `cwd`; resolves on success, rejects with a GitError otherwise. */
 export function git(cwd: string, args: string[], options: GitOptions = {}): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(cancelled());
     const child = spawn('git', args, {
       cwd,
-      env: gitEnvironment(options.env),
+      env: gitEnvironment({ ...operationEnvironment.getStore()?.env, ...options.env }),
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
       // Its own process group, so Cancel also stops git's helpers (remote-https, ssh).

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EventChannel, EventPayload, Handlers } from '../../../shared/api.ts';
-import { createGitService } from './git-service.ts';
+import { createGitService, type TrustStore } from './git-service.ts';
 
 type GitChannel = Extract<keyof Handlers, `git${string}` | 'answerCredential'>;
 
@@ -14,6 +14,8 @@ export interface GitHandlerContext {
   emit<E extends EventChannel>(channel: E, payload: EventPayload<E>): void;
   /** After git changed files on disk (pull, abort): the library re-reads what changed. */
   filesChanged(): Promise<void>;
+  /** Where the writer's answers about repositories' programs are kept. */
+  trust?: TrustStore;
 }
 
 export function createGitHandlers(context: GitHandlerContext): {
@@ -29,6 +31,7 @@ export function createGitHandlers(context: GitHandlerContext): {
         context.emit('credentialRequest', { id, prompt, secret });
       }),
     onProgress: (event) => context.emit('gitProgress', event),
+    ...(context.trust ? { trust: context.trust } : {}),
   });
   const changingFiles = async <T>(work: Promise<T>): Promise<T> => {
     try {
@@ -47,6 +50,7 @@ export function createGitHandlers(context: GitHandlerContext): {
     gitPush: async ({ setUpstream }) => service.push(context.root(), setUpstream ?? false),
     gitSync: async () => changingFiles(service.sync(context.root())),
     gitInit: async () => service.init(context.root()),
+    gitTrust: async ({ trusted }) => service.trust(context.root(), trusted),
     gitAddRemote: async ({ name, url }) => service.addRemote(context.root(), name ?? 'origin', url),
     gitAbort: async () => changingFiles(service.abort(context.root())),
     gitContinue: async () => changingFiles(service.continue(context.root())),

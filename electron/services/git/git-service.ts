@@ -11,24 +11,46 @@ import type {
   GitResult,
   GitStatus,
 } from '../../../shared/models.ts';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { startAskpass, type AskCredential, type Askpass } from './askpass.ts';
 import { commitFiles } from './commit.ts';
 import { fileDiff } from './diff.ts';
+import { operationEnvironment } from './core.ts';
 import { GitError } from './errors.ts';
 import { fetch } from './fetch.ts';
 import { initRepository } from './init.ts';
 import { getLog } from './log.ts';
 import { abortOperation, continueOperation } from './merge-state.ts';
 import { progressThrottle } from './progress.ts';
+import {
+  configEnvironment,
+  programsFingerprint,
+  repositoryPrograms,
+  untrustedSettings,
+} from './programs.ts';
+import { repoLayout } from './repository.ts';
 import { pull } from './pull.ts';
 import { push, type RemoteOptions } from './push.ts';
 import { addRemote } from './remote.ts';
 import { getStatus } from './status.ts';
 
+/** The writer's answers about repositories' programs, by git folder (kept in the settings). */
+export interface TrustStore {
+  get(gitDir: string): { fingerprint: string; trusted: boolean } | undefined;
+  set(gitDir: string, answer: { fingerprint: string; trusted: boolean }): Promise<void>;
+}
+
 export interface GitServiceOptions {
   ask: AskCredential;
   onProgress(event: GitProgressEvent): void;
+  /** Without one, every repository is untrusted and nothing is remembered. */
+  trust?: TrustStore;
 }
+
+/** A hooks folder that does not exist: git runs no hook from it. */
+const NO_HOOKS = path.join(os.tmpdir(), `folio-no-hooks-${randomBytes(6).toString('hex')}`);
 
 export type GitService = ReturnType<typeof createGitService>;
 
@@ -78,6 +100,7 @@ export function createGitService(options: GitServiceOptions) {
   /** One writing operation at a time, cancellable, with a credential session while it runs. */
   async function exclusive<T>(
     operation: GitProgressEvent['operation'],
+    dir: string,
     work: (remote: (from: number, to: number) => RemoteOptions) => Promise<T>,
   ): Promise<GitResult<T>> {
     if (running) {
@@ -91,6 +114,7 @@ export function createGitService(options: GitServiceOptions) {
     }
     const controller = new AbortController();
     running = controller;
+    const environment = await guardedEnvironment(dir).catch(() => ({ env: {}, untrusted: false }));
     askpass ??= startAskpass();
     const session = (await askpass).session(options.ask);
     // Each remote step reports within its own slice of the operation's 0–100.
@@ -102,17 +126,57 @@ export function createGitService(options: GitServiceOptions) {
         report({ phase, percent: Math.round(from + ((to - from) * percent) / 100) }),
     });
     try {
-      return await result(() => work(remote));
+      return await operationEnvironment.run(environment, () => result(() => work(remote)));
     } finally {
       session.revoke();
       running = null;
     }
   }
 
-  const status = (dir: string) => result(() => getStatus(dir));
+  /** The repository's programs and the writer's answer about them. */
+  async function trustOf(dir: string) {
+    const programs = await repositoryPrograms(dir);
+    if (!programs.length)
+      return { programs, trust: 'none-needed' as const, gitDir: '', fingerprint: '' };
+    const { gitDir } = await repoLayout(dir);
+    const fingerprint = programsFingerprint(programs);
+    const answer = options.trust?.get(gitDir);
+    const trust =
+      answer?.fingerprint === fingerprint ? (answer.trusted ? 'trusted' : 'without') : 'ask';
+    return { programs, trust: trust as GitStatus['trust'], gitDir, fingerprint };
+  }
+
+  /** For a repository not trusted: the programs it names, turned off for this operation. */
+  async function guardedEnvironment(
+    dir: string,
+  ): Promise<{ env: Record<string, string>; untrusted: boolean }> {
+    const { programs, trust } = await trustOf(dir);
+    if (trust === 'none-needed' || trust === 'trusted') return { env: {}, untrusted: false };
+    const env = configEnvironment(await untrustedSettings(dir, programs, NO_HOOKS));
+    return { env, untrusted: true };
+  }
+
+  const status = (dir: string) =>
+    result(async () => {
+      const { programs, trust } = await trustOf(dir);
+      return { ...(await getStatus(dir)), programs, trust };
+    });
 
   return {
     status,
+
+    /** The writer's answer for the programs the repository names now. */
+    trust: (dir: string, trusted: boolean): Promise<GitResult<GitDone>> =>
+      result(async () => {
+        const { gitDir, fingerprint, programs } = await trustOf(dir);
+        if (!programs.length) return { message: 'This blog’s git runs no program of its own' };
+        await options.trust?.set(gitDir, { fingerprint, trusted });
+        return {
+          message: trusted
+            ? 'Trusted: git runs this blog’s programs when you publish'
+            : 'Publishing without this blog’s programs',
+        };
+      }),
 
     diff: (dir: string, path: string): Promise<GitResult<GitFileDiff>> =>
       result(async () => {
@@ -126,7 +190,7 @@ export function createGitService(options: GitServiceOptions) {
       result(async () => getLog(dir, limit, (await getStatus(dir)).unborn)),
 
     commitAndPush: (dir: string, paths: string[], message: string) =>
-      exclusive<GitDone>('push', async (remote) => {
+      exclusive<GitDone>('push', dir, async (remote) => {
         const before = await getStatus(dir);
         checkPublishable(before);
         const byPath = new Map(before.files.map((f) => [f.path, f]));
@@ -162,7 +226,7 @@ export function createGitService(options: GitServiceOptions) {
 
     /** A plain push, or with `setUpstream` the first push of a branch that tracks nothing yet. */
     push: (dir: string, setUpstream: boolean) =>
-      exclusive<GitDone>('push', async (remote) => {
+      exclusive<GitDone>('push', dir, async (remote) => {
         const status = await getStatus(dir);
         checkPublishable(status);
         const tracked = setUpstream || !status.upstream || status.upstreamGone;
@@ -178,7 +242,7 @@ export function createGitService(options: GitServiceOptions) {
 
     /** Fetch, pull (rebase or merge as configured), then push what is left to push. */
     sync: (dir: string) =>
-      exclusive<GitDone>('sync', async (remote) => {
+      exclusive<GitDone>('sync', dir, async (remote) => {
         const status = await getStatus(dir);
         checkPublishable(status);
         if (!status.upstream) {
@@ -208,19 +272,19 @@ export function createGitService(options: GitServiceOptions) {
       }),
 
     init: (dir: string) =>
-      exclusive<GitDone>('push', async () => {
+      exclusive<GitDone>('push', dir, async () => {
         await initRepository(dir);
         return { message: 'This blog is a git repository now' };
       }),
 
     addRemote: (dir: string, name: string, url: string) =>
-      exclusive<GitDone>('push', async () => {
+      exclusive<GitDone>('push', dir, async () => {
         await addRemote(dir, name, url);
         return { message: `Added the remote ${name}` };
       }),
 
     abort: (dir: string) =>
-      exclusive<GitDone>('sync', async () => {
+      exclusive<GitDone>('sync', dir, async () => {
         const { operation } = await getStatus(dir);
         if (!operation) return { message: 'Nothing to abort' };
         await abortOperation(dir, operation);
@@ -228,7 +292,7 @@ export function createGitService(options: GitServiceOptions) {
       }),
 
     continue: (dir: string) =>
-      exclusive<GitDone>('sync', async () => {
+      exclusive<GitDone>('sync', dir, async () => {
         const { operation, conflicted } = await getStatus(dir);
         if (!operation) return { message: 'Nothing to continue' };
         try {

@@ -1,4 +1,4 @@
-import { git } from './core.ts';
+import { git, transportGuard } from './core.ts';
 import { GitError } from './errors.ts';
 import { fetchPhases, parseProgress } from './progress.ts';
 import type { RemoteOptions } from './push.ts';
@@ -15,14 +15,18 @@ export async function pull(dir: string, options: RemoteOptions = {}): Promise<vo
   const strategy =
     (await configured('pull.rebase')) || (await configured('pull.ff')) ? [] : ['--no-rebase'];
   try {
-    await git(dir, ['pull', '--progress', '--autostash', '--no-edit', ...strategy], {
-      signal: options.signal,
-      env: options.env,
-      onStderrLine: (line) => {
-        const progress = parseProgress(line, fetchPhases);
-        if (progress) options.onProgress?.(progress);
+    await git(
+      dir,
+      ['pull', '--progress', '--autostash', '--no-edit', ...transportGuard('fetch'), ...strategy],
+      {
+        signal: options.signal,
+        env: options.env,
+        onStderrLine: (line) => {
+          const progress = parseProgress(line, fetchPhases);
+          if (progress) options.onProgress?.(progress);
+        },
       },
-    });
+    );
   } catch (error) {
     if (
       error instanceof GitError &&

@@ -1,4 +1,4 @@
-import { git } from './core.ts';
+import { git, transportGuard } from './core.ts';
 import { parseProgress, pushPhases, type GitProgress } from './progress.ts';
 
 export interface RemoteOptions {
@@ -19,7 +19,7 @@ export async function push(
   const target = options.upstream
     ? ['-u', '--', options.upstream.remote, `HEAD:refs/heads/${options.upstream.branch}`]
     : [];
-  await git(dir, ['push', '--progress', ...target], {
+  await git(dir, ['push', '--progress', ...transportGuard('push'), ...target], {
     signal: options.signal,
     env: options.env,
     onStderrLine: (line) => {

@@ -29,7 +29,15 @@ export async function getStatus(dir: string): Promise<GitStatus> {
     status.branch && !status.unborn && remotes.length
       ? await unpushedCommits(dir, layout, passive)
       : { commits: 0, files: [] };
-  return { ...status, remotes, unpushed, operation: operationInProgress(layout) };
+  return {
+    ...status,
+    remotes,
+    unpushed,
+    // Filled in by the git service, which knows the writer's answers (git-service.ts).
+    programs: [],
+    trust: 'none-needed',
+    operation: operationInProgress(layout),
+  };
 }
 
 /** Files listed for the unpushed commits are read from the newest this many. */
@@ -69,7 +77,7 @@ async function unpushedCommits(
   return { commits, files: [...files].sort() };
 }
 
-type Parsed = Omit<GitStatus, 'remotes' | 'operation' | 'unpushed'>;
+type Parsed = Omit<GitStatus, 'remotes' | 'operation' | 'unpushed' | 'programs' | 'trust'>;
 
 /** Exported for tests: porcelain v2 with -z, entries separated by NUL. */
 export function parseStatus(stdout: string, layout: RepoLayout): Parsed {

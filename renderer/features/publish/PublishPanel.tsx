@@ -13,6 +13,7 @@ import { DiffView } from './DiffView.tsx';
 import { FailureNotice, type NextSteps } from './FailureNotice.tsx';
 import { History } from './History.tsx';
 import { RemoteForm } from './RemoteForm.tsx';
+import { TrustNotice } from './TrustNotice.tsx';
 import { UnpushedNotice } from './UnpushedNotice.tsx';
 import { usePublish } from './usePublish.ts';
 import './publish.css';
@@ -212,6 +213,13 @@ export function PublishPanel({
             busy={busy}
             steps={steps}
             onDismiss={model.dismiss}
+          />
+        ) : null}
+        {status ? (
+          <TrustNotice
+            status={status}
+            busy={busy}
+            onAnswer={(trusted) => void model.run('trust', () => api.gitTrust({ trusted }))}
           />
         ) : null}
         {status && !status.operation && !busy && model.failure?.kind !== 'NO_UPSTREAM' ? (

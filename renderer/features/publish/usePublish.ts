@@ -10,7 +10,8 @@ import type {
 } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 
-export type Action = 'publish' | 'sync' | 'push' | 'init' | 'remote' | 'abort' | 'continue';
+export type Action =
+  'publish' | 'sync' | 'push' | 'init' | 'remote' | 'abort' | 'continue' | 'trust';
 
 export interface Running {
   action: Action;
@@ -42,6 +43,7 @@ const label: Record<Action, string> = {
   remote: 'Adding the remote',
   abort: 'Aborting',
   continue: 'Continuing',
+  trust: 'Saving your answer',
 };
 
 /** Actions after which files on disk may differ (a pull, an abort): the app re-reads them. */

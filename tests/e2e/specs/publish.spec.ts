@@ -4,7 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
   cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -387,4 +389,31 @@ test('the app closed during a push: reopened, the panel names the commit and pus
   } finally {
     await server.close();
   }
+});
+
+test('a blog whose git names programs asks first; published without them, none runs', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const remote = publishedBlog(blog);
+  const marker = path.join(path.dirname(blog), 'hook-ran');
+  const hook = path.join(blog, '.git/hooks/pre-commit');
+  writeFileSync(hook, `#!/bin/sh\ntouch "${marker}"\n`);
+  chmodSync(hook, 0o755);
+  await editAndSave(page, 'Published without the hook.');
+
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const panel = page.getByRole('complementary', { name: 'Publish' });
+  const question = panel.getByRole('region', { name: 'Blog programs' });
+  await expect(question).toContainText('This blog’s git names 1 program that would run');
+  await expect(question.getByRole('listitem')).toHaveText([`hook pre-commit ${hook}`]);
+  await folio.screenshot('publish-10-trust');
+  await question.getByRole('button', { name: 'Publish without them' }).click();
+  await expect(panel.getByRole('status', { name: 'Blog programs' })).toContainText(
+    'Publishing without this blog’s 1 program',
+  );
+  await panel.getByRole('button', { name: 'Publish 1 file' }).click();
+  await expect(panel.locator('.publish-notice.ok')).toHaveText('Published 1 file');
+  expect(blob(remote, 'main', POST).toString('utf8')).toContain('Published without the hook.');
+  expect(existsSync(marker)).toBe(false);
 });

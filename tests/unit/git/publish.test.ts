@@ -32,9 +32,11 @@ beforeEach(async () => {
   base = await tempFolder();
   isolateGit(base);
   progress = [];
+  const answers = new Map<string, { fingerprint: string; trusted: boolean }>();
   service = createGitService({
     ask: async () => null,
     onProgress: (event) => progress.push(event),
+    trust: { get: (dir) => answers.get(dir), set: async (dir, a) => void answers.set(dir, a) },
   });
 });
 
@@ -249,6 +251,9 @@ describe('publish (commit and push)', () => {
     writeFileSync(hook, '#!/bin/sh\necho "lint: hello.md line 4 is too long" >&2\nexit 1\n');
     chmodSync(hook, 0o755);
     write(blog, POST, EDIT);
+    // The writer's own lint hook: it runs once the blog is trusted (trust.test.ts).
+    expect(value(await service.status(blog)).trust).toBe('ask');
+    value(await service.trust(blog, true));
     const before = head(blog);
     const f = failure(await service.commitAndPush(blog, [POST], 'Publish: Hello'));
     expect(f.kind).toBe('HOOK_FAILED');
