@@ -7,12 +7,12 @@ import {
   crosshairCursor,
   drawSelection,
   dropCursor,
-  EditorView,
   highlightActiveLine,
   highlightSpecialChars,
   keymap,
   rectangularSelection,
 } from '@codemirror/view';
+import { wrapLines } from './long-lines.ts';
 
 /** The editing behaviour a writer expects: history, search and replace, default keymaps. */
 export function editingBasics(): Extension {
@@ -29,7 +29,7 @@ export function editingBasics(): Extension {
     highlightActiveLine(),
     highlightSelectionMatches(),
     search({ top: true }),
-    EditorView.lineWrapping,
+    wrapLines(),
     keymap.of([
       ...closeBracketsKeymap,
       ...defaultKeymap,

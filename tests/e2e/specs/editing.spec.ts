@@ -280,3 +280,24 @@ test('the editor’s background parse is told to yield once a run has lasted 20 
   // A new task starts a new run.
   expect(await answers()).toEqual({ first: false, after25ms: true });
 });
+
+test('a post with a line too long to wrap opens unwrapped, stays editable, and other posts wrap', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  // A minified blob pasted into a post: one 400,000-character line.
+  const file = path.join(blog, 'source/_posts/pasted-blob.md');
+  writeFileSync(file, `---\ntitle: Pasted Blob\n---\n${'word '.repeat(80_000)}\n\nThe end.\n`);
+  const list = page.getByRole('navigation', { name: 'Posts' });
+  await list.getByRole('button', { name: /^Pasted Blob/ }).click();
+  await expect(page.locator('#fm-title')).toHaveValue('Pasted Blob');
+  await expect(page.locator('.cm-content')).not.toHaveClass(/cm-lineWrapping/);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type(' Really.');
+  await save(page);
+  expect(readFileSync(file, 'utf8').endsWith('The end. Really.\n')).toBe(true);
+  await openPost(page, 'Debouncing Without Tears');
+  await expect(page.locator('.cm-content')).toHaveClass(/cm-lineWrapping/);
+});
