@@ -3,6 +3,7 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type MouseEvent,
   type RefObject,
 } from 'react';
@@ -12,7 +13,12 @@ import { api } from '../../api.ts';
 import './content.css';
 import { patchBlocks, renumber, type MountedBlock } from './patch-blocks.ts';
 import { previewPart, PREVIEW_LIMIT_CHARS } from './large-post.ts';
-import { createRenderClient, type PostStats, type RenderClient } from './render-client.ts';
+import {
+  createRenderClient,
+  RENDER_TIME_LIMIT_MS,
+  type PostStats,
+  type RenderClient,
+} from './render-client.ts';
 import { buildPreviewBlocks, markMissing } from './sanitize.ts';
 import { usePreviewCss } from './usePreviewCss.ts';
 
@@ -65,6 +71,14 @@ export function Preview({
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
   const part = useMemo(() => previewPart(parsed.body), [parsed]);
   const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
+  const [paused, setPaused] = useState(false);
+  const resume = () => {
+    // The restarted worker holds no blocks: neither may the page.
+    mounted.current = [];
+    bodyRef.current?.replaceChildren();
+    setPaused(false);
+    client.current?.resume();
+  };
 
   // Sanitizing and building DOM happen here, for new blocks only; rendering is in a worker.
   const client = useRef<RenderClient | null>(null);
@@ -78,6 +92,7 @@ export function Preview({
       });
     };
     const created = createRenderClient({
+      onPaused: () => setPaused(true),
       onPatch(patch) {
         const body = bodyRef.current;
         if (!body) return;
@@ -104,6 +119,7 @@ export function Preview({
       mounted.current = [];
       bodyRef.current?.replaceChildren();
       client.current?.reset();
+      setPaused(false);
     }
     client.current?.render(part.text, linesBefore(source, parsed.bodyStart));
   }, [parsed, part, source, assets]);
@@ -190,6 +206,17 @@ export function Preview({
           Sync scroll
         </label>
       </div>
+      {paused ? (
+        <div className="preview-paused" role="status">
+          <span>
+            Preview paused: this post took more than {RENDER_TIME_LIMIT_MS / 1000} s to render. The
+            text is safe, and editing goes on.
+          </span>
+          <button type="button" onClick={resume}>
+            Render anyway
+          </button>
+        </div>
+      ) : null}
       <div
         className="preview-scroller"
         ref={scrollerRef as RefObject<HTMLDivElement>}

@@ -7,8 +7,21 @@ export interface RenderClient {
   render(body: string, lineOffset: number): void;
   /** The page emptied its preview: the next patch starts from no blocks. */
   reset(): void;
+  /**
+   * After a pause: render again with no time limit, for this post (until the next reset).
+   * The page empties its preview first, as the new worker holds no blocks.
+   */
+  resume(): void;
   dispose(): void;
 }
+
+/** A render that has not answered after this long is stopped and the preview paused. */
+export const RENDER_TIME_LIMIT_MS = 4_000;
+
+type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
+
+const renderWorker = (): WorkerLike =>
+  new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
 
 /**
  * One render worker for the preview. Latest wins: while a render is running, only the most
@@ -19,12 +32,23 @@ export interface RenderClient {
 export function createRenderClient(handlers: {
   onPatch(patch: BlockPatch): void;
   onStats(stats: PostStats): void;
+  /** A render ran past the time limit and was stopped: the preview shows it is paused. */
+  onPaused?(): void;
+  createWorker?: () => WorkerLike;
+  timeLimitMs?: number;
 }): RenderClient {
+  const createWorker = handlers.createWorker ?? renderWorker;
+  const timeLimitMs = handlers.timeLimitMs ?? RENDER_TIME_LIMIT_MS;
   let generation = 0;
   let busy = false;
   let pending: RenderRequest | null = null;
+  let last: RenderRequest | null = null;
+  let limited = true;
+  let paused = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const receive = (message: RenderMessage) => {
     if (message.kind === 'blocks' && message.reply) {
+      clearTimeout(timer);
       busy = false;
       if (pending) {
         const next = pending;
@@ -37,18 +61,36 @@ export function createRenderClient(handlers: {
     else handlers.onStats(message.stats);
   };
 
-  let worker: Worker | null = null;
-  try {
-    worker = new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<RenderMessage>) => receive(event.data));
-  } catch {
-    worker = null; // no workers (an odd host): render on this thread instead
-  }
+  const start = (): WorkerLike | null => {
+    try {
+      const made = createWorker();
+      made.addEventListener('message', (event: MessageEvent<RenderMessage>) => receive(event.data));
+      return made;
+    } catch {
+      return null; // no workers (an odd host): render on this thread instead
+    }
+  };
+  let worker = start();
+  // A render that runs away (a pathological post) is stopped: the page's thread never waits
+  // for the worker, but the preview would otherwise never come.
+  const stop = () => {
+    worker?.terminate();
+    worker = start();
+    busy = false;
+    pending = null;
+    paused = true;
+    generation++;
+    handlers.onPaused?.();
+  };
   // markdown-it and friends load on this thread only in that case.
   let local: Promise<RenderCore> | null = null;
   const send = (request: RenderRequest) => {
     busy = true;
-    if (worker) return worker.postMessage(request);
+    last = request;
+    if (worker) {
+      if (limited) timer = setTimeout(stop, timeLimitMs);
+      return worker.postMessage(request);
+    }
     local ??= import('./render-core.ts').then(({ RenderCore }) => new RenderCore(receive));
     void local.then((core) => core.request(request));
   };
@@ -56,14 +98,26 @@ export function createRenderClient(handlers: {
   return {
     render(body, lineOffset) {
       const request = { body, lineOffset, generation };
-      if (busy) pending = request;
+      if (paused) last = request;
+      else if (busy) pending = request;
       else send(request);
     },
     reset() {
       generation++;
+      // Another post: it gets its own chance within the time limit.
+      limited = true;
+      paused = false;
       if (pending) pending.generation = generation;
     },
+    resume() {
+      if (!paused) return;
+      paused = false;
+      limited = false;
+      generation++;
+      if (last) send({ ...last, generation });
+    },
     dispose() {
+      clearTimeout(timer);
       worker?.terminate();
     },
   };
