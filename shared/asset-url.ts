@@ -10,7 +10,12 @@ export interface AssetContext {
   postPath: string;
   /** Hexo's `post_asset_folder`: `a.png` in `_posts/hello.md` is `_posts/hello/a.png`. */
   postAssetFolder?: boolean;
+  /** Images from the web are not loaded (the writer's setting): they show as a placeholder. */
+  blockRemote?: boolean;
 }
+
+/** An image the web serves (loading it tells that server the post was opened). */
+export const isRemoteImage = (src: string): boolean => /^(?:https?:)?\/\//i.test(src.trim());
 
 function normalize(segments: string[]): string[] | null {
   const out: string[] = [];

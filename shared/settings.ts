@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { dateFormatProblem } from './dates.ts';
 
 export const previewThemes = ['default', 'github', 'serif'] as const;
+/** Images from the web in the preview: always, only for a post the writer allows, never. */
+export const remoteImageChoices = ['load', 'ask', 'never'] as const;
 export const autosaveModes = ['off', 'afterDelay', 'onFocusChange'] as const;
 export const themeChoices = ['auto', 'light', 'dark'] as const;
 
@@ -58,6 +60,8 @@ export const settingsSchema = z.object({
   autosaveDelaySeconds: z.number().int().min(1).max(600).default(30).catch(30),
   theme: z.enum(themeChoices).default('auto').catch('auto'),
   previewTheme: z.enum(previewThemes).default('default').catch('default'),
+  /** A remote image tells its server the post was opened (a tracking pixel). */
+  remoteImages: z.enum(remoteImageChoices).default('load').catch('load'),
   /** A CSS file applied to the preview; '' for none. */
   previewCssPath: z.string().max(4096).default('').catch(''),
   /**
@@ -103,6 +107,7 @@ export const settingsPatchSchema = z
     autosaveDelaySeconds: z.number().int().min(1).max(600, 'Autosave delay: 1 to 600 seconds'),
     theme: z.enum(themeChoices),
     previewTheme: z.enum(previewThemes),
+    remoteImages: z.enum(remoteImageChoices),
     previewCssPath: z.string().max(4096),
     dateFormat,
     imageFolder,

@@ -516,6 +516,16 @@ export function App() {
         : null,
     [workspace, activePath],
   );
+  // Remote images in the preview, as the setting says; "ask" loads them for a post once the
+  // writer says so (for this session).
+  const [remoteAllowed, setRemoteAllowed] = useState<ReadonlySet<string>>(new Set());
+  const previewAssets = useMemo(
+    () =>
+      assets && settings.remoteImages !== 'load' && !remoteAllowed.has(assets.postPath)
+        ? { ...assets, blockRemote: true }
+        : assets,
+    [assets, settings.remoteImages, remoteAllowed],
+  );
   const exportActive = useExport(viewRef, assets, setStatus);
   useCommand(
     'exportHtml',
@@ -726,7 +736,12 @@ export function App() {
         </main>
         <LivePreview
           text={previewText}
-          assets={assets}
+          assets={previewAssets}
+          onLoadRemote={
+            settings.remoteImages === 'ask' && activePath
+              ? () => setRemoteAllowed((old) => new Set([...old, activePath]))
+              : null
+          }
           visible={showPreview}
           scrollerRef={previewRef}
           syncScroll={syncScroll}

@@ -7,7 +7,7 @@ import {
   type MouseEvent,
   type RefObject,
 } from 'react';
-import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
+import { isRemoteImage, resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { api } from '../../api.ts';
 import './content.css';
@@ -33,6 +33,8 @@ interface Props {
   onLineClick(line: number): void;
   /** Word count and headings, worked out with the render (off the main thread). */
   onStats(stats: PostStats): void;
+  /** Remote images are held back and the writer may load them for this post (else null). */
+  onLoadRemote?: (() => void) | null;
 }
 
 const list = (value: unknown): string[] =>
@@ -60,6 +62,7 @@ export function Preview({
   onToggleSync,
   onLineClick,
   onStats,
+  onLoadRemote = null,
 }: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const mounted = useRef<MountedBlock[]>([]);
@@ -72,6 +75,7 @@ export function Preview({
   const part = useMemo(() => previewPart(parsed.body), [parsed]);
   const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
   const [paused, setPaused] = useState(false);
+  const [heldBack, setHeldBack] = useState(false);
   const resume = () => {
     // The restarted worker holds no blocks: neither may the page.
     mounted.current = [];
@@ -100,6 +104,9 @@ export function Preview({
           buildPreviewBlocks(fresh, assetsRef.current),
         );
         mounted.current = blocks;
+        setHeldBack(
+          assetsRef.current?.blockRemote === true && body.querySelector('.remote-image') !== null,
+        );
         if (behind) renumberLater();
       },
       onStats: (stats) => onStatsRef.current(stats),
@@ -120,6 +127,7 @@ export function Preview({
       bodyRef.current?.replaceChildren();
       client.current?.reset();
       setPaused(false);
+      setHeldBack(false);
     }
     client.current?.render(part.text, linesBefore(source, parsed.bodyStart));
   }, [parsed, part, source, assets]);
@@ -165,7 +173,9 @@ export function Preview({
   const data = parsed.data;
   const title = typeof data.title === 'string' ? data.title : null;
   const cover =
-    typeof data.cover === 'string' && assets ? resolveAssetUrl(data.cover, assets) : null;
+    typeof data.cover === 'string' && assets && !(assets.blockRemote && isRemoteImage(data.cover))
+      ? resolveAssetUrl(data.cover, assets)
+      : null;
   // Jekyll also reads the singular `category:` and `tag:`.
   const tags = [
     ...new Set([...list(data.categories ?? data.category), ...list(data.tags ?? data.tag)]),
@@ -206,6 +216,19 @@ export function Preview({
           Sync scroll
         </label>
       </div>
+      {heldBack ? (
+        <div className="preview-paused" role="status" aria-label="Remote images">
+          <span>
+            This post’s images from the web are not loaded (Settings › Remote images): loading them
+            tells their servers you opened it.
+          </span>
+          {onLoadRemote ? (
+            <button type="button" onClick={onLoadRemote}>
+              Load for this post
+            </button>
+          ) : null}
+        </div>
+      ) : null}
       {paused ? (
         <div className="preview-paused" role="status">
           <span>

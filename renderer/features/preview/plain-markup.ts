@@ -19,7 +19,7 @@
  * Why: parsing the blocks' HTML and then checking every element cost more than the Markdown
  * render itself (DOMPurify 3.5, before that, cost about 60 µs per element here).
  */
-import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
+import { isRemoteImage, resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { isTableAlignment, safeHref, type PlainNode } from '../../../shared/markdown-nodes.ts';
 
 /** Tags with no attributes beyond the common ones. */
@@ -162,11 +162,27 @@ function image(doc: Document, attrs: unknown[], assets: AssetContext | null): El
     else if (name === 'id') img.setAttribute('id', `user-content-${value}`);
     else if (allowed('img', name, value)) img.setAttribute(name, value);
   }
+  if (assets?.blockRemote && isRemoteImage(src)) return remoteImage(doc, src);
   const url = assets ? resolveAssetUrl(src, assets) : null;
   if (!url) return missingImage(doc, src);
   img.setAttribute('data-src', src);
   img.setAttribute('src', url);
   return img;
+}
+
+/** A remote image not loaded (the writer's setting), named by where it would come from. */
+export function remoteImage(doc: Document, src: string): Element {
+  const marker = doc.createElement('span');
+  marker.className = 'remote-image';
+  marker.setAttribute('data-src', src);
+  let host = src;
+  try {
+    host = new URL(src, 'https://x').host;
+  } catch {
+    // Shown whole.
+  }
+  marker.textContent = `Remote image not loaded: ${host}`;
+  return marker;
 }
 
 /** As sanitize.ts's markMissing writes it. */

@@ -10,9 +10,9 @@
  * and its per-element cost no longer matters once plain blocks skip it.
  */
 import DOMPurify from 'dompurify';
-import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
+import { isRemoteImage, resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
 import { isTableAlignment } from '../../../shared/markdown-nodes.ts';
-import { buildPlainBlock, missingImage } from './plain-markup.ts';
+import { buildPlainBlock, missingImage, remoteImage } from './plain-markup.ts';
 
 /**
  * KaTeX lays math out with inline styles. `style` stays forbidden everywhere else; inside
@@ -132,6 +132,10 @@ function purify(html: string): DocumentFragment {
 function finish(fragment: DocumentFragment, assets: AssetContext | null, mark: boolean): void {
   for (const img of fragment.querySelectorAll('img')) {
     const src = img.getAttribute('src') ?? '';
+    if (assets?.blockRemote && isRemoteImage(src)) {
+      img.replaceWith(remoteImage(img.ownerDocument, src));
+      continue;
+    }
     const url = assets ? resolveAssetUrl(src, assets) : null;
     img.setAttribute('data-src', src);
     if (url) img.setAttribute('src', url);

@@ -290,6 +290,26 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
               )}
             </Row>
             <Row
+              label="Remote images"
+              hint="Images a post loads from the web tell their server that you opened it."
+            >
+              {(id) => (
+                <select
+                  id={id}
+                  value={settings.remoteImages}
+                  onChange={(e) =>
+                    void commit('remoteImages', {
+                      remoteImages: e.target.value as Settings['remoteImages'],
+                    })
+                  }
+                >
+                  <option value="load">Load them</option>
+                  <option value="ask">Ask for each post</option>
+                  <option value="never">Never load them</option>
+                </select>
+              )}
+            </Row>
+            <Row
               label="Custom preview CSS"
               hint="A .css file inside the blog, relative to its folder (or pick one with Blog CSS… in the preview)."
               error={errors.previewCssPath}

@@ -213,3 +213,44 @@ test('a post opens at its top, or where the writer left it; the preview matches'
   await expect.poll(() => headingOffset(preview, 'Section 100')).toBeLessThan(40);
   await folio.screenshot('22-opens-where-left');
 });
+
+test('remote images: loaded by default; held back when the writer asks, and loaded per post on request', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('pixel.example')) requested.push(request.url());
+  });
+  const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+  await page.route('https://pixel.example/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'image/gif', body: gif }),
+  );
+  const file = path.join(blog, 'source/_posts/debouncing-without-tears.md');
+  const text = readFileSync(file, 'utf8');
+  const head = text.slice(0, text.indexOf('---', 4) + 4);
+  writeFileSync(
+    file,
+    `${head}\nA pixel: ![](https://pixel.example/t.gif) and <img src="//pixel.example/u.gif">.\n`,
+  );
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Remote images').selectOption('ask');
+  await page.keyboard.press('Escape');
+  await openPost(page, 'Debouncing Without Tears');
+  const preview = page.getByTestId('preview-scroller');
+  await expect(preview.locator('.remote-image')).toHaveText([
+    'Remote image not loaded: pixel.example',
+    'Remote image not loaded: pixel.example',
+  ]);
+  const bar = page.getByRole('status', { name: 'Remote images' });
+  await expect(bar).toContainText('images from the web are not loaded');
+  await folio.screenshot('23-remote-images-held');
+  expect(requested).toEqual([]);
+
+  await bar.getByRole('button', { name: 'Load for this post' }).click();
+  await expect(preview.locator('img[src="https://pixel.example/t.gif"]')).toHaveCount(1);
+  await expect(preview.locator('.remote-image')).toHaveCount(0);
+  await expect.poll(() => requested.length).toBeGreaterThan(0);
+});
