@@ -178,7 +178,11 @@ describe('listPosts on a plain folder', () => {
       'one.md': '# One\n',
       '_site/index.html': '<h1>One</h1>\n',
     });
-    expect(listPostFiles(root, detectBlog(root))).toEqual({ files: ['one.md'], skipped: [] });
+    expect(listPostFiles(root, detectBlog(root))).toEqual({
+      files: ['one.md'],
+      skipped: [],
+      leftovers: [],
+    });
   });
 
   it.skipIf(process.platform === 'win32')(
