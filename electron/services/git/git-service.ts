@@ -114,7 +114,11 @@ export function createGitService(options: GitServiceOptions) {
     }
     const controller = new AbortController();
     running = controller;
-    const environment = await guardedEnvironment(dir).catch(() => ({ env: {}, untrusted: false }));
+    // Programs that could not be read are treated as untrusted ones: every setting goes off.
+    const environment = await guardedEnvironment(dir).catch(async () => ({
+      env: configEnvironment(await untrustedSettings(dir, [], NO_HOOKS)),
+      untrusted: true,
+    }));
     askpass ??= startAskpass();
     const session = (await askpass).session(options.ask);
     // Each remote step reports within its own slice of the operation's 0–100.

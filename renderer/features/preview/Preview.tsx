@@ -104,9 +104,10 @@ export function Preview({
           buildPreviewBlocks(fresh, assetsRef.current),
         );
         mounted.current = blocks;
-        setHeldBack(
-          assetsRef.current?.blockRemote === true && body.querySelector('.remote-image') !== null,
-        );
+        // Only while remote images are held back (else heldBack stays false from the reset):
+        // no state update on the keystroke path.
+        if (assetsRef.current?.blockRemote)
+          setHeldBack(body.querySelector('.remote-image') !== null);
         if (behind) renumberLater();
       },
       onStats: (stats) => onStatsRef.current(stats),

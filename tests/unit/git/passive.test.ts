@@ -4,18 +4,11 @@
  * setting points at a script that leaves a marker file; no marker may appear.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitService, type GitService } from '../../../electron/services/git/git-service.ts';
-import { isolateGit, POST, published, sh, write } from '../support/git.ts';
+import { isolateGit, markerProgram, POST, published, sh, write } from '../support/git.ts';
 import { useTempFolders } from '../support/temp.ts';
 
 const tempFolder = useTempFolders();
@@ -32,13 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => service.close());
 
-/** A program that leaves a marker named `what` (and passes its input through, like a filter). */
-function program(what: string): string {
-  const file = path.join(base, `${what}.sh`);
-  writeFileSync(file, `#!/bin/sh\ntouch "${markers}/${what}"\ncat\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
+const program = (what: string) => markerProgram(base, markers, what, 'cat');
 
 async function readEverything(blog: string): Promise<void> {
   const status = await service.status(blog);

@@ -11,7 +11,7 @@ import {
   type TrustStore,
 } from '../../../electron/services/git/git-service.ts';
 import type { GitResult, GitStatus } from '../../../shared/models.ts';
-import { head, isolateGit, POST, published, sh, write } from '../support/git.ts';
+import { head, isolateGit, markerProgram, POST, published, sh, write } from '../support/git.ts';
 import { useTempFolders } from '../support/temp.ts';
 
 const tempFolder = useTempFolders();
@@ -40,13 +40,7 @@ function value<T>(result: GitResult<T>): T {
   return result.value;
 }
 
-/** A script that leaves a marker named `what`. */
-function program(what: string, then = 'exit 0'): string {
-  const file = path.join(base, `${what}.sh`);
-  writeFileSync(file, `#!/bin/sh\ntouch "${markers}/${what}"\n${then}\n`);
-  chmodSync(file, 0o755);
-  return file;
-}
+const program = (what: string, then?: string) => markerProgram(base, markers, what, then);
 
 function hostileBlog() {
   const p = published(base);

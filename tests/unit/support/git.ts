@@ -3,7 +3,7 @@
  * temp repositories with a local bare remote, and a second clone to race them.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -97,4 +97,20 @@ export function head(repo: string, ref = 'HEAD'): string {
 /** The bytes of a file in a commit. */
 export function show(repo: string, ref: string, rel: string): string {
   return sh(repo, 'cat-file', 'blob', `${ref}:${rel}`) + '\n';
+}
+
+/**
+ * A program a hostile repository names: it leaves the marker file `<markers>/<what>`, then
+ * runs `then` (`cat` for a filter, `exec git-receive-pack "$@"` to stay a working transport).
+ */
+export function markerProgram(
+  base: string,
+  markers: string,
+  what: string,
+  then = 'exit 0',
+): string {
+  const file = path.join(base, `${what}.sh`);
+  writeFileSync(file, `#!/bin/sh\ntouch "${markers}/${what}"\n${then}\n`);
+  chmodSync(file, 0o755);
+  return file;
 }

@@ -42,7 +42,6 @@ function fill(text: string, pattern: RegExp, value: string): string {
 
 export interface TemplateValues {
   title: string;
-  slug: string;
   date: Date;
   /** `date` as the front matter writes it (operations.ts `newDateText`). */
   dateText: string;
