@@ -24,7 +24,7 @@ import {
 import { Library, type IndexProgress } from '../../electron/services/library/library.ts';
 import { indexPosts, listPostFiles } from '../../electron/services/library/list-posts.ts';
 import { RACY_MS, recordHolds, recordWalk } from '../../electron/services/library/walk-record.ts';
-import { readEntry } from '../../electron/services/library/post-entry.ts';
+import { readEntry, SUMMARY_LIMITS } from '../../electron/services/library/post-entry.ts';
 import {
   countWords,
   countWordsSlow,
@@ -293,6 +293,19 @@ describe('the library index: what cannot be read', () => {
         .map((p) => p.path)
         .sort(),
     ).toEqual(['fine.md', 'laughs.md']);
+  });
+
+  it('keeps at most 1,000 tags and a 1,000-character title of a post with 100,000 tags and a huge title', async () => {
+    const tags = Array.from({ length: 100_000 }, (_, i) => `  - t${i % 50_000}`).join('\n');
+    const title = 'Long '.repeat(100_000);
+    const root = await blog({
+      'swollen.md': `---\ntitle: ${title}\ntags:\n${tags}\n---\nbody\n`,
+    });
+    const [post] = (await library(root)).posts();
+    expect(post!.tags).toHaveLength(SUMMARY_LIMITS.listItems);
+    // First seen first, each once.
+    expect(post!.tags.slice(0, 3)).toEqual(['t0', 't1', 't2']);
+    expect(post!.title).toBe(title.trim().slice(0, SUMMARY_LIMITS.title));
   });
 
   it('lists a post that is not UTF-8 (it opens read-only); skips and reports a binary one', async () => {

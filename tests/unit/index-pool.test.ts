@@ -93,7 +93,7 @@ describe('indexing in workers', () => {
     expect(third.posts()).toEqual(again.posts());
   });
 
-  it('reads on the main thread what a worker that died was given', async () => {
+  it('replaces a worker that died mid-way and reads what it was given again', async () => {
     const root = await corpus(300);
     const layout = detectBlog(root);
     const { files } = listPostFiles(root, layout);
@@ -107,7 +107,30 @@ describe('indexing in workers', () => {
     expect(slots.length).toBeGreaterThan(0);
     for (const slot of [...slots]) void slot.worker.terminate();
     expect(await reading).toEqual(readChunk(root, layout, files));
-    expect(doomed.usable).toBe(false);
     await doomed.close();
+  });
+
+  it('lists a post that stops its worker as skipped, with why, and every other post as usual', async () => {
+    const root = await corpus(260);
+    // 200,000 tags: far more than a worker with a 16 MB heap can parse.
+    const tags = Array.from({ length: 200_000 }, (_, i) => `  - tag${i}`).join('\n');
+    const hostile = 'source/_posts/hostile-tags.md';
+    writeFileSync(path.join(root, hostile), `---\ntitle: Hostile\ntags:\n${tags}\n---\nBody.\n`);
+    const layout = detectBlog(root);
+    const small = new IndexPool(1, { heapMb: 16 });
+    const library = new Library({ root, layout, cacheFolder: null, pool: small, poolMinFiles: 1 });
+    expect(await library.load()).toMatchObject({ files: 261, read: 260, skipped: 1 });
+    expect(library.skipped()).toEqual([
+      {
+        path: hostile,
+        reason: 'could not be indexed: reading it needs more memory than any post may use',
+      },
+    ]);
+    const here = new Library({ root, layout, cacheFolder: null, pool: null });
+    await here.load();
+    expect(library.posts()).toEqual(here.posts().filter((post) => post.path !== hostile));
+    // The pool goes on in workers (the post was never read on this thread).
+    expect(small.usable).toBe(true);
+    await small.close();
   });
 });

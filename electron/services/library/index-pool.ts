@@ -9,8 +9,14 @@
  * none waits for the main thread, and replies are merged in file order.
  *
  * Workers start on first use and then stay (idle ones do not keep the process alive). A
- * worker that cannot start or dies hands its chunks back to the main thread, which reads
- * them itself: the pool only ever changes where the work runs, never its result.
+ * worker that cannot start hands its chunks back to the main thread, which reads them
+ * itself: the pool only ever changes where the work runs, never its result.
+ *
+ * A worker that dies while reading (a post that exhausts its heap limit, or anything else
+ * that stops it) is replaced, and the chunk it was on is read again one file per task, so
+ * the one post that stopped it is found: that post is listed as skipped, with why, and
+ * every other post is listed as usual. Such a chunk is never handed to the main thread,
+ * where the same post would take the whole app down.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -19,7 +25,9 @@ import { Worker } from 'node:worker_threads';
 import type { BlogLayout } from './detect-blog.ts';
 import {
   fromColumns,
+  mergeColumns,
   runChunk,
+  skippedColumns,
   WORKER_FLAG,
   type ChunkReply,
   type ChunkRequest,
@@ -32,6 +40,11 @@ import type { ReadResult } from './post-entry.ts';
 /** Files per message: big enough that messaging is noise, small enough to balance load. */
 const CHUNK = 200;
 const IN_FLIGHT = 2;
+/**
+ * A worker's heap limit. Indexing a post needs a few times its size (10 MB posts are the
+ * largest Folio opens); past this a post is hostile, and the limit stops only its worker.
+ */
+const WORKER_HEAP_MB = 1024;
 
 type Result = ReadColumns | Float64Array;
 
@@ -49,6 +62,15 @@ interface Task {
 interface Slot {
   worker: Worker;
   inFlight: Task[];
+  /** Whether it started: one that dies before cannot run here at all. */
+  online: boolean;
+  /** Why it stopped, when it said (the error before its exit). */
+  stopped?: string;
+}
+
+export interface PoolOptions {
+  /** The heap limit of each worker, in MB. */
+  heapMb?: number;
 }
 
 /**
@@ -80,7 +102,14 @@ export class IndexPool {
   private nextId = 0;
   private broken = false;
 
-  constructor(readonly size: number) {}
+  private readonly heapMb: number;
+
+  constructor(
+    readonly size: number,
+    options: PoolOptions = {},
+  ) {
+    this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+  }
 
   /** Whether chunks go to workers (false once workers failed: then all runs in process). */
   get usable(): boolean {
@@ -184,15 +213,20 @@ export class IndexPool {
     let worker: Worker;
     try {
       const { source, eval: isEval } = workerSource();
-      worker = new Worker(source, { eval: isEval, workerData: { [WORKER_FLAG]: true } });
+      worker = new Worker(source, {
+        eval: isEval,
+        workerData: { [WORKER_FLAG]: true },
+        resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+      });
     } catch {
       // No worker here (no tsx from source, no index-worker.cjs beside a bundle): read in process.
       this.broken = true;
       return;
     }
-    const slot: Slot = { worker, inFlight: [] };
+    const slot: Slot = { worker, inFlight: [], online: false };
     this.slots.push(slot);
     worker.unref();
+    worker.on('online', () => (slot.online = true));
     worker.on('message', (reply: ChunkReply) => {
       const task = slot.inFlight.shift();
       if (!task || task.request.id !== reply.id) return this.fail(slot);
@@ -200,23 +234,57 @@ export class IndexPool {
       if (slot.inFlight.length === 0) worker.unref();
       this.pump();
     });
-    worker.on('error', () => this.fail(slot));
+    worker.on('error', (error) => {
+      slot.stopped ??= stopReason(error);
+      this.fail(slot);
+    });
     worker.on('exit', () => this.fail(slot));
   }
 
-  /** A worker failed: its chunks and everything queued are read on the main thread. */
+  /**
+   * A worker stopped. One that never started means workers cannot run here: everything is
+   * read on the main thread. One that stopped while reading is replaced (pump starts a new
+   * one): the chunk it was on is split into one task per file, and a single file that
+   * stops a worker is listed as skipped.
+   */
   private fail(slot: Slot): void {
     const at = this.slots.indexOf(slot);
     if (at === -1) return;
     this.slots.splice(at, 1);
-    this.broken = true;
     void slot.worker.terminate();
     const [stats, chunks] = partition(slot.inFlight.splice(0), (t) => t.request.kind === 'stat');
     // A shared stat may have lost a chunk the worker had taken: this thread stats them all.
     for (const task of stats) task.resolve(runChunk(task.request));
-    this.queue.unshift(...chunks);
-    if (this.slots.length === 0) this.drainInProcess();
-    else this.pump();
+    if (!slot.online) {
+      this.broken = true;
+      this.queue.unshift(...chunks);
+      if (this.slots.length === 0) this.drainInProcess();
+      else this.pump();
+      return;
+    }
+    // The first chunk in flight is the one it was reading; the others had not started.
+    const [current, ...waiting] = chunks;
+    this.queue.unshift(...(current ? this.isolate(current, slot.stopped) : []), ...waiting);
+    this.pump();
+  }
+
+  /** The tasks that read `task`'s files one by one; a lone file is skipped instead. */
+  private isolate(task: Task, stopped = 'the indexer stopped'): Task[] {
+    const { request } = task;
+    if (request.kind !== 'read') return [task];
+    if (request.files.length === 1) {
+      task.resolve(skippedColumns(`could not be indexed: ${stopped}`));
+      return [];
+    }
+    const parts = new Array<ReadColumns>(request.files.length);
+    let left = parts.length;
+    return request.files.map((file, i) => ({
+      request: { ...request, id: this.nextId++, files: [file] },
+      resolve: (columns: Result) => {
+        parts[i] = columns as ReadColumns;
+        if (--left === 0) task.resolve(mergeColumns(parts));
+      },
+    }));
   }
 
   private drainInProcess(): void {
@@ -230,6 +298,13 @@ export class IndexPool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
     this.broken = false;
   }
+}
+
+function stopReason(error: Error): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return 'reading it needs more memory than any post may use';
+  }
+  return error.message.slice(0, 200);
 }
 
 function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {

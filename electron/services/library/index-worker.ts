@@ -121,6 +121,45 @@ export function readColumns(
   };
 }
 
+/** One file's columns for a file that is skipped for `reason`. */
+export function skippedColumns(reason: string): ReadColumns {
+  return {
+    status: Uint8Array.of(SKIPPED),
+    numbers: new Float64Array(NUMBERS),
+    titles: [reason],
+    dates: [null],
+    tags: [[]],
+    categories: [[]],
+    excerpts: [''],
+    errors: [null],
+    data: serialize([null]),
+  };
+}
+
+/** One chunk's columns from the columns of its parts, in order. */
+export function mergeColumns(parts: readonly ReadColumns[]): ReadColumns {
+  const numbers = new Float64Array(parts.reduce((n, part) => n + part.numbers.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    numbers.set(part.numbers, at);
+    at += part.numbers.length;
+  }
+  const all = <K extends keyof ReadColumns>(key: K) =>
+    parts.flatMap((part) => part[key] as unknown as unknown[]);
+  return {
+    // flatMap does not spread typed arrays.
+    status: Uint8Array.from(parts.flatMap((part) => [...part.status])),
+    numbers,
+    titles: all('titles') as string[],
+    dates: all('dates') as (string | null)[],
+    tags: all('tags') as string[][],
+    categories: all('categories') as string[][],
+    excerpts: all('excerpts') as string[],
+    errors: all('errors') as (PostError | null)[],
+    data: serialize(parts.flatMap((part) => deserialize(part.data) as unknown[])),
+  };
+}
+
 /**
  * Front matter still serialized (a worker's reply), for the entries it belongs to. Entries
  * replaced since (a post saved again) only get a copy nobody reads.
