@@ -1,5 +1,5 @@
 /** The Chromium host for benchmarks that must run in the real page (the preview). */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
@@ -23,12 +23,16 @@ export interface BrowserBench {
   dispose(): Promise<void>;
 }
 
-/** Folio in Chromium on a copy of the sample blog, with the bench hook (`?bench`). */
-export async function openBenchPage(): Promise<BrowserBench> {
+/**
+ * Folio in Chromium on a copy of the sample blog, with the bench hook (`?bench`); `posts`
+ * (relative path → text) are written into the copy first.
+ */
+export async function openBenchPage(posts: Record<string, string> = {}): Promise<BrowserBench> {
   if (!existsSync(rendererDist)) throw new Error('Build the renderer first: npm run build');
   const chromium = findChromium();
   if (chromium) process.env.FOLIO_CHROMIUM = chromium;
   const temp = tempBlog();
+  for (const [file, text] of Object.entries(posts)) writeFileSync(path.join(temp.blog, file), text);
   const host = await openChromiumHost(temp.blog, temp.data, '?bench');
   return {
     page: host.page,

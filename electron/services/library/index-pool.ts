@@ -26,6 +26,7 @@ import type { BlogLayout } from './detect-blog.ts';
 import {
   fromColumns,
   mergeColumns,
+  READY,
   runChunk,
   skippedColumns,
   WORKER_FLAG,
@@ -45,6 +46,8 @@ const IN_FLIGHT = 2;
  * largest Folio opens); past this a post is hostile, and the limit stops only its worker.
  */
 const WORKER_HEAP_MB = 1024;
+/** Workers that die before they are ready, in a row, before the pool reads in process. */
+const MAX_FAILED_STARTS = 3;
 
 type Result = ReadColumns | Float64Array;
 
@@ -62,8 +65,8 @@ interface Task {
 interface Slot {
   worker: Worker;
   inFlight: Task[];
-  /** Whether it started: one that dies before cannot run here at all. */
-  online: boolean;
+  /** Whether its module loaded (it said so): one that dies before never read a post. */
+  ready: boolean;
   /** Why it stopped, when it said (the error before its exit). */
   stopped?: string;
 }
@@ -101,6 +104,8 @@ export class IndexPool {
   private queue: Task[] = [];
   private nextId = 0;
   private broken = false;
+  /** Workers in a row that died before they were ready (none ready yet counts too). */
+  private failedStarts = 0;
 
   private readonly heapMb: number;
 
@@ -223,11 +228,15 @@ export class IndexPool {
       this.broken = true;
       return;
     }
-    const slot: Slot = { worker, inFlight: [], online: false };
+    const slot: Slot = { worker, inFlight: [], ready: false };
     this.slots.push(slot);
     worker.unref();
-    worker.on('online', () => (slot.online = true));
-    worker.on('message', (reply: ChunkReply) => {
+    worker.on('message', (reply: ChunkReply | typeof READY) => {
+      if (reply === READY) {
+        slot.ready = true;
+        this.failedStarts = 0;
+        return;
+      }
       const task = slot.inFlight.shift();
       if (!task || task.request.id !== reply.id) return this.fail(slot);
       task.resolve('results' in reply ? reply.results : runChunk(task.request));
@@ -255,10 +264,13 @@ export class IndexPool {
     const [stats, chunks] = partition(slot.inFlight.splice(0), (t) => t.request.kind === 'stat');
     // A shared stat may have lost a chunk the worker had taken: this thread stats them all.
     for (const task of stats) task.resolve(runChunk(task.request));
-    if (!slot.online) {
-      this.broken = true;
+    if (!slot.ready) {
+      // It never read a post: its chunks go back as they were. Workers that cannot start
+      // here (a bundle without index-worker.cjs, a host without workers) leave the reading
+      // to this thread.
+      if (++this.failedStarts >= MAX_FAILED_STARTS) this.broken = true;
       this.queue.unshift(...chunks);
-      if (this.slots.length === 0) this.drainInProcess();
+      if (this.broken && this.slots.length === 0) this.drainInProcess();
       else this.pump();
       return;
     }

@@ -283,7 +283,11 @@ function transferList(results: ReadColumns | Float64Array): ArrayBuffer[] {
   ) as ArrayBuffer[];
 }
 
+/** A worker's first message: its module loaded, and it reads what it is sent from now on. */
+export const READY = 'ready';
+
 function serve(port: NonNullable<typeof parentPort>): void {
+  port.postMessage(READY);
   port.on('message', (request: ChunkRequest) => {
     let reply: ChunkReply;
     try {

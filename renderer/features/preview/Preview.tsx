@@ -16,6 +16,7 @@ import { previewPart, PREVIEW_LIMIT_CHARS } from './large-post.ts';
 import {
   createRenderClient,
   RENDER_TIME_LIMIT_MS,
+  type PauseReason,
   type PostStats,
   type RenderClient,
 } from './render-client.ts';
@@ -74,13 +75,13 @@ export function Preview({
   const parsed = useMemo(() => parseFrontMatter(source), [source]);
   const part = useMemo(() => previewPart(parsed.body), [parsed]);
   const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
-  const [paused, setPaused] = useState(false);
+  const [paused, setPaused] = useState<PauseReason | null>(null);
   const [heldBack, setHeldBack] = useState(false);
   const resume = () => {
     // The restarted worker holds no blocks: neither may the page.
     mounted.current = [];
     bodyRef.current?.replaceChildren();
-    setPaused(false);
+    setPaused(null);
     client.current?.resume();
   };
 
@@ -96,7 +97,7 @@ export function Preview({
       });
     };
     const created = createRenderClient({
-      onPaused: () => setPaused(true),
+      onPaused: setPaused,
       onPatch(patch) {
         const body = bodyRef.current;
         if (!body) return;
@@ -127,7 +128,7 @@ export function Preview({
       mounted.current = [];
       bodyRef.current?.replaceChildren();
       client.current?.reset();
-      setPaused(false);
+      setPaused(null);
       setHeldBack(false);
     }
     client.current?.render(part.text, linesBefore(source, parsed.bodyStart));
@@ -233,8 +234,10 @@ export function Preview({
       {paused ? (
         <div className="preview-paused" role="status">
           <span>
-            Preview paused: this post took more than {RENDER_TIME_LIMIT_MS / 1000} s to render. The
-            text is safe, and editing goes on.
+            {paused === 'time'
+              ? `Preview paused: this post took more than ${RENDER_TIME_LIMIT_MS / 1000} s to render.`
+              : 'Preview paused: this post holds more math or markup than the window can show without stalling.'}{' '}
+            The text is safe, and editing goes on.
           </span>
           <button type="button" onClick={resume}>
             Render anyway

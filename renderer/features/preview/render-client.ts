@@ -18,6 +18,42 @@ export interface RenderClient {
 /** A render that has not answered after this long is stopped and the preview paused. */
 export const RENDER_TIME_LIMIT_MS = 4_000;
 
+/**
+ * Building a patch's blocks runs on the page's thread, in one task. Past this estimated
+ * cost (microseconds) the patch is not built and the preview pauses, so that no post can
+ * hold the window: 100,000 formulas in one paragraph took over 20 s to sanitize. A
+ * math-heavy post of 1,000 formulas costs about 200 ms, and builds.
+ */
+export const BUILD_BUDGET_US = 250_000;
+
+/**
+ * Per element, measured in Chromium (npm run bench hostile-click, and the split of
+ * preview-2k): HTML through DOMPurify, as KaTeX writes it, about 10 µs (two `<` per element);
+ * plain nodes built with DOM calls about 0.3 µs (two `[` per element, see markdown-nodes.ts).
+ */
+const US_PER_HTML_TAG = 5;
+const US_PER_NODE_BRACKET = 0.15;
+
+function count(text: string, char: string, stopAt: number): number {
+  let n = 0;
+  for (let at = text.indexOf(char); at !== -1 && n < stopAt; at = text.indexOf(char, at + 1)) n++;
+  return n;
+}
+
+/** The estimated main-thread cost of building a patch's blocks, in µs; counting stops past `limit`. */
+export function buildCost(patch: BlockPatch, limit = Infinity): number {
+  let cost = 0;
+  for (let i = 0; i < patch.content.length && cost <= limit; i++) {
+    const perMark = patch.plain[i] ? US_PER_NODE_BRACKET : US_PER_HTML_TAG;
+    const left = Math.ceil((limit - cost) / perMark) + 1;
+    cost += count(patch.content[i]!, patch.plain[i] ? '[' : '<', left) * perMark;
+  }
+  return cost;
+}
+
+/** Why the preview paused: a render ran past the time limit, or its result is too heavy to show. */
+export type PauseReason = 'time' | 'size';
+
 type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
 
 const renderWorker = (): WorkerLike =>
@@ -32,13 +68,18 @@ const renderWorker = (): WorkerLike =>
 export function createRenderClient(handlers: {
   onPatch(patch: BlockPatch): void;
   onStats(stats: PostStats): void;
-  /** A render ran past the time limit and was stopped: the preview shows it is paused. */
-  onPaused?(): void;
+  /**
+   * A render ran past the time limit, or its patch past the build budget, and was stopped:
+   * the preview shows it is paused.
+   */
+  onPaused?(reason: PauseReason): void;
   createWorker?: () => WorkerLike;
   timeLimitMs?: number;
+  buildBudgetUs?: number;
 }): RenderClient {
   const createWorker = handlers.createWorker ?? renderWorker;
   const timeLimitMs = handlers.timeLimitMs ?? RENDER_TIME_LIMIT_MS;
+  const buildBudget = handlers.buildBudgetUs ?? BUILD_BUDGET_US;
   let generation = 0;
   let busy = false;
   let pending: RenderRequest | null = null;
@@ -57,8 +98,10 @@ export function createRenderClient(handlers: {
       }
     }
     if (message.generation !== generation) return;
-    if (message.kind === 'blocks') handlers.onPatch(message.patch);
-    else handlers.onStats(message.stats);
+    if (message.kind !== 'blocks') return handlers.onStats(message.stats);
+    // The worker's blocks then differ from the page's: stop restarts it with none.
+    if (limited && buildCost(message.patch, buildBudget) > buildBudget) return stop('size');
+    handlers.onPatch(message.patch);
   };
 
   const start = (): WorkerLike | null => {
@@ -73,14 +116,15 @@ export function createRenderClient(handlers: {
   let worker = start();
   // A render that runs away (a pathological post) is stopped: the page's thread never waits
   // for the worker, but the preview would otherwise never come.
-  const stop = () => {
+  const stop = (reason: PauseReason) => {
+    clearTimeout(timer);
     worker?.terminate();
     worker = start();
     busy = false;
     pending = null;
     paused = true;
     generation++;
-    handlers.onPaused?.();
+    handlers.onPaused?.(reason);
   };
   // markdown-it and friends load on this thread only in that case.
   let local: Promise<RenderCore> | null = null;
@@ -88,7 +132,7 @@ export function createRenderClient(handlers: {
     busy = true;
     last = request;
     if (worker) {
-      if (limited) timer = setTimeout(stop, timeLimitMs);
+      if (limited) timer = setTimeout(() => stop('time'), timeLimitMs);
       return worker.postMessage(request);
     }
     local ??= import('./render-core.ts').then(({ RenderCore }) => new RenderCore(receive));

@@ -139,6 +139,32 @@ test('math, task lists and heading ids survive sanitizing, safely', async ({ fol
   await folio.screenshot('23-math-tasks');
 });
 
+test('a post too heavy to show at once pauses the preview; Render anyway shows it, and the next post previews as usual', async ({
+  folio,
+}) => {
+  const { page, blog } = folio;
+  // 3,000 formulas in one paragraph: more than the window builds without stalling.
+  const storm = `---\ntitle: Formula Storm\n---\n${'$x^2$ '.repeat(3000)}\n\nAfter the storm.\n`;
+  writeFileSync(path.join(blog, 'source/_posts/formula-storm.md'), storm);
+  await openPost(page, 'Formula Storm');
+  const paused = page.getByRole('status').filter({ hasText: 'Preview paused' });
+  await expect(paused).toContainText('more math or markup than the window can show');
+  const body = page.getByTestId('preview-body');
+  await expect(body.locator('.katex')).toHaveCount(0);
+  // The editor goes on: typing works while the preview is paused.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Calm.');
+  await folio.screenshot('24-preview-paused-heavy');
+  await paused.getByRole('button', { name: 'Render anyway' }).click();
+  await expect(paused).toHaveCount(0);
+  await expect(body.locator('.katex')).toHaveCount(3000);
+  await expect(body).toContainText('After the storm. Calm.');
+  await openPost(page, 'Debouncing Without Tears');
+  await expect(page.getByRole('status').filter({ hasText: 'Preview paused' })).toHaveCount(0);
+  await expect(body.locator('h1, h2').first()).toBeVisible();
+});
+
 test('the blog’s own stylesheet styles the preview and nothing else', async ({ folio }) => {
   const { page, controls } = folio;
   test.skip(!controls, 'needs the Chromium host: it answers the file dialog');
