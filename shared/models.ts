@@ -30,7 +30,7 @@ export interface WorkspaceInfo {
   /** Base URL under which the renderer can load files of the folder (images). */
   assetBase: string;
   /** The static-site generator recognised in the folder. */
-  generator: string;
+  generator: Generator;
   /** Folder (relative) that site-absolute paths like `/images/x.png` point into. */
   staticRoot: string;
   /** Hexo's `post_asset_folder`: relative images of a post live in a folder named after it. */

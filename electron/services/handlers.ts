@@ -269,6 +269,7 @@ export function createFolio(host: Host): Folio {
     applyTaxonomyEdit: async ({ skip, ...plan }) => applyTaxonomyEdit(opened().library, plan, skip),
     ...postOpHandlers({
       library: () => opened().library,
+      siteConfig: () => current!.config,
       expect: (rel, text) => live?.expect(rel, text),
       dateFormat: () => host.settings.get().dateFormat,
       trashItem: async (file) => {

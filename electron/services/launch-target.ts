@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { detectBlog } from './library/detect-blog.ts';
+import { detectBlog } from './generators/detect-blog.ts';
+import { isGeneratorSite } from '../../shared/generators/index.ts';
 
 /** What a launch asks to open: a blog folder, and maybe one post in it (`/`-separated, relative). */
 export interface LaunchTarget {
@@ -22,7 +23,7 @@ export function pathFromArgv(args: readonly string[]): string | null {
 export function blogFolderOf(file: string): string {
   const own = path.dirname(file);
   for (let dir = own; ; dir = path.dirname(dir)) {
-    if (detectBlog(dir).generator !== 'plain') return dir;
+    if (isGeneratorSite(detectBlog(dir).generator)) return dir;
     if (path.dirname(dir) === dir) return own;
   }
 }

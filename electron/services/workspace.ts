@@ -2,12 +2,14 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../../shared/errors.ts';
 import type { WorkspaceInfo } from '../../shared/models.ts';
-import { detectBlog, type BlogLayout } from './library/detect-blog.ts';
-import { siteTitle } from './library/site-config.ts';
+import { openSite, type BlogLayout } from './generators/detect-blog.ts';
+import type { SiteConfig } from './generators/site-config.ts';
 
 export interface Workspace {
   info: WorkspaceInfo;
   layout: BlogLayout;
+  /** The site's config, read once when the folder opened (profiles and post operations use it). */
+  config: SiteConfig;
 }
 
 /** Opens a blog folder: its real path is the root every renderer path is confined to. */
@@ -24,16 +26,17 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
       `“${folder}” is a file, not a folder; open the blog's folder`,
     );
   }
-  const layout = detectBlog(root);
+  const { layout, config } = openSite(root);
   return {
     info: {
       root,
-      name: siteTitle(root, layout.generator) ?? path.basename(root),
+      name: config.title ?? path.basename(root),
       assetBase,
       generator: layout.generator,
       staticRoot: layout.staticRoot,
       postAssetFolder: layout.postAssetFolder ?? false,
     },
     layout,
+    config,
   };
 }

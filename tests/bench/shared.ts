@@ -2,7 +2,7 @@
 import { mkdtempSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { detectBlog, type BlogLayout } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog, type BlogLayout } from '../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { DEFAULT_SEED, ensureCorpus } from './corpus.ts';
 

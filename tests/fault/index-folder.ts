@@ -6,7 +6,7 @@
  *
  * Usage: node index-folder.mjs <blog root> (bundled by the test)
  */
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { watchFolders } from '../../electron/services/library/watcher.ts';
 

@@ -7,7 +7,7 @@ import {
   detectBlog,
   detectLayout,
   type Generator,
-} from '../../electron/services/library/detect-blog.ts';
+} from '../../electron/services/generators/detect-blog.ts';
 import { indexPosts } from '../../electron/services/library/list-posts.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
 
@@ -66,13 +66,19 @@ describe('detectLayout: one rule per generator, from the folder listing alone', 
     expect(layout).toMatchObject(expected);
   });
 
-  it('reads Hexo’s post_asset_folder from _config.yml', () => {
+  it('reads Hexo’s post_asset_folder from _config.yml', async () => {
     const entries = new Set(['_config.yml', 'source/']);
-    expect(
-      detectLayout({ entries, hexoConfig: 'title: x\npost_asset_folder: true\n' }).postAssetFolder,
-    ).toBe(true);
-    expect(detectLayout({ entries, hexoConfig: 'title: x\n' }).postAssetFolder).toBe(false);
-    expect(detectLayout({ entries, hexoConfig: 'title: [broken' }).postAssetFolder).toBe(false);
+    const config = { title: 'x', post_asset_folder: true };
+    expect(detectLayout({ entries, config }).postAssetFolder).toBe(true);
+    expect(detectLayout({ entries, config: { title: 'x' } }).postAssetFolder).toBe(false);
+    for (const [text, expected] of [
+      ['title: x\npost_asset_folder: true\n', true],
+      ['title: [broken', false],
+    ] as const) {
+      const root = await tempFolder();
+      await writeFiles(root, { '_config.yml': text, 'source/_posts/a.md': '# A\n' });
+      expect(detectBlog(root).postAssetFolder).toBe(expected);
+    }
   });
 
   it('recognises the JavaScript generators by package.json when their config file is elsewhere', () => {

@@ -13,7 +13,7 @@ import {
   type ImageLayout,
 } from '../../electron/services/content/image-path.ts';
 import { createFolio } from '../../electron/services/handlers.ts';
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import { createSettingsStore } from '../../electron/services/settings/settings.ts';
 import { errorCodeOf, useTempFolders, writeFiles } from './support/temp.ts';
 

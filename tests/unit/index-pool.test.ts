@@ -6,7 +6,7 @@
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import { IndexPool } from '../../electron/services/library/index-pool.ts';
 import {
   applyPendingData,

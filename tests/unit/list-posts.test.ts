@@ -2,7 +2,7 @@ import { cp, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import {
   isInDraftFolder,
   isPostPath,

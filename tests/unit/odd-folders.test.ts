@@ -12,7 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SkippedFile } from '../../shared/models.ts';
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { indexPosts } from '../../electron/services/library/list-posts.ts';
 import { liveLibrary } from '../../electron/services/library/live-library.ts';

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPost } from '../../electron/services/content/posts.ts';
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import {
   createPost,
   duplicatePost,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/services/dispatch.ts';
 import { createFolio, type Host } from '../../electron/services/handlers.ts';
-import { detectBlog } from '../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { SearchService } from '../../electron/services/search/search-service.ts';
 import { highlightsIn, snippetsOf } from '../../electron/services/search/snippets.ts';

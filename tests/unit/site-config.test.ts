@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteTitle } from '../../electron/services/library/site-config.ts';
+import { siteTitle } from '../../electron/services/generators/site-config.ts';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
 

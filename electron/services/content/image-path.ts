@@ -1,6 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../../../shared/errors.ts';
+import { profileOf, type Generator } from '../../../shared/generators/index.ts';
+import { isBundlePath } from '../../../shared/generators/naming.ts';
 
 /**
  * The one rule for where a post's images live and how the post names them. Pasted and
@@ -9,7 +11,7 @@ import { FolioError } from '../../../shared/errors.ts';
  * resolves the reference back to the same file for the preview.
  */
 export interface ImageLayout {
-  generator: string;
+  generator: Generator;
   /** Where site-absolute paths (`/images/a.png`) point; '' is the blog folder itself. */
   staticRoot: string;
   postAssetFolder: boolean;
@@ -20,10 +22,7 @@ export type ImageFolderSetting = string;
 
 const posix = path.posix;
 
-/** Hugo and Gatsby page bundles: the post is the `index.md` of its own folder. */
-function isBundle(postPath: string): boolean {
-  return /^_?index\.mdx?$/i.test(posix.basename(postPath));
-}
+const isBundle = isBundlePath;
 
 /** The post's slug, for file names: a bundle's folder name, else the file name without a date prefix. */
 export function postSlug(postPath: string): string {
@@ -61,27 +60,7 @@ export function imageFolderFor(
   setting: ImageFolderSetting = 'auto',
 ): string {
   if (setting && setting !== 'auto') return customFolder(setting);
-  const postFolder = posix.dirname(postPath) === '.' ? '' : posix.dirname(postPath);
-  const under = (folder: string, child: string) => (folder ? `${folder}/${child}` : child);
-  switch (layout.generator) {
-    case 'hexo':
-      return layout.postAssetFolder
-        ? under(postFolder, posix.basename(postPath).replace(/\.[^.]+$/, ''))
-        : under(layout.staticRoot, 'images');
-    case 'hugo':
-    case 'gatsby':
-      return isBundle(postPath) ? postFolder : under(layout.staticRoot, 'images');
-    case 'jekyll':
-      return 'assets/images';
-    case 'astro':
-    case 'next':
-    case 'vuepress':
-    case 'vitepress':
-      return under(layout.staticRoot, 'images');
-    default:
-      // Eleventy and plain folders have no static folder of their own: beside the post.
-      return under(postFolder, 'images');
-  }
+  return profileOf(layout.generator).imageFolder(layout, postPath);
 }
 
 /** Characters that would end a Markdown link destination or fail decodeURI. */
@@ -102,7 +81,8 @@ export function imageReferenceFor(layout: ImageLayout, postPath: string, fileRel
   if (layout.staticRoot && fileRel.startsWith(`${layout.staticRoot}/`)) {
     return escapeReference(fileRel.slice(layout.staticRoot.length));
   }
-  if (!layout.staticRoot && layout.generator === 'jekyll') return escapeReference(`/${fileRel}`);
+  if (!layout.staticRoot && profileOf(layout.generator).servesWholeFolder)
+    return escapeReference(`/${fileRel}`);
   return escapeReference(posix.relative(postFolder, fileRel));
 }
 

@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BlogLayout } from './detect-blog.ts';
+import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
   fromColumns,
   mergeColumns,

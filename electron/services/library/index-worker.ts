@@ -16,7 +16,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PostError, PostSummary } from '../../../shared/models.ts';
-import type { BlogLayout } from './detect-blog.ts';
+import type { BlogLayout } from '../generators/detect-blog.ts';
 import { entryOptions } from './list-posts.ts';
 import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
 

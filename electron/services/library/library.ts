@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import type { FieldObservations } from '../../../shared/schema.ts';
-import type { BlogLayout } from './detect-blog.ts';
+import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
   cacheFileFor,
   openCache,

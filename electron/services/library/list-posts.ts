@@ -1,9 +1,10 @@
+import { profileOf } from '../../../shared/generators/index.ts';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
 import { TEMP_FILE } from '../content/atomic-write.ts';
-import type { BlogLayout } from './detect-blog.ts';
+import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
   entryFromText,
   MARKDOWN,
@@ -43,22 +44,9 @@ export function holdsMarkdown(folder: string): boolean {
   return false;
 }
 
-const generatorNames: Record<BlogLayout['generator'], string> = {
-  hexo: 'Hexo',
-  hugo: 'Hugo',
-  jekyll: 'Jekyll',
-  astro: 'Astro',
-  eleventy: 'Eleventy',
-  vuepress: 'VuePress',
-  vitepress: 'VitePress',
-  gatsby: 'Gatsby',
-  next: 'Next',
-  plain: 'the generator',
-};
-
 /** Why a generated folder's Markdown is not listed. */
 export function generatedReason(layout: BlogLayout): string {
-  return `the site ${generatorNames[layout.generator]} builds (its output, remade on each build), not its source`;
+  return `the site ${profileOf(layout.generator).title} builds (its output, remade on each build), not its source`;
 }
 
 function reason(error: unknown): string {
@@ -206,7 +194,7 @@ export function isInDraftFolder(layout: BlogLayout, relativePath: string): boole
 export function entryOptions(layout: BlogLayout, relativePath: string): EntryOptions {
   return {
     inDraftFolder: isInDraftFolder(layout, relativePath),
-    splitStringLists: layout.generator === 'jekyll',
+    splitStringLists: profileOf(layout.generator).splitStringLists,
     generator: layout.generator,
   };
 }

@@ -11,6 +11,7 @@
  * that js-yaml refuses or reads as something other than a map. A post whose front matter
  * does not parse is listed with its error, never dropped.
  */
+import { profileOf } from '../../../shared/generators/index.ts';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -134,19 +135,10 @@ export function isDraft(data: Record<string, unknown>, inDraftFolder: boolean): 
   return inDraftFolder || data.draft === true || data.published === false;
 }
 
-/**
- * Pages of the site that the generator builds beside the posts, by its own front matter:
- * they are not listed. VuePress: the home page (`home: true`, the default theme and
- * vuepress-theme-hope) and pages a blog theme keeps out of its article list
- * (`article: false`, vuepress-theme-hope). VitePress: the home page (`layout: home`) and
- * blank custom pages (`layout: page`: an archive, a tag index, an about page). Other
- * generators keep their pages outside the post folders, so the folders decide.
- */
+/** Pages the generator builds from files in its post folders (its profile's rule): not listed. */
 export function isPage(data: Record<string, unknown> | null, generator?: Generator): boolean {
-  if (!data) return false;
-  if (generator === 'vuepress') return data.home === true || data.article === false;
-  if (generator === 'vitepress') return data.layout === 'home' || data.layout === 'page';
-  return false;
+  if (!data || !generator) return false;
+  return profileOf(generator).isPage(data);
 }
 
 /**

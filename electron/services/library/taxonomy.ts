@@ -8,6 +8,7 @@
  * that the writer has open with unsaved changes. Nothing is half-written: a file is either
  * rewritten whole or left alone, and every skip says why.
  */
+import { profileOf } from '../../../shared/generators/index.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { FolioError } from '../../../shared/errors.ts';
 import { parseFrontMatter, updateFrontMatter } from '../../../shared/frontmatter.ts';
@@ -182,7 +183,7 @@ export async function applyTaxonomyEdit(
   checkEdit(plan);
   const result: TaxonomyResult = { changed: [], skipped: [] };
   const open = new Set(skip);
-  const splitSpaces = library.layout.generator === 'jekyll';
+  const splitSpaces = profileOf(library.layout.generator).splitStringLists;
   for (const planned of plan.files) {
     const { path } = planned;
     if (open.has(path)) {

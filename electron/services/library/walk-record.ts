@@ -21,7 +21,7 @@
  */
 import path from 'node:path';
 import type { SkippedFile } from '../../../shared/models.ts';
-import type { BlogLayout } from './detect-blog.ts';
+import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
   folderStamp,
   generatedReason,

@@ -1,4 +1,4 @@
-import { detectBlog } from '../../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../../electron/services/generators/detect-blog.ts';
 import { indexPool } from '../../../electron/services/library/index-pool.ts';
 import { Library } from '../../../electron/services/library/library.ts';
 import { defineBenchmark } from '../measure.ts';

@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { detectBlog } from '../../../electron/services/library/detect-blog.ts';
+import { detectBlog } from '../../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../../electron/services/library/library.ts';
 import { listPosts } from '../corpus.ts';
 import { defineBenchmark } from '../measure.ts';

@@ -6,7 +6,8 @@ import type { Handlers } from '../../../../shared/api.ts';
 import type { PostOpResult } from '../../../../shared/models.ts';
 import { configDateFormat } from '../blog-schema.ts';
 import type { Library } from '../library.ts';
-import { siteConfig } from '../site-config.ts';
+import { profileOf } from '../../../../shared/generators/index.ts';
+import type { SiteConfig } from '../../generators/site-config.ts';
 import {
   createPost,
   newPostSections,
@@ -30,6 +31,8 @@ type PostOpChannel =
 
 export interface PostOpDeps {
   library(): Library;
+  /** The open site's config (read when it opened). */
+  siteConfig(): SiteConfig;
   /** Folio's writes announced to the folder watcher, so their echo is not "external". */
   expect(relativePath: string, text: string | null): void;
   trashItem(absolutePath: string): Promise<void>;
@@ -40,16 +43,15 @@ export interface PostOpDeps {
 export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> {
   const context = (): OpsContext => {
     const library = deps.library();
+    const config = deps.siteConfig();
     return {
       root: library.root,
       layout: library.layout,
       dateFormat: configDateFormat(library.root) ?? (deps.dateFormat() || null),
       // The newest dated post shows how this blog writes dates.
       dateLike: library.posts().find((p) => p.date !== null)?.date ?? null,
-      // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
-      ...(library.layout.generator === 'jekyll'
-        ? { timeZone: siteConfig(library.root, 'jekyll').timezone ?? 'local' }
-        : {}),
+      config,
+      timeZone: profileOf(library.layout.generator).timeZone(config.data),
       expect: deps.expect,
     };
   };

@@ -17,18 +17,11 @@ import { decodePost } from '../../content/posts.ts';
 import { sameVersion, versionOf } from '../../content/version.ts';
 import { isInDraftFolder } from '../list-posts.ts';
 import { isDraft } from '../post-entry.ts';
-import { siteConfig } from '../site-config.ts';
-import {
-  defaultSection,
-  fillPostName,
-  hasDraftFolder,
-  hugoSections,
-  hexoNewPostName,
-  newPostPlace,
-  renamedBase,
-  uniquePlace,
-  type BlogContext,
-} from './site.ts';
+import { defaultSection } from '../../../../shared/generators/naming.ts';
+import { profileOf, type SiteFiles } from '../../../../shared/generators/index.ts';
+import { siteConfig, type SiteConfig } from '../../generators/site-config.ts';
+import { siteFiles } from '../../generators/site-files.ts';
+import { renamedBase, uniquePlace, type BlogContext } from './site.ts';
 import { moveFile, moveFolder, prepareTarget, writeNewFile } from './files.ts';
 import { slugify, splitDatePrefix } from './slug.ts';
 import { findHugoArchetype, newPostText } from './template.ts';
@@ -39,8 +32,10 @@ export interface OpsContext extends BlogContext {
   dateFormat?: string | null;
   /** A date as the blog writes them (the newest post's): without a format, new dates copy it. */
   dateLike?: string | null;
-  /** Jekyll: the zone new dates are written in (the site's `timezone:`, else 'local'). */
+  /** The zone new dates are written in (Jekyll: the site's `timezone:`, else 'local'). */
   timeZone?: string | null;
+  /** The site's config, when the caller has read it already. */
+  config?: SiteConfig;
   /**
    * Told before each write what a path will hold (null: it will be gone), so the folder
    * watcher can recognise the echo of Folio's own writes.
@@ -58,6 +53,13 @@ export interface PostOpOutcome {
 }
 
 const MARKDOWN_EXT = /\.(md|markdown|mdx)$/i;
+
+const profile = (ctx: OpsContext) => profileOf(ctx.layout.generator);
+const configOf = (ctx: OpsContext): SiteConfig =>
+  ctx.config ?? siteConfig(ctx.root, ctx.layout.generator);
+/** The blog's files as the generator profile reads them. */
+const siteOf = (ctx: OpsContext): SiteFiles => siteFiles(ctx.root, configOf(ctx).data);
+
 const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
 
 interface LoadedPost {
@@ -188,8 +190,7 @@ export function newPostSections(
   ctx: OpsContext,
   near?: string | null,
 ): { sections: string[]; section: string | null } {
-  if (ctx.layout.generator !== 'hugo') return { sections: [], section: null };
-  const sections = hugoSections(ctx.root);
+  const sections = profile(ctx).sections(siteOf(ctx));
   return { sections, section: defaultSection(sections, near) };
 }
 
@@ -212,11 +213,15 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
     throw new FolioError('INVALID_ARGUMENT', `“${request.section}” is not a section of this site`);
   }
   const chosen = request.section ?? section;
-  const config = layout.generator === 'hugo' ? siteConfig(root, 'hugo') : null;
-  const archetype = config
-    ? findHugoArchetype(root, chosen ? path.posix.basename(chosen) : '', config.themes)
-    : null;
-  const place = newPostPlace(ctx, slugify(title), request.draft, date, {
+  const config = configOf(ctx);
+  const archetype =
+    profile(ctx).templates === 'hugo-archetypes'
+      ? findHugoArchetype(root, chosen ? path.posix.basename(chosen) : '', config.themes)
+      : null;
+  const place = profile(ctx).newPostPlace(siteFiles(root, config.data), layout, {
+    slug: slugify(title),
+    draft: request.draft,
+    date,
     section: chosen,
     bundle: archetype?.bundle ?? false,
   });
@@ -226,25 +231,18 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
       ? path.posix.basename(path.posix.dirname(rel))
       : path.posix.basename(rel).replace(MARKDOWN_EXT, '');
     const values = { title, slug, date, dateText: newDateText(ctx, date), draft: request.draft };
-    const made = newPostText(
-      root,
-      layout.generator,
-      values,
-      config
-        ? {
-            archetype,
-            context: {
-              name: slug,
-              date,
-              section: place.section ?? '',
-              title,
-              site: { ...(config.title ? { title: config.title } : {}), params: config.params },
-            },
-          }
-        : undefined,
-    );
+    const made = newPostText(root, profile(ctx), values, {
+      archetype,
+      context: {
+        name: slug,
+        date,
+        section: place.section ?? '',
+        title,
+        site: { ...(config.title ? { title: config.title } : {}), params: config.params },
+      },
+    });
     let text = made.text;
-    if (!hasDraftFolder(layout)) {
+    if (!profile(ctx).draftFolder) {
       // The archetype's `draft = true` (Hugo's default) or its absence follow the writer's choice.
       const parsed = parseFrontMatter(text);
       if (!parsed.error && (parsed.data.draft === true) !== request.draft) {
@@ -305,13 +303,13 @@ export async function duplicatePost(ctx: OpsContext, rel: string): Promise<PostO
   const slug = slugify(title);
   const changes: Record<string, unknown> = { title };
   let place: { path: string; bundle: boolean };
-  if (layout.generator === 'hexo') place = { path: `source/_drafts/${slug}.md`, bundle: false };
-  else if (layout.generator === 'jekyll') place = { path: `_drafts/${slug}.md`, bundle: false };
+  const drafts = profile(ctx).draftFolder;
+  if (drafts) place = { path: `${drafts.drafts}/${slug}.md`, bundle: false };
   else if (isBundle(ctx, rel)) {
     const parent = path.posix.dirname(path.posix.dirname(rel));
     place = { path: `${parent}/${slug}/${path.posix.basename(rel)}`, bundle: true };
   } else place = { path: sibling(rel, path.posix.dirname(rel), slug), bundle: false };
-  if (!hasDraftFolder(layout)) changes.draft = true;
+  if (!drafts) changes.draft = true;
   if (post.data.published === false || post.data.published === true) changes.published = undefined;
   const text = updateFrontMatter(post.text, changes);
   return guarded('duplicate', rel, async () => {
@@ -361,9 +359,6 @@ export async function trashPost(
   });
 }
 
-const isoDay = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-
 /**
  * Publishes a draft: out of the drafts folder (Hexo, Jekyll) or `draft: true` → `false`,
  * `published: false` removed (Jekyll) or made true; the date set to now in the blog's own
@@ -383,16 +378,14 @@ export async function publishPost(
     date: existingDate ? formatDateLike(existingDate, now) : newDateText(ctx, now),
   };
   if (post.data.draft === true) changes.draft = false;
+  const { draftFolder, publishRemovesPublished } = profile(ctx);
   if (post.data.published === false) {
-    changes.published = layout.generator === 'jekyll' ? undefined : true;
+    changes.published = publishRemovesPublished ? undefined : true;
   }
   let target = rel;
-  const slug = slugOf(ctx, rel);
-  if (layout.generator === 'hexo' && isInDraftFolder(layout, rel)) {
-    const name = fillPostName(hexoNewPostName(ctx.root), slug, now).replace(MARKDOWN_EXT, '');
-    target = sibling(rel, 'source/_posts', name);
-  } else if (layout.generator === 'jekyll' && isInDraftFolder(layout, rel)) {
-    target = sibling(rel, '_posts', `${isoDay(now)}-${slug}`);
+  if (draftFolder && isInDraftFolder(layout, rel)) {
+    const name = draftFolder.publishedName(slugOf(ctx, rel), now, configOf(ctx).data);
+    target = sibling(rel, draftFolder.posts, name);
   }
   return guarded('publish', rel, async () => {
     await writeText(ctx, post, updateFrontMatter(post.text, changes));
@@ -409,11 +402,10 @@ export async function unpublishPost(
 ): Promise<PostOpOutcome> {
   const post = await loadPost(ctx, rel, expected);
   if (post.draft) throw new FolioError('INVALID_ARGUMENT', `“${rel}” is already a draft`);
-  const { layout } = ctx;
   let target = rel;
   let text = post.text;
-  if (layout.generator === 'hexo') target = sibling(rel, 'source/_drafts', slugOf(ctx, rel));
-  else if (layout.generator === 'jekyll') target = sibling(rel, '_drafts', slugOf(ctx, rel));
+  const drafts = profile(ctx).draftFolder;
+  if (drafts) target = sibling(rel, drafts.drafts, slugOf(ctx, rel));
   else text = updateFrontMatter(post.text, { draft: true });
   return guarded('unpublish', rel, async () => {
     await writeText(ctx, post, text);

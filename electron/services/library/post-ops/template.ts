@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFrontMatter, updateFrontMatter } from '../../../../shared/frontmatter.ts';
-import type { Generator } from '../detect-blog.ts';
+import type { GeneratorProfile } from '../../../../shared/generators/index.ts';
 import {
   renderArchetype,
   type ActionPlace,
@@ -93,19 +93,8 @@ export function renderHugoArchetype(text: string, context: ArchetypeContext): Re
   );
 }
 
-/** Generators whose drafts are marked by a field (the others use a folder). */
-const DRAFT_FIELD: ReadonlySet<Generator> = new Set<Generator>([
-  'hugo',
-  'astro',
-  'eleventy',
-  'gatsby',
-  'next',
-  'vuepress',
-  'vitepress',
-  'plain',
-]);
-
-export function builtInTemplate(generator: Generator, values: TemplateValues): string {
+/** Folio's own template; `draftField`: drafts are marked by `draft: true` (not by a folder). */
+export function builtInTemplate(values: TemplateValues, draftField: boolean): string {
   const lines = [
     '---',
     `title: ${yamlScalar(values.title)}`,
@@ -113,7 +102,7 @@ export function builtInTemplate(generator: Generator, values: TemplateValues): s
     'tags: []',
     'categories: []',
   ];
-  if (values.draft && DRAFT_FIELD.has(generator)) lines.push('draft: true');
+  if (values.draft && draftField) lines.push('draft: true');
   lines.push('---', '', '');
   return lines.join('\n');
 }
@@ -175,16 +164,16 @@ export interface NewPostText {
 /** The whole text of a new post; the title typed in the dialog is its title. */
 export function newPostText(
   root: string,
-  generator: Generator,
+  { templates, draftFolder }: Pick<GeneratorProfile, 'templates' | 'draftFolder'>,
   values: TemplateValues,
   hugo?: { archetype: HugoArchetype | null; context: ArchetypeContext },
 ): NewPostText {
-  if (generator === 'hexo') {
+  if (templates === 'hexo-scaffolds') {
     const scaffold = findHexoScaffold(root, values.draft);
     if (scaffold !== null)
       return { text: fillHexoScaffold(scaffold, values, values.draft ? 'draft' : 'post') };
   }
-  if (generator === 'hugo' && hugo?.archetype) {
+  if (templates === 'hugo-archetypes' && hugo?.archetype) {
     const rendered = renderHugoArchetype(hugo.archetype.text, hugo.context);
     let text = rendered.text;
     const parsed = parseFrontMatter(text);
@@ -200,5 +189,5 @@ export function newPostText(
         : {}),
     };
   }
-  return { text: builtInTemplate(generator, values) };
+  return { text: builtInTemplate(values, draftFolder === null) };
 }

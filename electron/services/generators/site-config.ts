@@ -7,21 +7,14 @@ import { openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import type { Generator } from './detect-blog.ts';
+import {
+  profileOf,
+  type Generator,
+  type SiteConfigData,
+} from '../../../shared/generators/index.ts';
 
 /** Configs larger than this are not read for a title. */
 const MAX_CONFIG_BYTES = 256 * 1024;
-
-const HUGO_CONFIGS = ['hugo', 'config', 'config/_default/hugo', 'config/_default/config'].flatMap(
-  (name) => ['toml', 'yaml', 'yml', 'json'].map((ext) => `${name}.${ext}`),
-);
-
-/** The data configs that carry the site's `title`, per generator (JavaScript configs are not run). */
-const CONFIGS: Partial<Record<Generator, string[]>> = {
-  hexo: ['_config.yml'],
-  jekyll: ['_config.yml'],
-  hugo: HUGO_CONFIGS,
-};
 
 function readSmall(file: string): string | null {
   let fd: number;
@@ -57,6 +50,8 @@ function parseConfig(file: string, text: string): Record<string, unknown> | null
 }
 
 export interface SiteConfig {
+  /** The whole config, as data ({} when there is none): what the generator profiles read. */
+  data: SiteConfigData;
   /** The site's `title`, trimmed; absent when the config has none. */
   title?: string;
   /** Hugo's `params` (archetypes read `.Site.Params.x`). */
@@ -69,7 +64,7 @@ export interface SiteConfig {
 
 /** The first config file of the generator's that parses; defaults when none does. */
 export function siteConfig(root: string, generator: Generator): SiteConfig {
-  for (const name of CONFIGS[generator] ?? []) {
+  for (const name of profileOf(generator).configFiles) {
     const text = readSmall(path.join(root, name));
     const data = text === null ? null : parseConfig(name, text);
     if (!data) continue;
@@ -77,6 +72,7 @@ export function siteConfig(root: string, generator: Generator): SiteConfig {
     const params = data.params;
     const theme = data.theme;
     return {
+      data,
       ...(title ? { title: title.slice(0, 200) } : {}),
       params:
         params !== null && typeof params === 'object' && !Array.isArray(params)
@@ -88,7 +84,7 @@ export function siteConfig(root: string, generator: Generator): SiteConfig {
       ...(typeof data.timezone === 'string' ? { timezone: data.timezone } : {}),
     };
   }
-  return { params: {}, themes: [] };
+  return { data: {}, params: {}, themes: [] };
 }
 
 /** The site's title; null when its config has none (the caller names it by its folder). */

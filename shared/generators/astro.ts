@@ -1,0 +1,29 @@
+import { fieldDrafts, hasAny } from './defaults.ts';
+import { bundleIn, fileIn, firstFolder, staticImages } from './naming.ts';
+import type { GeneratorProfile } from './types.ts';
+
+export const astro: GeneratorProfile = {
+  ...fieldDrafts,
+  name: 'astro',
+  title: 'Astro',
+  recognise: ({ entries, packages }) =>
+    packages?.has('astro') ||
+    hasAny(entries, ['astro.config.mjs', 'astro.config.ts', 'astro.config.js', 'astro.config.mts'])
+      ? 'sure'
+      : null,
+  layout: () => ({
+    postFolders: ['src/content', 'src/pages'],
+    draftFolders: [],
+    staticRoot: 'public',
+    generatedFolders: ['dist', '.astro'],
+  }),
+  imageFolder: staticImages,
+  newPostPlace(site, _layout, { slug }) {
+    const folder = firstFolder(
+      site,
+      ['src/content/blog', 'src/content/posts', ...site.folders('src/content')],
+      'src/content/blog',
+    );
+    return site.usesBundles(folder) ? bundleIn(folder, slug) : fileIn(folder, `${slug}.md`);
+  },
+};

@@ -1,0 +1,79 @@
+import {
+  basename,
+  fileIn,
+  folderOf,
+  noPages,
+  noSections,
+  noTimeZone,
+  pad,
+  staticImages,
+  under,
+} from './naming.ts';
+import type { GeneratorProfile, SiteConfigData } from './types.ts';
+
+/** Hexo's `new_post_name` (default `:title.md`). */
+function newPostName(config: SiteConfigData): string {
+  const name = config.new_post_name;
+  return typeof name === 'string' && name.includes(':title') ? name : ':title.md';
+}
+
+/** Fills Hexo's `new_post_name` placeholders (`:year-:month-:day-:title.md`). */
+export function fillPostName(pattern: string, slug: string, date: Date): string {
+  const values: Record<string, string> = {
+    year: String(date.getFullYear()),
+    month: pad(date.getMonth() + 1),
+    i_month: String(date.getMonth() + 1),
+    day: pad(date.getDate()),
+    i_day: String(date.getDate()),
+    hour: pad(date.getHours()),
+    minute: pad(date.getMinutes()),
+    second: pad(date.getSeconds()),
+    title: slug,
+  };
+  const name = pattern.replace(
+    /:(year|i_month|month|i_day|day|hour|minute|second|title)/g,
+    (_, k) => values[k as string]!,
+  );
+  return /\.(md|markdown)$/i.test(name) ? name : `${name}.md`;
+}
+
+const postName = (config: SiteConfigData, slug: string, date: Date) =>
+  fillPostName(newPostName(config), slug, date);
+
+export const hexo: GeneratorProfile = {
+  name: 'hexo',
+  title: 'Hexo',
+  recognise: ({ entries, packages }) =>
+    entries.has('_config.yml') && (entries.has('source/') || packages?.has('hexo') === true)
+      ? 'sure'
+      : null,
+  layout: ({ config }) => ({
+    postFolders: ['source/_posts', 'source/_drafts'],
+    draftFolders: ['source/_drafts'],
+    staticRoot: 'source',
+    postAssetFolder: config?.post_asset_folder === true,
+    generatedFolders: ['public', '.deploy_git'],
+  }),
+  configFiles: ['_config.yml'],
+  draftFolder: {
+    drafts: 'source/_drafts',
+    posts: 'source/_posts',
+    publishedName: (slug, date, config) =>
+      postName(config, slug, date).replace(/\.(md|markdown)$/i, ''),
+  },
+  publishRemovesPublished: false,
+  splitStringLists: false,
+  isPage: noPages,
+  servesWholeFolder: false,
+  imageFolder: (layout, postPath) =>
+    layout.postAssetFolder
+      ? under(folderOf(postPath), basename(postPath).replace(/\.[^.]+$/, ''))
+      : staticImages(layout),
+  sections: noSections,
+  newPostPlace: (site, _layout, { slug, draft, date }) =>
+    draft
+      ? fileIn('source/_drafts', `${slug}.md`)
+      : fileIn('source/_posts', postName(site.config, slug, date)),
+  templates: 'hexo-scaffolds',
+  timeZone: noTimeZone,
+};

@@ -1,0 +1,76 @@
+import {
+  basename,
+  bundleIn,
+  defaultSection,
+  fileIn,
+  folderOf,
+  isBundlePath,
+  noPages,
+  noTimeZone,
+  staticImages,
+} from './naming.ts';
+import type { FolderListing, GeneratorProfile, SiteFiles } from './types.ts';
+
+/** A language folder of a multilingual Hugo site (`content/en`, `content/pt-br`). */
+const LANGUAGE = /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})?$/i;
+
+const CONFIG_NAMES = ['hugo', 'config', 'config/_default/hugo', 'config/_default/config'];
+
+/**
+ * A Hugo site's sections: the folders right under `content/`, or under each language's
+ * `content/<lang>/` when `content/` holds only language folders (the Hugo docs' layout).
+ */
+export function hugoSections(site: SiteFiles): string[] {
+  const top = site.folders('content');
+  const languages = top.filter((f) => LANGUAGE.test(basename(f)));
+  if (top.length && languages.length === top.length)
+    return languages.flatMap((lang) => site.folders(lang));
+  return top;
+}
+
+const any = (entries: ReadonlySet<string>, names: string[]) => names.some((n) => entries.has(n));
+
+function recognise({ entries }: FolderListing): 'sure' | 'maybe' | null {
+  const has = (name: string) => entries.has(name);
+  if (
+    any(entries, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml']) ||
+    (has('content/') && has('archetypes/'))
+  ) {
+    return 'sure';
+  }
+  // Its YAML/JSON config or config folder is named too generically to outrank the others.
+  if (has('content/') && (has('config/') || any(entries, ['config.yaml', 'config.json'])))
+    return 'maybe';
+  return null;
+}
+
+export const hugo: GeneratorProfile = {
+  name: 'hugo',
+  title: 'Hugo',
+  recognise,
+  layout: () => ({
+    postFolders: ['content'],
+    draftFolders: [],
+    staticRoot: 'static',
+    generatedFolders: ['public', 'resources'],
+  }),
+  configFiles: CONFIG_NAMES.flatMap((name) =>
+    ['toml', 'yaml', 'yml', 'json'].map((ext) => `${name}.${ext}`),
+  ),
+  draftFolder: null,
+  publishRemovesPublished: false,
+  splitStringLists: false,
+  isPage: noPages,
+  servesWholeFolder: false,
+  imageFolder: (layout, postPath) =>
+    isBundlePath(postPath) ? folderOf(postPath) : staticImages(layout),
+  sections: hugoSections,
+  newPostPlace(site, _layout, { slug, section, bundle }) {
+    const folder = section ?? defaultSection(hugoSections(site)) ?? 'content/posts';
+    const place =
+      bundle || site.usesBundles(folder) ? bundleIn(folder, slug) : fileIn(folder, `${slug}.md`);
+    return { ...place, section: basename(folder) };
+  },
+  templates: 'hugo-archetypes',
+  timeZone: noTimeZone,
+};

@@ -1,0 +1,41 @@
+import { fileIn, isoDay, noPages, noSections } from './naming.ts';
+import type { GeneratorProfile } from './types.ts';
+
+export const jekyll: GeneratorProfile = {
+  name: 'jekyll',
+  title: 'Jekyll',
+  recognise: ({ entries }) =>
+    (entries.has('_config.yml') || entries.has('_config.yaml')) &&
+    (entries.has('_posts/') || entries.has('_drafts/'))
+      ? 'sure'
+      : null,
+  layout: () => ({
+    postFolders: ['_posts', '_drafts'],
+    draftFolders: ['_drafts'],
+    staticRoot: '',
+    generatedFolders: ['_site', '.jekyll-cache'],
+  }),
+  configFiles: ['_config.yml'],
+  draftFolder: {
+    drafts: '_drafts',
+    posts: '_posts',
+    publishedName: (slug, date) => `${isoDay(date)}-${slug}`,
+  },
+  // Jekyll reads a post without `published:` as published.
+  publishRemovesPublished: true,
+  splitStringLists: true,
+  isPage: noPages,
+  // Jekyll copies every file outside `_` folders to the site: any file has a site path.
+  servesWholeFolder: true,
+  imageFolder: () => 'assets/images',
+  sections: noSections,
+  newPostPlace(site, _layout, { slug, draft, date }) {
+    const ext = site.usualExtension('_posts');
+    return draft
+      ? fileIn('_drafts', `${slug}${ext}`)
+      : fileIn('_posts', `${isoDay(date)}-${slug}${ext}`);
+  },
+  templates: 'built-in',
+  // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
+  timeZone: (config) => (typeof config.timezone === 'string' ? config.timezone : 'local'),
+};

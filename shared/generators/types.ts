@@ -1,0 +1,131 @@
+/**
+ * What Folio knows about one static-site generator, as data and pure functions: how a folder
+ * is recognised as its site, where it keeps posts, drafts and static files, its draft rules,
+ * where a new post and a new image go. One profile per generator (`<name>.ts` beside this
+ * file), listed in `index.ts`; nothing outside this folder and `electron/services/generators/`
+ * branches on a generator's name. Profiles read the blog only through `SiteFiles`, which the
+ * main process gives them, so they run (and are tested) anywhere.
+ */
+import type { Generator } from '../models.ts';
+
+export type { Generator };
+
+export interface BlogLayout {
+  generator: Generator;
+  /** Folders (relative, `/`-separated) whose Markdown files are posts; '' is the whole folder. */
+  postFolders: string[];
+  /** Folders whose posts are drafts (front-matter rules apply everywhere as well). */
+  draftFolders: string[];
+  /** Where site-absolute paths like `/images/x.png` point. */
+  staticRoot: string;
+  /** Hexo's `post_asset_folder`: a post's relative images live in a folder named after it. */
+  postAssetFolder?: boolean;
+  /**
+   * Folders (from the blog's root) the generator builds the site into: never indexed, but
+   * named in the skipped list when they hold Markdown. A folder named alike elsewhere (Hugo's
+   * `content/en/functions/resources/`) is content like any other.
+   */
+  generatedFolders: string[];
+}
+
+/**
+ * What the folder holds, for detection: names at the top (folders end with `/`), the names
+ * inside a few well-known folders (`source/`, `content/`, `docs/`, `src/`), and the site's
+ * config when one was read.
+ */
+export interface FolderListing {
+  entries: ReadonlySet<string>;
+  /** The site's config file as data (the detected generator's), when it has one. */
+  config?: SiteConfigData;
+  /** Names in package.json's dependencies and devDependencies (JavaScript generators). */
+  packages?: ReadonlySet<string>;
+  /** `generator:` from `.folio/config.yaml`: the writer's word beats detection. */
+  configured?: Generator;
+}
+
+/** A site config file's top level (`_config.yml`, `hugo.toml`, …), parsed as data. */
+export type SiteConfigData = Readonly<Record<string, unknown>>;
+
+/** The blog's files as a profile may look at them (relative, `/`-separated paths). */
+export interface SiteFiles {
+  /** Whether `rel` is a folder of the blog. */
+  isFolder(rel: string): boolean;
+  /** The folders right inside `rel` (hidden and `_` ones left out), as relative paths, sorted. */
+  folders(rel: string): string[];
+  /** Whether most Markdown files under `folder` are page bundles (`<slug>/index.md`). */
+  usesBundles(folder: string): boolean;
+  /** The extension most of the folder's Markdown files have (`.md` when it has none). */
+  usualExtension(folder: string): string;
+  /** The site's config as data ({} when it has none or it cannot be read). */
+  config: SiteConfigData;
+}
+
+export interface NewPostPlace {
+  /** Relative path of the new post, before a `-2` is added to make it unique. */
+  path: string;
+  /** A page bundle: the post is `<folder>/index.md`, the folder is new. */
+  bundle: boolean;
+  /** The section the post belongs to (Hugo: picks `archetypes/<section>.md`). */
+  section?: string;
+}
+
+export interface NewPostOptions {
+  slug: string;
+  draft: boolean;
+  date: Date;
+  /** The section chosen in the dialog (one of `sections`). */
+  section?: string | null;
+  /** Make it a page bundle (the section's archetype is one). */
+  bundle?: boolean;
+}
+
+/** Where a generator's drafts live when they are a folder of their own (Hexo, Jekyll). */
+export interface DraftFolder {
+  /** Where drafts go. */
+  drafts: string;
+  /** Where a published post goes. */
+  posts: string;
+  /** The file name (no extension) a draft gets once published on `date`. */
+  publishedName(slug: string, date: Date, site: SiteConfigData): string;
+}
+
+/** How the site's own templates for a new post are found (see electron/services/generators/templates.ts). */
+export type TemplateSource = 'hexo-scaffolds' | 'hugo-archetypes' | 'built-in';
+
+export interface GeneratorProfile {
+  name: Generator;
+  /** Its name in messages. */
+  title: string;
+  /**
+   * Whether the folder is this generator's site: `sure` wins in registry order; `maybe` (a
+   * sign other generators share) counts only when no profile is sure.
+   */
+  recognise(listing: FolderListing): 'sure' | 'maybe' | null;
+  /** Where it keeps posts, drafts and static files. */
+  layout(listing: FolderListing): Omit<BlogLayout, 'generator'>;
+  /** Its data config files, by preference (JavaScript configs are never run). */
+  configFiles: readonly string[];
+  /** Drafts in a folder of their own; null when a `draft: true` field marks them. */
+  draftFolder: DraftFolder | null;
+  /** Publishing removes `published: false` rather than setting `published: true` (Jekyll). */
+  publishRemovesPublished: boolean;
+  /** `tags: a b` (a string) is two tags, `a` and `b` (Jekyll). */
+  splitStringLists: boolean;
+  /** Pages it builds from files in the post folders, by their front matter: not listed. */
+  isPage(data: Readonly<Record<string, unknown>>): boolean;
+  /** Site paths name files anywhere in the blog, not only in a static folder (Jekyll). */
+  servesWholeFolder: boolean;
+  /** The folder a new image for `postPath` goes to when the writer has not chosen one. */
+  imageFolder(layout: Pick<BlogLayout, 'staticRoot' | 'postAssetFolder'>, postPath: string): string;
+  /** The sections a new post can go to (Hugo's); none for the others. */
+  sections(site: SiteFiles): string[];
+  /** Where a new post goes. */
+  newPostPlace(site: SiteFiles, layout: BlogLayout, options: NewPostOptions): NewPostPlace;
+  /** Where its own templates for new posts come from. */
+  templates: TemplateSource;
+  /**
+   * The time zone the site reads a date's offset in, so new dates are written in it (Jekyll:
+   * its `timezone`, else `local`); null when dates are written as the blog writes them.
+   */
+  timeZone(config: SiteConfigData): string | null;
+}

@@ -1,0 +1,26 @@
+import { fieldDrafts } from './defaults.ts';
+import { staticImages, under } from './naming.ts';
+import type { GeneratorProfile } from './types.ts';
+import { docsPostPlace } from './vuepress.ts';
+
+export const vitepress: GeneratorProfile = {
+  ...fieldDrafts,
+  name: 'vitepress',
+  title: 'VitePress',
+  recognise: ({ entries }) =>
+    entries.has('.vitepress/') || entries.has('docs/.vitepress/') ? 'sure' : null,
+  layout({ entries }) {
+    const docs = entries.has('docs/.vitepress/') ? 'docs' : '';
+    return {
+      postFolders: [docs],
+      draftFolders: [],
+      staticRoot: under(docs, 'public'),
+      generatedFolders: [under(docs, '.vitepress/dist'), under(docs, '.vitepress/cache')],
+    };
+  },
+  // The home page (`layout: home`) and blank custom pages (`layout: page`: an archive, a tag
+  // index, an about page).
+  isPage: (data) => data.layout === 'home' || data.layout === 'page',
+  imageFolder: staticImages,
+  newPostPlace: docsPostPlace,
+};
