@@ -128,4 +128,16 @@ export interface GeneratorProfile {
    * its `timezone`, else `local`); null when dates are written as the blog writes them.
    */
   timeZone(config: SiteConfigData): string | null;
+
+  // Slots the next pieces of work fill; absent means "not known yet", and callers fall back
+  // to today's behaviour.
+  /** The template language of its posts (Hugo shortcodes, Hexo tag plugins, Liquid). */
+  dialect?: string;
+  /** A post's URL on the built site, by the site's permalink config. */
+  permalink?: (
+    post: { path: string; data: Readonly<Record<string, unknown>> },
+    site: SiteConfigData,
+  ) => string | null;
+  /** The command that serves the site for a live preview on `port`. */
+  devServer?: (port: number) => { command: string; args: string[] };
 }
