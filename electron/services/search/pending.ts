@@ -5,7 +5,7 @@
  * for the collector to go through right when the index starts answering. Sealing
  * (segments.ts) sorts them by term with one counting pass.
  */
-import { MAX_WEIGHT } from './segments.ts';
+import { MAX_WEIGHT } from './score.ts';
 
 function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, need: number): T {
   if (array.length >= need) return array;

@@ -73,3 +73,10 @@ export class TopK {
     if (items.length > limit) items.pop();
   }
 }
+
+/**
+ * A posting's weight is kept to a byte. That changes no score: past CAP / PREFIX_WEIGHT a
+ * single term saturates the query word's count (capped at CAP) even as a prefix.
+ */
+export const MAX_WEIGHT = 255;
+if (MAX_WEIGHT * PREFIX_WEIGHT < CAP) throw new Error('MAX_WEIGHT would change scores');

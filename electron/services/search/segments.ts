@@ -9,14 +9,6 @@
  * build 10,000 posts in slices of a few milliseconds or seal one changed post at once.
  */
 import type { PendingPostings } from './pending.ts';
-import { CAP, PREFIX_WEIGHT } from './score.ts';
-
-/**
- * A posting's weight is kept to a byte. That changes no score: past CAP / PREFIX_WEIGHT a
- * single term saturates the query word's count (score.ts caps it at CAP) even as a prefix.
- */
-export const MAX_WEIGHT = 255;
-if (MAX_WEIGHT * PREFIX_WEIGHT < CAP) throw new Error('MAX_WEIGHT would change scores');
 
 export interface Segment {
   terms: string[];
