@@ -147,8 +147,8 @@ export interface RecoveredPost {
 export interface SaveResult {
   path: string;
   version: FileVersion;
-  /** The post's list entry after the save, so the list updates without a re-index. */
-  summary: PostSummary;
+  /** The post's list entry after the save (null: the file is not one the list shows). */
+  summary: PostSummary | null;
 }
 
 /** Why a git operation failed, as something the publish panel can offer a next step for. */

@@ -8,19 +8,18 @@ import type { EventChannel, EventPayload, Handlers } from '../../shared/api.ts';
 import { FolioError } from '../../shared/errors.ts';
 import { sweepLeftovers } from './backups/leftovers.ts';
 import { createBackupStore } from './backups/backups.ts';
-import { resolveInside, toRelative } from './content/paths.ts';
+import { resolveInside, toRelative } from './files/paths.ts';
 import { recoverBackups } from './backups/recover.ts';
 import { readPost, savePost } from './content/posts.ts';
 import { createGitHandlers } from './git/git-handlers.ts';
 import { importImage } from './content/image-import.ts';
 import { imageFolderFor, imageReference, type ImageLayout } from './content/image-path.ts';
 import { exportPost, type ExportHost } from './export/export-post.ts';
-import type { SaveFileSystem } from './content/file-system.ts';
+import type { SaveFileSystem } from './files/file-system.ts';
 import { loadBlogSchema } from './library/blog-schema.ts';
 import { Library, type LibraryChange } from './library/library.ts';
 import { liveLibrary, type LiveLibrary } from './library/live-library.ts';
 import { postOpHandlers } from './library/post-ops/handlers.ts';
-import { isInDraftFolder } from './library/list-posts.ts';
 import { findPostsByTitle } from './search/fuzzy-title.ts';
 import { SearchService } from './search/search-service.ts';
 import { applyTaxonomyEdit, planTaxonomyEdit } from './library/taxonomy.ts';
@@ -216,18 +215,14 @@ export function createFolio(host: Host): Folio {
     },
     readPost: async ({ path }) => readPost(root(), path),
     savePost: async ({ path, text, expected }) => {
-      live?.expect(path, text);
-      const result = await savePost(
-        root(),
-        path,
-        text,
-        expected,
-        (rel) => isInDraftFolder(current!.layout, rel),
-        host.fileSystem,
-      );
-      // One post re-indexed, in place: the list, the search and the cache follow the save.
-      const summary = opened().library.reindexOne(path);
-      return summary ? { ...result, summary } : result;
+      const { version } = await savePost(root(), path, text, expected, {
+        fs: host.fileSystem,
+        expect: (rel, written) => live?.expect(rel, written),
+      });
+      // One post indexed from the text written, in place: the list (through postsChanged),
+      // the search and the cache follow the save.
+      const summary = opened().library.reindexOne(path, { text, version });
+      return { path, version, summary };
     },
     searchPosts: async ({ query, limit }) => opened().search.search(query, limit),
     findPostsByTitle: async ({ query, limit }) => {
@@ -266,7 +261,8 @@ export function createFolio(host: Host): Folio {
       host.revealPath(target);
     },
     planTaxonomyEdit: async (edit) => planTaxonomyEdit(opened().library, edit),
-    applyTaxonomyEdit: async ({ skip, ...plan }) => applyTaxonomyEdit(opened().library, plan, skip),
+    applyTaxonomyEdit: async ({ skip, ...plan }) =>
+      applyTaxonomyEdit(opened().library, plan, skip, (rel, text) => live?.expect(rel, text)),
     ...postOpHandlers({
       library: () => opened().library,
       siteConfig: () => current!.config,

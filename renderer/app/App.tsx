@@ -340,8 +340,8 @@ export function App() {
         buffer.version = result.version;
         markDirty(buffer.path, isDirty(buffer));
         void syncBackup(buffer);
-        setPosts((old) => old.map((p) => (p.path === result.path ? result.summary : p)));
-        setStatus({ kind: 'ok', text: `Saved ${result.summary.title}` });
+        // The list follows through postsChanged: the library indexed the text it wrote.
+        setStatus({ kind: 'ok', text: `Saved ${result.summary?.title ?? result.path}` });
         return true;
       } catch (error) {
         setStatus({ kind: 'error', text: (error as Error).message });

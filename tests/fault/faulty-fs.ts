@@ -7,7 +7,7 @@
 import {
   nodeFileSystem,
   type SaveFileSystem,
-} from '../../electron/services/content/file-system.ts';
+} from '../../electron/services/files/file-system.ts';
 
 export type FaultPoint = 'create' | 'write' | 'sync' | 'chmod' | 'rename' | 'readFile';
 

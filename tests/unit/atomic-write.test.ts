@@ -1,7 +1,7 @@
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../electron/services/content/atomic-write.ts';
+import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { readOnlyFoldersAreEnforced, useTempFolders } from './support/temp.ts';
 
 const tempFolder = useTempFolders();

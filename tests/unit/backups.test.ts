@@ -52,7 +52,7 @@ describe('hot-exit backups', () => {
 describe('recovering backups against the folder as it is now', () => {
   it('says whether the file changed on disk since the unsaved text started', async () => {
     const { recoverBackups } = await import('../../electron/services/backups/recover.ts');
-    const { versionOf } = await import('../../electron/services/content/version.ts');
+    const { versionOf } = await import('../../electron/services/files/version.ts');
     const { realpath, stat } = await import('node:fs/promises');
     const root = await realpath(await tempFolder());
     await writeFile(path.join(root, 'same.md'), 'original');

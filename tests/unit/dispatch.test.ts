@@ -229,7 +229,10 @@ describe('posts through the dispatcher', () => {
     const saved = valueOf<SaveResult>(
       await h.dispatch('savePost', { path: POST, text, expected: post.version }),
     );
-    expect(saved.summary.title).toBe('Debouncing, Calmly');
+    expect(saved.summary?.title).toBe('Debouncing, Calmly');
+    // One summary: the list holds the very entry the save returned.
+    const listed = valueOf<PostSummary[]>(await h.dispatch('listPosts', {}));
+    expect(listed.find((p) => p.path === POST)).toEqual(saved.summary);
     expect(await readFile(path.join(h.blog, POST), 'utf8')).toBe(text);
 
     await writeFile(path.join(h.blog, POST), 'changed by another program\n');

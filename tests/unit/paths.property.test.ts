@@ -3,7 +3,7 @@ import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveInside } from '../../electron/services/content/paths.ts';
+import { resolveInside } from '../../electron/services/files/paths.ts';
 import { FolioError } from '../../shared/errors.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
 

@@ -1,7 +1,7 @@
 import { mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveInside, toRelative } from '../../electron/services/content/paths.ts';
+import { resolveInside, toRelative } from '../../electron/services/files/paths.ts';
 import { errorCodeOf, useTempFolders, writeFiles } from './support/temp.ts';
 
 const tempFolder = useTempFolders();

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,6 @@ import { decodePost, readPost, savePost } from '../../electron/services/content/
 import { errorCodeOf, syncErrorCodeOf, useTempFolders, writeFiles } from './support/temp.ts';
 
 const tempFolder = useTempFolders();
-const notDraft = () => false;
 const POST = 'source/_posts/hello.md';
 
 async function blogWith(bytes: string | Uint8Array): Promise<string> {
@@ -25,7 +25,7 @@ describe('readPost and savePost', () => {
 
     const post = await readPost(root, POST);
     expect(post.text).toBe(original);
-    await savePost(root, POST, post.text, post.version, notDraft);
+    await savePost(root, POST, post.text, post.version);
 
     expect(await diskBytes(root)).toEqual(before);
     expect(Array.from(before.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
@@ -35,7 +35,7 @@ describe('readPost and savePost', () => {
     const root = await blogWith('\uFEFF---\r\ntitle: Old\r\n---\r\nBody');
     const post = await readPost(root, POST);
     const edited = post.text.replace('Old', 'New');
-    await savePost(root, POST, edited, post.version, notDraft);
+    await savePost(root, POST, edited, post.version);
     expect(await readFile(path.join(root, POST), 'utf8')).toBe(
       '\uFEFF---\r\ntitle: New\r\n---\r\nBody',
     );
@@ -47,7 +47,7 @@ describe('readPost and savePost', () => {
     const theirs = '---\ntitle: Theirs\n---\nWritten by another program\n';
     await writeFile(path.join(root, POST), theirs);
 
-    const code = await errorCodeOf(savePost(root, POST, 'my edit\n', post.version, notDraft));
+    const code = await errorCodeOf(savePost(root, POST, 'my edit\n', post.version));
 
     expect(code).toBe('CONFLICT');
     expect(await readFile(path.join(root, POST), 'utf8')).toBe(theirs);
@@ -57,36 +57,39 @@ describe('readPost and savePost', () => {
     const root = await blogWith('aaaa\n');
     const post = await readPost(root, POST);
     await writeFile(path.join(root, POST), 'bbbb\n');
-    expect(await errorCodeOf(savePost(root, POST, 'cccc\n', post.version, notDraft))).toBe(
-      'CONFLICT',
-    );
+    expect(await errorCodeOf(savePost(root, POST, 'cccc\n', post.version))).toBe('CONFLICT');
     expect(await readFile(path.join(root, POST), 'utf8')).toBe('bbbb\n');
   });
 
   it('lets a second save go through with the version the first save returned', async () => {
     const root = await blogWith('---\ntitle: One\n---\n');
     const post = await readPost(root, POST);
-    const first = await savePost(root, POST, '---\ntitle: Two\n---\n', post.version, notDraft);
-    await savePost(root, POST, '---\ntitle: Three\n---\n', first.version, notDraft);
+    const first = await savePost(root, POST, '---\ntitle: Two\n---\n', post.version);
+    await savePost(root, POST, '---\ntitle: Three\n---\n', first.version);
     expect(await readFile(path.join(root, POST), 'utf8')).toBe('---\ntitle: Three\n---\n');
   });
 
-  it('returns the updated list entry and the version a fresh read reports', async () => {
+  it('returns the version a fresh read reports', async () => {
     const root = await blogWith('---\ntitle: Before\ndate: 2024-01-02\n---\nBody\n');
     const post = await readPost(root, POST);
     const text = '---\ntitle: After the edit\ndate: 2024-03-04 10:00:00\n---\nBody\n';
 
-    const result = await savePost(root, POST, text, post.version, () => true);
+    const result = await savePost(root, POST, text, post.version);
 
     expect(result.path).toBe(POST);
-    expect(result.summary).toMatchObject({
-      path: POST,
-      title: 'After the edit',
-      date: '2024-03-04 10:00:00',
-      draft: true,
-    });
     expect(result.version).toEqual((await readPost(root, POST)).version);
     expect(result.version).not.toEqual(post.version);
+  });
+
+  it('tells the folder watcher what it will write, before it writes', async () => {
+    const root = await blogWith('---\ntitle: Before\n---\n');
+    const post = await readPost(root, POST);
+    const told: Array<[string, string, string]> = [];
+    await savePost(root, POST, 'after\n', post.version, {
+      expect: (rel, text) => told.push([rel, text, readFileSync(path.join(root, rel), 'utf8')]),
+    });
+    // Told with the file still as it was.
+    expect(told).toEqual([[POST, 'after\n', '---\ntitle: Before\n---\n']]);
   });
 
   it('opens a file that is not valid UTF-8 read-only, and never writes over it', async () => {
@@ -99,9 +102,7 @@ describe('readPost and savePost', () => {
     expect(post.readOnly).toContain(POST);
     expect(post.text).toBe('caf\uFFFD\nhi\uFFFD\uFFFD\n');
     // Even a client that ignores readOnly cannot re-encode the file: the save is refused.
-    expect(await errorCodeOf(savePost(root, POST, post.text, post.version, notDraft))).toBe(
-      'NOT_TEXT',
-    );
+    expect(await errorCodeOf(savePost(root, POST, post.text, post.version))).toBe('NOT_TEXT');
     expect(await diskBytes(root)).toEqual(bytes);
   });
 
@@ -119,7 +120,7 @@ describe('readPost and savePost', () => {
     const root = await blogWith('x');
     const post = await readPost(root, POST);
     expect(await errorCodeOf(readPost(root, '../outside.md'))).toBe('OUTSIDE_FOLDER');
-    expect(await errorCodeOf(savePost(root, '../outside.md', 'x', post.version, notDraft))).toBe(
+    expect(await errorCodeOf(savePost(root, '../outside.md', 'x', post.version))).toBe(
       'OUTSIDE_FOLDER',
     );
   });

@@ -8,14 +8,13 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPost, savePost } from '../../electron/services/content/posts.ts';
-import { writeFileAtomic } from '../../electron/services/content/atomic-write.ts';
+import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { FolioError } from '../../shared/errors.ts';
 import { faultyFileSystem, type Fault } from '../fault/faulty-fs.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
 
 const tempFolder = useTempFolders();
 const POST = 'source/_posts/hello.md';
-const notDraft = () => false;
 
 /** Large enough that a torn write would be visible anywhere in it. */
 const OLD = `---\ntitle: Old\n---\n${'The old paragraph, kept whole. '.repeat(20000)}\n`;
@@ -59,7 +58,7 @@ describe('a failed save changes nothing', () => {
       const before = await readFile(path.join(root, POST));
       const fs = faultyFileSystem([fault]);
 
-      const error = await savePost(root, POST, NEW, post.version, notDraft, fs).then(
+      const error = await savePost(root, POST, NEW, post.version, { fs }).then(
         () => null,
         (e: unknown) => e,
       );
@@ -74,7 +73,7 @@ describe('a failed save changes nothing', () => {
       expect(await readdir(path.join(root, 'source/_posts'))).toEqual(['hello.md']);
 
       // The disk is fixed: the writer's version is still the file's, so the same save works.
-      await savePost(root, POST, NEW, post.version, notDraft, fs);
+      await savePost(root, POST, NEW, post.version, { fs });
       expect(await readFile(path.join(root, POST), 'utf8')).toBe(NEW);
     },
   );
@@ -84,7 +83,7 @@ describe('writeFileAtomic through the injected file system', () => {
   it('writes everything even when the disk accepts a few bytes per write', async () => {
     const dir = await tempFolder();
     const file = path.join(dir, 'post.md');
-    const { nodeFileSystem } = await import('../../electron/services/content/file-system.ts');
+    const { nodeFileSystem } = await import('../../electron/services/files/file-system.ts');
     let writes = 0;
     const trickle = {
       ...nodeFileSystem,
@@ -107,7 +106,7 @@ describe('writeFileAtomic through the injected file system', () => {
   it('treats a write that makes no progress as a full disk instead of looping', async () => {
     const dir = await tempFolder();
     const file = path.join(dir, 'post.md');
-    const { nodeFileSystem } = await import('../../electron/services/content/file-system.ts');
+    const { nodeFileSystem } = await import('../../electron/services/files/file-system.ts');
     const stuck = {
       ...nodeFileSystem,
       async create(name: string, mode: number) {
@@ -122,7 +121,7 @@ describe('writeFileAtomic through the injected file system', () => {
   it('fsyncs the temp file before the rename and the folder after it', async () => {
     const dir = await tempFolder();
     const file = path.join(dir, 'post.md');
-    const { nodeFileSystem } = await import('../../electron/services/content/file-system.ts');
+    const { nodeFileSystem } = await import('../../electron/services/files/file-system.ts');
     const calls: string[] = [];
     const traced = {
       ...nodeFileSystem,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,9 +70,15 @@ describe('renaming and merging terms across a blog (real files)', () => {
     // Planning writes nothing.
     expect(await read(root, chiff)).toBe(before.chiff);
 
-    const result = await applyTaxonomyEdit(library, plan, []);
+    // The folder watcher is told each write first, so it is not taken for a change elsewhere.
+    const told = new Map<string, { text: string; onDisk: string }>();
+    const result = await applyTaxonomyEdit(library, plan, [], (rel, text) =>
+      told.set(rel, { text, onDisk: readFileSync(path.join(root, rel), 'utf8') }),
+    );
     expect(result.skipped).toEqual([]);
     expect(result.changed.map((p) => p.path).sort()).toEqual([chiff, swifts]);
+    expect(told.get(chiff)).toEqual({ text: await read(root, chiff), onDisk: before.chiff });
+    expect(told.get(swifts)).toEqual({ text: await read(root, swifts), onDisk: before.swifts });
     expect(await read(root, chiff)).toBe(before.chiff.replace('- migrants\n', '- migration\n'));
     expect(await read(root, swifts)).toBe(before.swifts.replace('- migrants\n', '- migration\n'));
     // The index follows: the list shows the new tag, the old one is gone.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../electron/services/content/atomic-write.ts';
+import { writeFileAtomic } from '../../electron/services/files/atomic-write.ts';
 import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { liveLibrary, type ExternalChange } from '../../electron/services/library/live-library.ts';

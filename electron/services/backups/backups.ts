@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { FileVersion } from '../../../shared/models.ts';
-import { writeFileAtomic } from '../content/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 
 const backupSchema = z.object({
   root: z.string(),

@@ -8,8 +8,8 @@
 import { lstat, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_POST_CHARS } from '../../../shared/limits.ts';
-import { TEMP_FILE } from '../content/atomic-write.ts';
-import { versionOf } from '../content/version.ts';
+import { TEMP_FILE } from '../files/atomic-write.ts';
+import { versionOf } from '../files/version.ts';
 import type { BackupStore } from './backups.ts';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd|mdx)$/i;

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { FileVersion, RecoveredPost } from '../../../shared/models.ts';
-import { resolveInside } from '../content/paths.ts';
-import { sameVersion, versionOf } from '../content/version.ts';
+import { resolveInside } from '../files/paths.ts';
+import { sameVersion, versionOf } from '../files/version.ts';
 import type { Backup } from './backups.ts';
 
 /** Only shown in a diff; the editor re-reads the file (strictly) when a backup is restored. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FolioError } from '../../../shared/errors.ts';
-import { resolveInside } from './paths.ts';
+import { resolveInside } from '../files/paths.ts';
 
 /**
  * Maps an asset URL (`asset://blog/source/images/a.png` in Electron, `<origin>/@asset/...`

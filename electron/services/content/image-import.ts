@@ -11,7 +11,7 @@ import {
   type ImageFolderSetting,
   type ImageLayout,
 } from './image-path.ts';
-import { resolveInside } from './paths.ts';
+import { resolveInside } from '../files/paths.ts';
 
 export type ImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg' | 'avif';
 

@@ -3,11 +3,11 @@ import { isUtf8 } from 'node:buffer';
 import { MAX_POST_CHARS } from '../../../shared/limits.ts';
 import { FolioError } from '../../../shared/errors.ts';
 import type { FileVersion, PostFile } from '../../../shared/models.ts';
-import { writeFileAtomic } from './atomic-write.ts';
-import { nodeFileSystem, type SaveFileSystem } from './file-system.ts';
-import { toIoError } from './io-errors.ts';
-import { resolveInside } from './paths.ts';
-import { sameVersion, versionOf } from './version.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { nodeFileSystem, type SaveFileSystem } from '../files/file-system.ts';
+import { toIoError } from '../files/io-errors.ts';
+import { resolveInside } from '../files/paths.ts';
+import { sameVersion, versionOf } from '../files/version.ts';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -94,27 +94,42 @@ export async function readPost(root: string, relativePath: string): Promise<Post
   }
 }
 
+export interface WriteOptions {
+  fs?: SaveFileSystem;
+  /**
+   * Told what the file will hold just before it is written, so the folder watcher knows the
+   * echo of Folio's own write from a change made elsewhere.
+   */
+  expect?: (relativePath: string, text: string) => void;
+}
+
+/** Why an edit of a post's text leaves the post as it is (the caller reports it). */
+export class EditSkipped extends Error {}
+
 /**
- * Saves `text` over the post if the file on disk is still the version the writer opened.
- * Otherwise nothing is written and a CONFLICT error says so; the editor keeps the text.
- * A file on disk that is not UTF-8 is never overwritten (see decodePost). Returns the new
- * version. Kept free of the library (Markdown, YAML) so the kill test's child starts fast.
+ * The one way Folio changes a post that exists (a save, a tag rename, a post operation):
+ * only over the version that was read (else CONFLICT, and nothing is written), never over
+ * bytes that are not UTF-8 (NOT_TEXT: the text would be re-encoded), the watcher told
+ * first, then written atomically. `edit` gets the text on disk and returns the new text, or
+ * throws EditSkipped. Returns the new text and version. Kept free of the library (Markdown,
+ * YAML) so the kill test's child starts fast.
  */
-export async function saveFile(
+export async function editPost(
   root: string,
   relativePath: string,
-  text: string,
   expected: FileVersion,
-  fs: SaveFileSystem = nodeFileSystem,
-): Promise<FileVersion> {
+  edit: (text: string) => string,
+  { fs = nodeFileSystem, expect }: WriteOptions = {},
+): Promise<{ text: string; version: FileVersion }> {
   const file = await resolveInside(root, relativePath);
-  const bytes = new TextEncoder().encode(text);
+  let text: string;
+  let bytes: Uint8Array;
   try {
     const current = await fs.readFile(file);
     if (!sameVersion(versionOf(current, await fs.stat(file)), expected)) {
       throw new FolioError(
         'CONFLICT',
-        `“${relativePath}” changed on disk since you opened it. Nothing was saved; your text is still in the editor.`,
+        `“${relativePath}” changed on disk since it was read. Nothing was written.`,
       );
     }
     if (!isUtf8(current)) {
@@ -123,9 +138,38 @@ export async function saveFile(
         `“${relativePath}” is not UTF-8 text; Folio will not re-encode it. Nothing was saved.`,
       );
     }
+    text = edit(strict.decode(current));
+    bytes = new TextEncoder().encode(text);
+    expect?.(relativePath, text);
     await writeFileAtomic(file, bytes, fs);
   } catch (error) {
+    if (error instanceof EditSkipped) throw error;
     throw toIoError(error, 'save', relativePath);
   }
-  return versionOf(bytes, await fs.stat(file));
+  return { text, version: versionOf(bytes, await fs.stat(file)) };
+}
+
+/**
+ * Saves the writer's `text` over the post if the file on disk is still the version the
+ * writer opened; otherwise nothing is written and a CONFLICT error says so (the editor
+ * keeps the text). Returns the new version.
+ */
+export async function saveFile(
+  root: string,
+  relativePath: string,
+  text: string,
+  expected: FileVersion,
+  options: WriteOptions = {},
+): Promise<FileVersion> {
+  try {
+    return (await editPost(root, relativePath, expected, () => text, options)).version;
+  } catch (error) {
+    if (error instanceof FolioError && error.code === 'CONFLICT') {
+      throw new FolioError(
+        'CONFLICT',
+        `“${relativePath}” changed on disk since you opened it. Nothing was saved; your text is still in the editor.`,
+      );
+    }
+    throw error;
+  }
 }

@@ -1,23 +1,28 @@
-import type { FileVersion, SaveResult } from '../../../shared/models.ts';
-import { summarize } from '../library/list-posts.ts';
-import type { SaveFileSystem } from './file-system.ts';
-import { saveFile } from './post-file.ts';
+import type { FileVersion } from '../../../shared/models.ts';
+import { saveFile, type WriteOptions } from './post-file.ts';
 
-export { decodePost, readPost, type DecodedPost } from './post-file.ts';
+export {
+  decodePost,
+  editPost,
+  EditSkipped,
+  readPost,
+  type DecodedPost,
+  type WriteOptions,
+} from './post-file.ts';
 
-/** saveFile (atomic, version-checked), then the post's new list entry. */
+/**
+ * Saves the writer's text (saveFile: version-checked, UTF-8 only, atomic). The list entry is
+ * the library's: it indexes the text written (Library.reindexOne), once.
+ */
 export async function savePost(
   root: string,
   relativePath: string,
   text: string,
   expected: FileVersion,
-  inDraftFolder: (relativePath: string) => boolean,
-  fs?: SaveFileSystem,
-): Promise<SaveResult> {
-  const version = await saveFile(root, relativePath, text, expected, fs);
+  options: WriteOptions = {},
+): Promise<{ path: string; version: FileVersion }> {
   return {
     path: relativePath,
-    version,
-    summary: summarize(relativePath, text, inDraftFolder(relativePath)),
+    version: await saveFile(root, relativePath, text, expected, options),
   };
 }

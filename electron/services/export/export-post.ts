@@ -7,10 +7,10 @@ import {
 } from '../../../shared/export-html.ts';
 import { MAX_IMAGE_BYTES } from '../../../shared/api.ts';
 import { FolioError } from '../../../shared/errors.ts';
-import { writeFileAtomic } from '../content/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { IMAGE_MIME, sniffImageType } from '../content/image-import.ts';
 import { postSlug } from '../content/image-path.ts';
-import { resolveInside } from '../content/paths.ts';
+import { resolveInside } from '../files/paths.ts';
 
 export type ExportFormat = 'html' | 'pdf';
 

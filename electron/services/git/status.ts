@@ -1,5 +1,5 @@
 import type { GitChangedFile, GitStatus } from '../../../shared/models.ts';
-import { TEMP_FILE } from '../content/atomic-write.ts';
+import { TEMP_FILE } from '../files/atomic-write.ts';
 import { git, passiveSettings } from './core.ts';
 import { listRemotes } from './remote.ts';
 import { fromRepoPath, operationInProgress, repoLayout, type RepoLayout } from './repository.ts';

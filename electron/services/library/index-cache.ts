@@ -44,7 +44,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { PostError, PostSummary } from '../../../shared/models.ts';
-import { writeFileAtomic } from '../content/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
 import type { PostEntry } from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';

@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
+import type { FileVersion, PostSummary, SkippedFile } from '../../../shared/models.ts';
 import type { FieldObservations } from '../../../shared/schema.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
@@ -30,7 +30,7 @@ import {
 } from './list-posts.ts';
 import { indexPool, type IndexPool } from './index-pool.ts';
 import { applyPendingData, statChunk, type PendingData } from './index-worker.ts';
-import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
+import { readEntry, resultOfBytes, type PostEntry, type ReadResult } from './post-entry.ts';
 import { RACY_MS, recordedSkips, recordHolds, recordWalk } from './walk-record.ts';
 
 export interface IndexProgress {
@@ -365,10 +365,17 @@ export class Library {
    * Re-reads one post (after a save, or a change seen on disk) and updates the list in
    * place. Returns its new list entry, or null when it is gone or could not be read.
    */
-  reindexOne(relativePath: string): PostSummary | null {
+  reindexOne(
+    relativePath: string,
+    written?: { text: string; version: FileVersion },
+  ): PostSummary | null {
     const rel = relativePath.split(path.sep).join('/');
     if (!isPostPath(this.layout, rel)) return null;
-    const result = readEntry(this.root, rel, entryOptions(this.layout, rel));
+    const options = entryOptions(this.layout, rel);
+    // What Folio itself just wrote is indexed from that text: the post is summarized once.
+    const result = written
+      ? resultOfBytes(rel, Buffer.from(written.text, 'utf8'), written.version, options)
+      : readEntry(this.root, rel, options);
     const entry = result.ok ? result.entry : null;
     const wasSkipped = this.fileSkips.some((s) => s.path === rel);
     this.fileSkips = this.fileSkips.filter((s) => s.path !== rel);

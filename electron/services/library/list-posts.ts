@@ -3,7 +3,7 @@ import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
-import { TEMP_FILE } from '../content/atomic-write.ts';
+import { TEMP_FILE } from '../files/atomic-write.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
   entryFromText,

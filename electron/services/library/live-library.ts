@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileVersion } from '../../../shared/models.ts';
-import { versionOf } from '../content/version.ts';
+import { versionOf } from '../files/version.ts';
 import type { Library } from './library.ts';
 import { isPostPath } from './list-posts.ts';
 import { watchFolders, type FolderWatcher } from './watcher.ts';

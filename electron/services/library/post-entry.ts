@@ -357,7 +357,17 @@ export function readEntry(
     const gone = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return { ok: false, skipped: { path: relativePath, reason: reasonOf(error) }, gone };
   }
-  const { bytes } = file;
+  return resultOfBytes(relativePath, file.bytes, file, options, posted);
+}
+
+/** A post's list entry from its bytes (read from disk, or just written by Folio). */
+export function resultOfBytes(
+  relativePath: string,
+  bytes: Uint8Array,
+  file: { mtimeMs: number; size: number },
+  options: EntryOptions,
+  posted = false,
+): ReadResult {
   // A post that is not UTF-8 stays listed (read lossily here) so the writer can open it: the
   // editor shows it read-only with a warning and never re-encodes it. Binary files are no posts.
   if (bytes.indexOf(0) !== -1) {

@@ -18,11 +18,9 @@ import type {
   TaxonomyPlan,
   TaxonomyResult,
 } from '../../../shared/models.ts';
-import { writeFileAtomic } from '../content/atomic-write.ts';
-import { toIoError } from '../content/io-errors.ts';
-import { resolveInside } from '../content/paths.ts';
-import { decodePost } from '../content/posts.ts';
-import { sameVersion, versionOf } from '../content/version.ts';
+import { resolveInside } from '../files/paths.ts';
+import { decodePost, editPost, EditSkipped } from '../content/posts.ts';
+import { versionOf } from '../files/version.ts';
 import type { Library } from './library.ts';
 
 /** The front-matter keys each kind is written under, in the order the index reads them. */
@@ -175,10 +173,20 @@ export async function planTaxonomyEdit(
  * Rewrites the planned files. `skip`: posts open with unsaved changes in the editor (the
  * writer saves first, then runs the rename again for them).
  */
+/** Why a planned post was left as it was, for the writer. */
+function skipReason(error: unknown): string {
+  if (error instanceof EditSkipped) return error.message;
+  if (error instanceof FolioError && error.code === 'CONFLICT')
+    return 'it changed on disk since the preview';
+  if (error instanceof FolioError && error.code === 'NOT_FOUND') return 'it was deleted';
+  return (error as Error).message;
+}
+
 export async function applyTaxonomyEdit(
   library: Library,
   plan: Pick<TaxonomyPlan, 'kind' | 'from' | 'to' | 'files'>,
   skip: readonly string[],
+  expect?: (relativePath: string, text: string) => void,
 ): Promise<TaxonomyResult> {
   checkEdit(plan);
   const result: TaxonomyResult = { changed: [], skipped: [] };
@@ -190,33 +198,24 @@ export async function applyTaxonomyEdit(
       result.skipped.push({ path, reason: 'it is open with unsaved changes: save it first' });
       continue;
     }
-    let current;
+    let written;
     try {
-      current = await readVersioned(library.root, path);
-    } catch (error) {
-      const gone = error instanceof FolioError && error.code === 'NOT_FOUND';
-      result.skipped.push({
+      written = await editPost(
+        library.root,
         path,
-        reason: gone ? 'it was deleted' : (error as Error).message,
-      });
-      continue;
-    }
-    if (!sameVersion(current.version, planned.version)) {
-      result.skipped.push({ path, reason: 'it changed on disk since the preview' });
-      continue;
-    }
-    const edited = editPostTerms(current.text, plan, splitSpaces);
-    if ('skipped' in edited) {
-      result.skipped.push({ path, reason: edited.skipped });
-      continue;
-    }
-    try {
-      await writeFileAtomic(current.file, edited.text);
+        planned.version,
+        (text) => {
+          const edited = editPostTerms(text, plan, splitSpaces);
+          if ('skipped' in edited) throw new EditSkipped(edited.skipped);
+          return edited.text;
+        },
+        { expect },
+      );
     } catch (error) {
-      result.skipped.push({ path, reason: toIoError(error, 'save', path).message });
+      result.skipped.push({ path, reason: skipReason(error) });
       continue;
     }
-    const summary = library.reindexOne(path);
+    const summary = library.reindexOne(path, written);
     if (summary) result.changed.push(summary);
   }
   return result;

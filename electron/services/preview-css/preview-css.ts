@@ -8,7 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../../../shared/errors.ts';
 import type { PreviewCss } from '../../../shared/models.ts';
-import { resolveInside, toRelative } from '../content/paths.ts';
+import { resolveInside, toRelative } from '../files/paths.ts';
 
 export const MAX_PREVIEW_CSS_BYTES = 1024 * 1024;
 

@@ -7,7 +7,7 @@ import {
   type Layout,
   type Settings,
 } from '../../../shared/settings.ts';
-import { writeFileAtomic } from '../content/atomic-write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 
 export type { Settings };
 

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../../../electron/services/content/atomic-write.ts';
+import { writeFileAtomic } from '../../../electron/services/files/atomic-write.ts';
 import { samplePost } from '../corpus.ts';
 import { defineBenchmark } from '../measure.ts';
 import { alternatives, tempFolder } from '../shared.ts';

@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../../../../shared/errors.ts';
-import { writeFileAtomic } from '../../content/atomic-write.ts';
-import { resolveInside } from '../../content/paths.ts';
+import { writeFileAtomic } from '../../files/atomic-write.ts';
+import { resolveInside } from '../../files/paths.ts';
 
 /** Creates the target's folders and checks, with realpath, that they are inside the blog. */
 export async function prepareTarget(root: string, relativePath: string): Promise<string> {

@@ -10,11 +10,11 @@ import { formatDate, formatDateInZone, formatDateLike } from '../../../../shared
 import { FolioError } from '../../../../shared/errors.ts';
 import { parseFrontMatter, updateFrontMatter } from '../../../../shared/frontmatter.ts';
 import type { FileVersion } from '../../../../shared/models.ts';
-import { writeFileAtomic } from '../../content/atomic-write.ts';
-import { toIoError } from '../../content/io-errors.ts';
-import { resolveInside } from '../../content/paths.ts';
-import { decodePost } from '../../content/posts.ts';
-import { sameVersion, versionOf } from '../../content/version.ts';
+import { toIoError } from '../../files/io-errors.ts';
+import { resolveInside } from '../../files/paths.ts';
+import { decodePost, editPost } from '../../content/posts.ts';
+import { writeFileAtomic } from '../../files/atomic-write.ts';
+import { sameVersion, versionOf } from '../../files/version.ts';
 import { isInDraftFolder } from '../list-posts.ts';
 import { isDraft } from '../post-entry.ts';
 import { defaultSection } from '../../../../shared/generators/naming.ts';
@@ -66,6 +66,8 @@ interface LoadedPost {
   rel: string;
   file: string;
   text: string;
+  /** The version read: a write goes over it only (see editPost). */
+  version: FileVersion;
   data: Record<string, unknown>;
   draft: boolean;
 }
@@ -73,7 +75,8 @@ interface LoadedPost {
 async function loadPost(ctx: OpsContext, rel: string, expected?: FileVersion): Promise<LoadedPost> {
   const file = await resolveInside(ctx.root, rel);
   const bytes = await readFile(file);
-  if (expected && !sameVersion(versionOf(bytes, await stat(file)), expected)) {
+  const version = versionOf(bytes, await stat(file));
+  if (expected && !sameVersion(version, expected)) {
     throw new FolioError(
       'CONFLICT',
       `“${rel}” changed on disk since you opened it; nothing was changed. Reload it and try again.`,
@@ -91,7 +94,7 @@ async function loadPost(ctx: OpsContext, rel: string, expected?: FileVersion): P
     );
   }
   const draft = isDraft(parsed.data, isInDraftFolder(ctx.layout, rel));
-  return { rel, file, text, data: parsed.data, draft };
+  return { rel, file, text, version, data: parsed.data, draft };
 }
 
 const titleOf = (post: LoadedPost) =>
@@ -115,9 +118,11 @@ function assetFolderOf(ctx: OpsContext, rel: string): string | null {
 
 async function writeText(ctx: OpsContext, post: LoadedPost, text: string): Promise<void> {
   if (text === post.text) return;
-  ctx.expect?.(post.rel, text);
-  await writeFileAtomic(post.file, text);
-  post.text = text;
+  const written = await editPost(ctx.root, post.rel, post.version, () => text, {
+    ...(ctx.expect ? { expect: ctx.expect } : {}),
+  });
+  post.text = written.text;
+  post.version = written.version;
 }
 
 /**
