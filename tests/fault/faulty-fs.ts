@@ -4,10 +4,7 @@
  * other calls run for real, so the test sees the real temp file, the real folder and the real
  * target afterwards. Used by the unit tests and by the Chromium e2e host.
  */
-import {
-  nodeFileSystem,
-  type SaveFileSystem,
-} from '../../electron/services/files/file-system.ts';
+import { nodeFileSystem, type SaveFileSystem } from '../../electron/services/files/file-system.ts';
 
 export type FaultPoint = 'create' | 'write' | 'sync' | 'chmod' | 'rename' | 'readFile';
 
