@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../shared/markdown.ts';
+import { renderMarkdown } from '../../shared/markdown/index.ts';
 
 interface Example {
   markdown: string;

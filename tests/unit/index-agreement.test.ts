@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { entryFromText, stringList } from '../../electron/services/library/post-entry.ts';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
-import { firstHeading } from '../../shared/markdown.ts';
+import { firstHeading } from '../../shared/markdown/index.ts';
 import { corpusPosts } from '../bench/corpus.ts';
 
 const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));

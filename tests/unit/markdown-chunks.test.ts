@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
-import { IncrementalRenderer, splitChunks } from '../../shared/markdown-chunks.ts';
-import { renderMarkdownBlocks } from '../../shared/markdown.ts';
+import { IncrementalRenderer, splitChunks } from '../../shared/markdown/chunks.ts';
+import { renderMarkdownBlocks } from '../../shared/markdown/index.ts';
 import { corpusPosts } from '../bench/corpus.ts';
 
 const samples = new URL('../../assets/sample-blog/source/_posts/', import.meta.url);

@@ -1,5 +1,5 @@
 /**
- * Plain blocks travel as nodes (shared/markdown-nodes.ts), which the preview builds with DOM
+ * Plain blocks travel as nodes (shared/markdown/nodes.ts), which the preview builds with DOM
  * calls instead of parsing HTML. Those nodes must be what the HTML renderer writes for the
  * same Markdown: every CommonMark spec example and a set of GFM shapes are rendered both ways,
  * the nodes written back out as HTML here, and the two compared (newlines between tags aside:
@@ -7,8 +7,8 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown.ts';
-import { highlightedNodes, type PlainNode } from '../../shared/markdown-nodes.ts';
+import { renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown/index.ts';
+import { highlightedNodes, type PlainNode } from '../../shared/markdown/nodes.ts';
 
 const { tests: examples } = createRequire(import.meta.url)('commonmark-spec') as {
   tests: Array<{ markdown: string; number: number }>;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../shared/markdown.ts';
+import { renderMarkdown } from '../../shared/markdown/index.ts';
 
 const RUNS = Number(process.env.FOLIO_FUZZ_RUNS ?? 1000);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstHeading, renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown.ts';
+import { firstHeading, renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown/index.ts';
 
 /** The value of every data-source-line, in document order. */
 const sourceLines = (html: string) =>

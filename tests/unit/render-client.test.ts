@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { diffBlocks, type BlockPatch } from '../../shared/markdown-diff.ts';
-import { renderMarkdownBlocks } from '../../shared/markdown.ts';
+import { diffBlocks, type BlockPatch } from '../../shared/markdown/diff.ts';
+import { renderMarkdownBlocks } from '../../shared/markdown/index.ts';
 import {
   BUILD_BUDGET_US,
   buildCost,

@@ -22,7 +22,7 @@ export async function exportPost(
   post: { path: string; text: string; assets: AssetContext },
 ): Promise<string | null> {
   const { data, body } = parseFrontMatter(post.text);
-  const { renderMarkdown } = await import('../../../shared/markdown.ts');
+  const { renderMarkdown } = await import('../../../shared/markdown/index.ts');
   const context = { ...post.assets, assetBase: EXPORT_ASSET_BASE };
   const bodyHtml = sanitizePreview(renderMarkdown(body), context);
   const cover = typeof data.cover === 'string' ? resolveAssetUrl(data.cover, context) : null;

@@ -18,8 +18,8 @@ const assets: AssetContext = {
 export function installBenchHook(): void {
   if (!new URLSearchParams(location.search).has('bench')) return;
   const run = async (markdown: string) => {
-    const { renderMarkdownBlocks } = await import('../../../shared/markdown.ts');
-    const { clearMemos } = await import('../../../shared/markdown-cache.ts');
+    const { renderMarkdownBlocks } = await import('../../../shared/markdown/index.ts');
+    const { clearMemos } = await import('../../../shared/markdown/cache.ts');
     clearMemos();
     sanitizeCounts.plain = sanitizeCounts.purified = 0;
     // An inert fragment, as the preview's template is: built nodes load nothing here.

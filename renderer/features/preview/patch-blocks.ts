@@ -1,4 +1,4 @@
-import type { BlockPatch } from '../../../shared/markdown-diff.ts';
+import type { BlockPatch } from '../../../shared/markdown/diff.ts';
 import type { BlockContent } from './sanitize.ts';
 
 export interface MountedBlock {

@@ -1,6 +1,6 @@
 /**
  * The fast path past DOMPurify: a block of plain Markdown arrives as nodes (a tree of tags,
- * attributes and text, shared/markdown-nodes.ts), and is built here with DOM calls, so it is
+ * attributes and text, shared/markdown/nodes.ts), and is built here with DOM calls, so it is
  * never parsed as HTML and the post's text only ever becomes text nodes.
  *
  * Built against a fixed list, narrower than DOMPurify's configuration in sanitize.ts: the tags
@@ -20,7 +20,7 @@
  * render itself (DOMPurify 3.5, before that, cost about 60 µs per element here).
  */
 import { isRemoteImage, resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
-import { isTableAlignment, safeHref, type PlainNode } from '../../../shared/markdown-nodes.ts';
+import { isTableAlignment, safeHref, type PlainNode } from '../../../shared/markdown/nodes.ts';
 
 /** Tags with no attributes beyond the common ones. */
 const TAGS = new Set([

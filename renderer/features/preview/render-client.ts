@@ -1,4 +1,4 @@
-import type { BlockPatch } from '../../../shared/markdown-diff.ts';
+import type { BlockPatch } from '../../../shared/markdown/diff.ts';
 import type { PostStats, RenderCore, RenderMessage, RenderRequest } from './render-core.ts';
 
 export type { PostStats } from './render-core.ts';
@@ -29,7 +29,7 @@ export const BUILD_BUDGET_US = 250_000;
 /**
  * Per element, measured in Chromium (npm run bench hostile-click, and the split of
  * preview-2k): HTML through DOMPurify, as KaTeX writes it, about 10 µs (two `<` per element);
- * plain nodes built with DOM calls about 0.3 µs (two `[` per element, see markdown-nodes.ts).
+ * plain nodes built with DOM calls about 0.3 µs (two `[` per element, see shared/markdown/nodes.ts).
  */
 const US_PER_HTML_TAG = 5;
 const US_PER_NODE_BRACKET = 0.15;

@@ -1,15 +1,15 @@
 /**
  * The preview's rendering, as the worker runs it (render.worker.ts) and as the page runs it
  * when it has no worker. Markdown -> blocks (nodes or HTML), sent as patches against what the page
- * already holds (shared/markdown-diff.ts). Counting words and finding headings read the whole
+ * already holds (shared/markdown/diff.ts). Counting words and finding headings read the whole
  * post too, so they happen here as well, after the blocks are on their way.
  *
- * Long posts render incrementally (shared/markdown-chunks.ts): a keystroke re-renders the
+ * Long posts render incrementally (shared/markdown/chunks.ts): a keystroke re-renders the
  * chunk it touched, and a full render follows once typing pauses.
  */
-import { IncrementalRenderer, splitChunks, type Chunk } from '../../../shared/markdown-chunks.ts';
-import { diffBlocks, type BlockPatch } from '../../../shared/markdown-diff.ts';
-import { renderMarkdownBlocks, type RenderedBlock } from '../../../shared/markdown.ts';
+import { IncrementalRenderer, splitChunks, type Chunk } from '../../../shared/markdown/chunks.ts';
+import { diffBlocks, type BlockPatch } from '../../../shared/markdown/diff.ts';
+import { renderMarkdownBlocks, type RenderedBlock } from '../../../shared/markdown/index.ts';
 import { outline, type Heading } from '../../editor/outline.ts';
 import { countWords } from '../../editor/stats.ts';
 

@@ -11,7 +11,7 @@
  */
 import DOMPurify from 'dompurify';
 import { isRemoteImage, resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
-import { isTableAlignment } from '../../../shared/markdown-nodes.ts';
+import { isTableAlignment } from '../../../shared/markdown/nodes.ts';
 import { buildPlainBlock, missingImage, remoteImage } from './plain-markup.ts';
 
 /**
@@ -94,7 +94,7 @@ export function markMissing(img: HTMLImageElement): void {
 }
 
 export interface BlockContent {
-  /** Nodes as JSON when true (plain Markdown), else HTML (see RenderedBlock in markdown.ts). */
+  /** Nodes as JSON when true (plain Markdown), else HTML (see RenderedBlock in shared/markdown/index.ts). */
   plain: boolean;
   content: string;
 }

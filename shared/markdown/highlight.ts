@@ -24,7 +24,7 @@ import sql from 'highlight.js/lib/languages/sql';
 import typescript from 'highlight.js/lib/languages/typescript';
 import xml from 'highlight.js/lib/languages/xml';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { memo, memoCache } from './markdown-cache.ts';
+import { memo, memoCache } from './cache.ts';
 
 // Aliases come with each language: js/jsx/mjs, ts/tsx, py, sh/zsh, console, yml, toml (ini),
 // html/svg (xml), md, golang, rs, h (c), cc/c++/hpp (cpp), rb, plaintext/text/txt.

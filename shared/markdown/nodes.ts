@@ -3,7 +3,7 @@
  * (renderer/features/preview/plain-markup.ts), so plain Markdown is never parsed as HTML in
  * the page, and the post's text only ever becomes text nodes.
  *
- * The nodes are what markdown-it's renderer (with our rules in markdown.ts) would write for
+ * The nodes are what markdown-it's renderer (with our rules in index.ts) would write for
  * the same tokens, as the DOM the browser would parse from that HTML, but for the whitespace
  * between block tags, which shows nowhere. A token this list does not know, a link to a scheme
  * other than http, https or mailto, or highlighted code in an unexpected shape makes the block

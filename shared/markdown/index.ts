@@ -12,15 +12,10 @@
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Md, StateCore, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import {
-  headingIdPlugin,
-  linkifyPretestPlugin,
-  taskListPlugin,
-  wwwAutolinkPlugin,
-} from './markdown-gfm.ts';
-import { highlightCode } from './markdown-highlight.ts';
-import { blockNodes, highlightedNodes, type PlainElement } from './markdown-nodes.ts';
-import { mathPlugin, renderTex } from './markdown-math.ts';
+import { headingIdPlugin, linkifyPretestPlugin, taskListPlugin, wwwAutolinkPlugin } from './gfm.ts';
+import { highlightCode } from './highlight.ts';
+import { blockNodes, highlightedNodes, type PlainElement } from './nodes.ts';
+import { mathPlugin, renderTex } from './math.ts';
 
 export interface RenderOptions {
   /** Added to every `data-source-line`: the line in the file where the body starts (0-based). */
@@ -119,13 +114,13 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 }
 
 /** The first `#`/`##` heading's text, for a title fallback. */
-export { firstHeading } from './heading.ts';
+export { firstHeading } from '../heading.ts';
 
 export interface RenderedBlock {
   /** 1-based line in the file where the block starts. */
   line: number;
   /**
-   * True when the block is plain Markdown markup (shared/markdown-nodes.ts): `content` is then
+   * True when the block is plain Markdown markup (shared/markdown/nodes.ts): `content` is then
    * its nodes as JSON, which the preview builds with DOM calls, every bit of the post's text
    * a text node. False for anything else (raw HTML, math, an unusual link scheme): `content`
    * is then HTML, which the preview sanitizes in full.

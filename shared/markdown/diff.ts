@@ -3,7 +3,7 @@
  * a 50,000-word post, which the page would spend tens of milliseconds just receiving), but the
  * blocks that changed since the page's last copy, and every block's line (a few KB).
  */
-import type { RenderedBlock } from './markdown.ts';
+import type { RenderedBlock } from './index.ts';
 
 export interface BlockPatch {
   /** Blocks kept from the start of the previous list. */

@@ -16,7 +16,7 @@
  */
 import katex from 'katex';
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
-import { memo, memoCache } from './markdown-cache.ts';
+import { memo, memoCache } from './cache.ts';
 
 const DOLLAR = 0x24;
 const BACKSLASH = 0x5c;

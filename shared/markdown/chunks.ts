@@ -5,7 +5,7 @@
  * (footnote numbers, reference links defined elsewhere) can be provisional in the edited
  * chunk until the next full render, which the caller schedules once typing pauses.
  */
-import { renderMarkdownBlocks, type RenderedBlock } from './markdown.ts';
+import { renderMarkdownBlocks, type RenderedBlock } from './index.ts';
 
 export interface Chunk {
   text: string;
