@@ -20,6 +20,11 @@ import { mathPlugin, renderTex } from './math.ts';
 export interface RenderOptions {
   /** Added to every `data-source-line`: the line in the file where the body starts (0-based). */
   lineOffset?: number;
+  /**
+   * The generator's template dialect (its profile's `dialect`): each has its own renderer
+   * instance, with that dialect's rules; none is plain Markdown.
+   */
+  dialect?: string;
 }
 
 const SOURCE_LINE = 'data-source-line';
@@ -106,15 +111,26 @@ function createRenderer(): Md {
   return md;
 }
 
-let renderer: Md | null = null;
+/** One markdown-it instance per dialect ('' is plain Markdown), made on first use. */
+const renderers = new Map<string, Md>();
+
+function rendererFor(dialect = ''): Md {
+  let md = renderers.get(dialect);
+  if (!md) renderers.set(dialect, (md = createRenderer()));
+  return md;
+}
 
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
-  renderer ??= createRenderer();
-  return renderer.render(markdown, { lineOffset: options.lineOffset ?? 0 });
+  return rendererFor(options.dialect).render(markdown, { lineOffset: options.lineOffset ?? 0 });
 }
 
 /** The first `#`/`##` heading's text, for a title fallback. */
 export { firstHeading } from '../heading.ts';
+
+/** The token types the renderer has a rule of its own for (markdown-it's and the plugins'). */
+export function rendererRuleNames(): string[] {
+  return Object.keys(rendererFor().renderer.rules);
+}
 
 export interface RenderedBlock {
   /** 1-based line in the file where the block starts. */
@@ -142,8 +158,7 @@ export function renderMarkdownBlocks(
   markdown: string,
   options: RenderOptions = {},
 ): RenderedBlock[] {
-  renderer ??= createRenderer();
-  const md = renderer;
+  const md = rendererFor(options.dialect);
   const env = { lineOffset: options.lineOffset ?? 0 };
   const tokens = md.parse(markdown, env);
   const nodeRules = { md, env, fence: (token: Token) => fenceNodes(md, token) };

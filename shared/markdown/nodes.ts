@@ -77,97 +77,121 @@ export function blockNodes(tokens: Token[], rules: NodeRules): PlainNode[] | nul
   return root.slice(2) as PlainNode[];
 }
 
+/** Where a token is turned into nodes: the tokens around it, and the open elements. */
+interface At {
+  tokens: Token[];
+  i: number;
+  token: Token;
+  parent: PlainElement;
+  stack: PlainElement[];
+  rules: NodeRules;
+}
+
+/**
+ * The node rule of each token type markdown-it (and our plugins) write with their own
+ * renderer rule; types in PLAIN_TAG_TOKENS are a bare tag. A type in neither makes the block
+ * not plain. A plugin that adds a token type adds its rule here, or names it in
+ * HTML_ONLY_TOKENS (tests/unit/markdown-nodes.test.ts checks every renderer rule is one).
+ */
+const NODE_RULES = new Map<string, (at: At) => void>(
+  Object.entries({
+    inline: ({ token, rules, stack }) => walk(token.children ?? [], rules, stack),
+    text: ({ token, parent }) => addText(parent, token.content),
+    text_special: ({ token, parent }) => addText(parent, token.content),
+    softbreak: ({ parent }) => addText(parent, '\n'),
+    hardbreak: ({ parent }) => {
+      parent.push(['br', []]);
+      addText(parent, '\n');
+    },
+    code_inline: ({ token, parent }) =>
+      void parent.push(withText(['code', attrsOf(token)], token.content)),
+    code_block: ({ token, parent }) =>
+      void parent.push(['pre', attrsOf(token), withText(['code', []], token.content)]),
+    fence: ({ token, parent, rules }) => {
+      const code = rules.fence(token);
+      if (!code) throw new NotPlain();
+      parent.push(['pre', attrsOf(token), code]);
+    },
+    image: ({ token, parent, rules: { md, env } }) => {
+      const attrs = attrsOf(token);
+      const alt = attrs.indexOf('alt');
+      if (alt % 2 === 0)
+        attrs[alt + 1] = md.renderer.renderInlineAsText(token.children ?? [], md.options, env);
+      parent.push(['img', attrs]);
+    },
+    task_checkbox: ({ token, parent }) => {
+      const attrs = ['class', 'task-list-item-checkbox', 'type', 'checkbox', 'disabled', ''];
+      if ((token.meta as { checked: boolean }).checked) attrs.push('checked', '');
+      parent.push(['input', attrs]);
+    },
+    footnote_ref: ({ tokens, i, parent, rules }) => {
+      // As markdown-it-footnote writes it: the link goes to the note, its id names this use.
+      const { md, env } = rules;
+      const render = md.renderer.rules;
+      const id = render.footnote_anchor_name!(tokens, i, md.options, env, md.renderer);
+      const caption = render.footnote_caption!(tokens, i, md.options, env, md.renderer);
+      const link: PlainElement = [
+        'a',
+        ['href', `#fn${id}`, 'id', `fnref${footnoteId(tokens, i, rules)}`],
+        caption,
+      ];
+      parent.push(['sup', ['class', 'footnote-ref'], link]);
+    },
+    footnote_anchor: ({ tokens, i, parent, rules }) => {
+      const id = footnoteId(tokens, i, rules);
+      addText(parent, ' ');
+      parent.push(['a', ['href', `#fnref${id}`, 'class', 'footnote-backref'], '\u21a9\uFE0E']);
+    },
+    footnote_block_open: ({ token, parent, stack }) => {
+      parent.push(['hr', ['class', 'footnotes-sep']]);
+      const section: PlainElement = ['section', ['class', 'footnotes', ...attrsOf(token)]];
+      const list: PlainElement = ['ol', ['class', 'footnotes-list']];
+      parent.push(section);
+      section.push(list);
+      stack.push(section, list);
+    },
+    footnote_block_close: ({ stack }) => {
+      close(stack, 'ol');
+      close(stack, 'section');
+    },
+    footnote_open: ({ tokens, i, parent, stack, rules }) => {
+      const item: PlainElement = [
+        'li',
+        ['id', `fn${footnoteId(tokens, i, rules)}`, 'class', 'footnote-item'],
+      ];
+      parent.push(item);
+      stack.push(item);
+    },
+    footnote_close: ({ stack }: At) => close(stack, 'li'),
+  } satisfies Record<string, (at: At) => void>),
+);
+
+/**
+ * Token types with a renderer rule of their own that always go out as HTML (through
+ * DOMPurify): KaTeX's math and raw HTML.
+ */
+export const HTML_ONLY_TOKENS: ReadonlySet<string> = new Set([
+  'math_inline',
+  'math_block',
+  'html_block',
+  'html_inline',
+  // Helpers markdown-it-footnote calls from its other rules, never tokens of their own.
+  'footnote_caption',
+  'footnote_anchor_name',
+]);
+
+/** The token types the node walk knows: a rule of its own, or a bare tag. */
+export const nodeTokenTypes = (): string[] => [...NODE_RULES.keys(), ...PLAIN_TAG_TOKENS];
+
 function walk(tokens: Token[], rules: NodeRules, stack: PlainElement[]): void {
-  const { md, env } = rules;
-  const render = md.renderer.rules;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const parent = stack[stack.length - 1]!;
     if (token.hidden) continue;
-    switch (token.type) {
-      case 'inline':
-        walk(token.children ?? [], rules, stack);
-        continue;
-      case 'text':
-      case 'text_special':
-        addText(parent, token.content);
-        continue;
-      case 'softbreak':
-        addText(parent, '\n');
-        continue;
-      case 'hardbreak':
-        parent.push(['br', []]);
-        addText(parent, '\n');
-        continue;
-      case 'code_inline':
-        parent.push(withText(['code', attrsOf(token)], token.content));
-        continue;
-      case 'code_block':
-        parent.push(['pre', attrsOf(token), withText(['code', []], token.content)]);
-        continue;
-      case 'fence': {
-        const code = rules.fence(token);
-        if (!code) throw new NotPlain();
-        parent.push(['pre', attrsOf(token), code]);
-        continue;
-      }
-      case 'image': {
-        const attrs = attrsOf(token);
-        const alt = attrs.indexOf('alt');
-        if (alt % 2 === 0)
-          attrs[alt + 1] = md.renderer.renderInlineAsText(token.children ?? [], md.options, env);
-        parent.push(['img', attrs]);
-        continue;
-      }
-      case 'task_checkbox': {
-        const attrs = ['class', 'task-list-item-checkbox', 'type', 'checkbox', 'disabled', ''];
-        if ((token.meta as { checked: boolean }).checked) attrs.push('checked', '');
-        parent.push(['input', attrs]);
-        continue;
-      }
-      case 'footnote_ref': {
-        // As markdown-it-footnote writes it: the link goes to the note, its id names this use.
-        const id = render.footnote_anchor_name!(tokens, i, md.options, env, md.renderer);
-        const caption = render.footnote_caption!(tokens, i, md.options, env, md.renderer);
-        const link: PlainElement = [
-          'a',
-          ['href', `#fn${id}`, 'id', `fnref${footnoteId(tokens, i, rules)}`],
-          caption,
-        ];
-        parent.push(['sup', ['class', 'footnote-ref'], link]);
-        continue;
-      }
-      case 'footnote_anchor': {
-        const id = footnoteId(tokens, i, rules);
-        addText(parent, ' ');
-        parent.push(['a', ['href', `#fnref${id}`, 'class', 'footnote-backref'], '\u21a9\uFE0E']);
-        continue;
-      }
-      case 'footnote_block_open': {
-        parent.push(['hr', ['class', 'footnotes-sep']]);
-        const section: PlainElement = ['section', ['class', 'footnotes', ...attrsOf(token)]];
-        const list: PlainElement = ['ol', ['class', 'footnotes-list']];
-        parent.push(section);
-        section.push(list);
-        stack.push(section, list);
-        continue;
-      }
-      case 'footnote_block_close':
-        close(stack, 'ol');
-        close(stack, 'section');
-        continue;
-      case 'footnote_open': {
-        const item: PlainElement = [
-          'li',
-          ['id', `fn${footnoteId(tokens, i, rules)}`, 'class', 'footnote-item'],
-        ];
-        parent.push(item);
-        stack.push(item);
-        continue;
-      }
-      case 'footnote_close':
-        close(stack, 'li');
-        continue;
+    const parent = stack[stack.length - 1]!;
+    const rule = NODE_RULES.get(token.type);
+    if (rule) {
+      rule({ tokens, i, token, parent, stack, rules });
+      continue;
     }
     // Markup markdown-it writes with its default rule: an open tag, a close tag or a void one.
     if (!PLAIN_TAG_TOKENS.has(token.type)) throw new NotPlain();

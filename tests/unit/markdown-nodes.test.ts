@@ -7,8 +7,17 @@
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown/index.ts';
-import { highlightedNodes, type PlainNode } from '../../shared/markdown/nodes.ts';
+import {
+  renderMarkdown,
+  renderMarkdownBlocks,
+  rendererRuleNames,
+} from '../../shared/markdown/index.ts';
+import {
+  highlightedNodes,
+  HTML_ONLY_TOKENS,
+  nodeTokenTypes,
+  type PlainNode,
+} from '../../shared/markdown/nodes.ts';
 
 const { tests: examples } = createRequire(import.meta.url)('commonmark-spec') as {
   tests: Array<{ markdown: string; number: number }>;
@@ -122,5 +131,12 @@ describe('plain blocks as nodes', () => {
     expect(highlightedNodes('<span class="a">unclosed')).toBeNull();
     expect(highlightedNodes('</span>')).toBeNull();
     expect(highlightedNodes('&nbsp;')).toBeNull();
+  });
+});
+
+describe('every token type the renderer writes has its place', () => {
+  it('a node rule, a bare tag, or HTML on purpose: a new one never falls to the slow path unnoticed', () => {
+    const known = new Set([...nodeTokenTypes(), ...HTML_ONLY_TOKENS]);
+    expect(rendererRuleNames().filter((name) => !known.has(name))).toEqual([]);
   });
 });
