@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countWords as countText } from '../../shared/word-count.ts';
 import { detectBlog } from '../../electron/services/generators/detect-blog.ts';
 import {
   cacheFileFor,
@@ -29,6 +30,7 @@ import {
   countWords,
   countWordsSlow,
   countWordsSwar,
+  runCount,
 } from '../../electron/services/library/word-count.ts';
 import { simd } from '../../electron/services/library/word-count-simd.ts';
 import { excerptOf } from '../../electron/services/library/excerpt.ts';
@@ -94,9 +96,54 @@ describe('the library index: fields', () => {
     const long = 'word '.repeat(100);
     const root = await blog({ 'zh.md': '# 标题\n\n我喜欢写博客。Hello world\n', 'long.md': long });
     const posts = Object.fromEntries((await library(root)).posts().map((p) => [p.path, p]));
-    expect(posts['zh.md']!.wordCount).toBe(2 + 6 + 1 + 2); // 标题 + 我喜欢写博客 + the run + Hello world
+    expect(posts['zh.md']!.wordCount).toBe(2 + 6 + 2); // 标题 + 我喜欢写博客 + Hello world
     expect(posts['long.md']!.excerpt.endsWith('word…')).toBe(true);
     expect(posts['long.md']!.excerpt.length).toBeLessThanOrEqual(201);
+  });
+
+  it('counts words on bytes by the one rule: the status bar’s count of the same text', () => {
+    const alphabet = fc.constantFrom(
+      ..."ab Z9 \n\t-'_’“”—…–·«»©\u00a0\u3000。、漢字かなカナ한국어 Привет é 😀 # * > | ` [ ] ( ) ! ? . ,",
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 120 }), fc.nat(3), (chars, cut) => {
+        const text = chars.join('');
+        const bytes = Buffer.from(text, 'utf8');
+        expect(countWords(bytes)).toBe(countText(text));
+        // From a character boundary inside the text, as the index counts a body.
+        const head = chars.slice(0, cut).join('');
+        const from = Buffer.byteLength(head, 'utf8');
+        expect(countWords(bytes, from)).toBe(countText(text.slice(head.length)));
+      }),
+      { numRuns: 3000 },
+    );
+    const samples: Array<[string, number]> = [
+      ["don't stop, it's well-known snake_case", 5],
+      ['Hello — world… “quoted” – done', 4],
+      ['日本語の文章です。', 8],
+      ['한국어 문장은 띄어쓰기로 나뉩니다', 4],
+      ['emoji 😀 here and 😀😀', 5],
+      ['- a list\n- of **bold** items\n\n> quote', 6],
+    ];
+    for (const [text, words] of samples) {
+      expect(countText(text), text).toBe(words);
+      expect(countWords(Buffer.from(`${text}\n`.repeat(40), 'utf8')), text).toBe(words * 40);
+    }
+  });
+
+  it('lists each post with the word count the status bar shows for it', async () => {
+    const bodies = [
+      "Don't stop: it's a well-known snake_case — “quoted”…\n",
+      '# 标题\n\n我喜欢写博客。Hello world 한국어 문장 😀\n',
+      '- one\n- two-three\n\n```js\nconst x = 1;\n```\n',
+    ];
+    const root = await blog(
+      Object.fromEntries(bodies.map((body, i) => [`p${i}.md`, `---\ntitle: P${i}\n---\n${body}`])),
+    );
+    const posts = (await library(root)).posts();
+    for (const [i, body] of bodies.entries()) {
+      expect(posts.find((p) => p.path === `p${i}.md`)!.wordCount, body).toBe(countText(body));
+    }
   });
 
   it('counts words four and sixteen bytes at a time exactly as byte by byte', () => {
@@ -106,7 +153,7 @@ describe('the library index: fields', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(8), (bytes, from) => {
         const start = Math.min(from, bytes.length);
         const expected = countWordsSlow(bytes, start);
-        expect(countWords(bytes, start)).toBe(expected);
+        expect(runCount(bytes, start)).toBe(expected);
         expect(countWordsSwar(bytes, start)).toBe(expected);
       }),
       { numRuns: 2000 },
@@ -117,13 +164,13 @@ describe('the library index: fields', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(edges, leads), { maxLength: 300 }), (values) => {
         const bytes = Uint8Array.from(values);
-        expect(countWords(bytes)).toBe(countWordsSlow(bytes));
+        expect(runCount(bytes)).toBe(countWordsSlow(bytes));
       }),
       { numRuns: 2000 },
     );
     const text = Buffer.from('Ünïcödé and 漢字かな, “quotes” — 42 words_here\n'.repeat(20));
-    expect(countWords(text)).toBe(countWordsSlow(text));
-    expect(countWords(text, 5, text.length - 7)).toBe(countWordsSlow(text, 5, text.length - 7));
+    expect(runCount(text)).toBe(countWordsSlow(text));
+    expect(runCount(text, 5, text.length - 7)).toBe(countWordsSlow(text, 5, text.length - 7));
   });
 
   it('strips Markdown from excerpts: headings, quotes, lists, code, images, links, HTML', () => {

@@ -50,7 +50,7 @@ import type { PostEntry } from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 

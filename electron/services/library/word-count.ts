@@ -1,17 +1,21 @@
 /**
- * Word count of a post's body, on its UTF-8 bytes, for the library index.
+ * Word count of a post's body, on its UTF-8 bytes, for the library index, by the one rule
+ * (shared/word-count.ts: CJK characters one each, runs of word characters, `don't` one word).
  *
- * A word is a run of ASCII letters and digits and non-ASCII characters, so Markdown syntax
- * (`#`, `-`, `>`, `|`, `**`) never counts, `don't` is two words as in most blog word-count
- * plugins, and each kana or CJK ideograph counts one (those languages put no spaces
- * between words). It is an estimate for a list column, not a linguistic count.
+ * The fast part counts runs of "word bytes" (ASCII letters and digits, and every byte of a
+ * non-ASCII character) plus one per CJK character. Counting a byte at a time cost 3-4x the
+ * time to read the files (10,000 posts, about 118 MB); the JavaScript loop below looks at
+ * four bytes per step with bit tricks (SWAR) and costs about a fifth of the read; with
+ * WebAssembly SIMD (word-count-simd.ts), sixteen bytes per step, it is a few percent. The
+ * byte-at-a-time version is kept as the reference the tests compare both to.
  *
- * Counting runs a byte at a time cost 3-4x the time to read the files (10,000 posts, about
- * 118 MB); the JavaScript loop below looks at four bytes per step with bit tricks (SWAR) and
- * costs about a fifth of the read; with WebAssembly SIMD (word-count-simd.ts), sixteen bytes
- * per step, it is a few percent. The byte-at-a-time version is kept as the reference the
- * tests compare both to.
+ * That count differs from the rule only around a few characters: the joiners (`'`, `-`,
+ * `_`, `’`), punctuation outside ASCII (which the fast part takes for word bytes) and CJK
+ * characters (whose bytes it also takes into runs). Those are found with `indexOf` (native,
+ * vectorized), and each stretch around them is counted again by the rule, char by char;
+ * the difference corrects the fast count (see ruleCorrection).
  */
+import { isCjkCode, isJoinerCode, isWordCode } from '../../../shared/word-count.ts';
 import { readBuffer, simd } from './word-count-simd.ts';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -57,8 +61,13 @@ function countCjk(bytes: Uint8Array, from: number, to: number): number {
   return count;
 }
 
-/** Words in `bytes[from, to)`: the same answer as countWordsSlow, as fast as this runtime can. */
+/** Words in `bytes[from, to)` by the one rule (shared/word-count.ts), as fast as this runtime can. */
 export function countWords(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  return runCount(bytes, from, to) + ruleCorrection(bytes, from, to);
+}
+
+/** The fast count (runs of word bytes, plus CJK characters): countWordsSlow's answer. */
+export function runCount(bytes: Uint8Array, from = 0, to = bytes.length): number {
   // The SIMD loop reads a byte past its last step: the last byte is always left to the tail.
   const steps = (to - from - 1) >> 4;
   if (!simd || steps < 2) return countWordsSwar(bytes, from, to);
@@ -124,4 +133,102 @@ export function countWordsSwar(bytes: Uint8Array, from = 0, to = bytes.length): 
     inWord = word;
   }
   return (high & 0x80808080) === 0 ? count : count + countCjk(bytes, from, to);
+}
+
+/** Bytes that start a character the fast count may count otherwise than the rule. */
+const SPECIAL_BYTES = [0x27, 0x2d, 0x5f, 0xc2, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9];
+
+/** The code point at `i` and its length in bytes (U+FFFD, one byte, for a broken sequence). */
+function codeAt(bytes: Uint8Array, i: number, to: number): [code: number, length: number] {
+  const c = bytes[i]!;
+  if (c < 0x80) return [c, 1];
+  const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+  if (length === 1 || i + length > to) return [0xfffd, 1];
+  let code = c & (0xff >> (length + 1));
+  for (let k = 1; k < length; k++) {
+    const next = bytes[i + k]!;
+    if ((next & 0xc0) !== 0x80) return [0xfffd, 1];
+    code = (code << 6) | (next & 0x3f);
+  }
+  return [code, length];
+}
+
+/** The start of the character holding byte `i` (back over continuation bytes). */
+function charStart(bytes: Uint8Array, i: number, from: number): number {
+  while (i > from && (bytes[i]! & 0xc0) === 0x80) i--;
+  return i;
+}
+
+/** Words starting in `[start, end)` by the rule, entering after a word character or not. */
+function ruleStarts(bytes: Uint8Array, start: number, end: number, inWord: boolean): number {
+  let words = 0;
+  for (let i = start; i < end;) {
+    const [code, length] = codeAt(bytes, i, end);
+    i += length;
+    if (isCjkCode(code)) {
+      words++;
+      inWord = false;
+    } else if (isWordCode(code)) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (!(inWord && isJoinerCode(code) && i < end && isWordCode(codeAt(bytes, i, end)[0]))) {
+      inWord = false;
+    }
+  }
+  return words;
+}
+
+/** What the fast count adds for `[start, end)`, entering after a word byte or not. */
+function runStarts(bytes: Uint8Array, start: number, end: number, inWord: boolean): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const word = isWordByte(bytes[i]!);
+    if (word && !inWord) count++;
+    if (isCjkLead(bytes, i)) count++;
+    inWord = word;
+  }
+  return count;
+}
+
+/**
+ * The rule's count minus the fast count. Both agree on every character that is not special
+ * (SPECIAL_BYTES), so they can only differ in stretches around special ones: from the
+ * character before the first of a cluster to the character after its last (both ordinary,
+ * so both counts enter and leave each stretch in the same state). Each stretch is counted
+ * both ways; the differences add up.
+ */
+function ruleCorrection(bytes: Uint8Array, from: number, to: number): number {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const at: number[] = [];
+  for (const special of SPECIAL_BYTES) {
+    for (let i = view.indexOf(special, from); i !== -1 && i < to; i = view.indexOf(special, i + 1))
+      at.push(i);
+  }
+  if (!at.length) return 0;
+  at.sort((a, b) => a - b);
+  let correction = 0;
+  for (let k = 0; k < at.length;) {
+    const start = at[k]! > from ? charStart(bytes, at[k]! - 1, from) : from;
+    let end = at[k]! + codeAt(bytes, at[k]!, to)[1];
+    // Take in every special character up to the ordinary one after the last.
+    for (;;) {
+      while (k < at.length && at[k]! < end) k++;
+      const next = end < to ? end + codeAt(bytes, end, to)[1] : to;
+      if (k < at.length && at[k] === end) {
+        end = next;
+        continue;
+      }
+      // The ordinary character after the cluster ends the stretch, unless a special one
+      // follows it at once (that one needs it as its context too).
+      if (k < at.length && at[k] === next) {
+        end = next;
+        continue;
+      }
+      end = next;
+      break;
+    }
+    const entering = start > from && isWordByte(bytes[start - 1]!);
+    correction += ruleStarts(bytes, start, end, entering) - runStarts(bytes, start, end, entering);
+  }
+  return correction;
 }
