@@ -289,7 +289,8 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
 // ---------------------------------------------------------------------------------------
 // Editing
 
-interface Splice {
+/** One replaced span of a text: `[from, to)` becomes `insert`. */
+export interface Splice {
   from: number;
   to: number;
   insert: string;
@@ -657,21 +658,55 @@ export function updateFrontMatter(
   changes: Record<string, unknown>,
   options: { styleBase?: string } = {},
 ): string {
+  const splice = frontMatterSplice(source, changes, options);
+  if (!splice) return source;
+  return source.slice(0, splice.from) + splice.insert + source.slice(splice.to);
+}
+
+/** The one changed span between two texts. */
+export function changedSpan(before: string, after: string): Splice | null {
+  if (before === after) return null;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
+}
+
+/**
+ * What updateFrontMatter changes, as the one span it replaces (null: nothing changes), worked
+ * out on the front-matter block alone: a form keystroke costs the size of the block, not of
+ * the post. When the post has no block yet, `source` need only hold its first lines.
+ */
+export function frontMatterSplice(
+  source: string,
+  changes: Record<string, unknown>,
+  options: { styleBase?: string } = {},
+): Splice | null {
   const block = findFrontMatter(source);
   if (!block) {
-    const hasBom = source.startsWith(BOM);
-    const body = hasBom ? source.slice(1) : source;
-    const eol = detectEol(body);
+    const start = source.startsWith(BOM) ? 1 : 0;
+    const eol = detectEol(source.slice(start));
     const content = updateYaml('', changes, eol);
-    if (!content) return source;
-    return `${hasBom ? BOM : ''}---${eol}${content}---${eol}${body}`;
+    if (!content) return null;
+    return { from: start, to: start, insert: `---${eol}${content}---${eol}` };
   }
   const content = source.slice(block.contentStart, block.contentEnd);
   const eol = detectEol(source.slice(0, block.end));
   const update = { yaml: updateYaml, toml: updateToml, json: updateJson }[block.format];
-  const next = update(content, changes, eol, options.styleBase);
-  if (next === content) return source;
-  return source.slice(0, block.contentStart) + next + source.slice(block.contentEnd);
+  const span = changedSpan(content, update(content, changes, eol, options.styleBase));
+  return (
+    span && { ...span, from: span.from + block.contentStart, to: span.to + block.contentStart }
+  );
 }
 
 /** Position helpers for the editor: where to put the cursor for an error line. */

@@ -123,6 +123,8 @@ export function App() {
   const { clearFilter } = library;
   const [renaming, setRenaming] = useState<{ kind: TaxonomyKind; term: string } | null>(null);
   const previewFrame = useRef(0);
+  /** The shown post's front matter as last read from its head (the preview reuses it). */
+  const headParsed = useRef<ParsedFrontMatter | null>(null);
   // The active path as event handlers see it, without re-creating them on every switch.
   const activeRef = useRef<string | null>(null);
 
@@ -140,6 +142,7 @@ export function App() {
   const readHead = useCallback((view: EditorView) => {
     const head = parseHead(view.state.doc);
     headReach.current = head.reach;
+    headParsed.current = head.parsed;
     return head.parsed;
   }, []);
 
@@ -166,7 +169,7 @@ export function App() {
       if (!previewFrame.current) {
         previewFrame.current = requestAnimationFrame(() => {
           previewFrame.current = 0;
-          previewText.set(view.state.doc.toString());
+          previewText.set(view.state.doc.toString(), headParsed.current);
         });
       }
     },
@@ -186,7 +189,7 @@ export function App() {
       activeRef.current = buffer.path;
       setActivePath(buffer.path);
       setFrontMatter(readHead(view));
-      previewText.set(view.state.doc.toString());
+      previewText.set(view.state.doc.toString(), headParsed.current);
     },
     [readHead, previewText],
   );

@@ -1,10 +1,8 @@
 import { history, undo } from '@codemirror/commands';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import {
-  changedSpan,
-  frontMatterTransaction,
-} from '../../renderer/features/frontmatter/edit-transaction.ts';
+import { frontMatterTransaction } from '../../renderer/features/frontmatter/edit-transaction.ts';
+import { changedSpan, updateFrontMatter } from '../../shared/frontmatter.ts';
 
 const source = '---\ntitle: Old\ntags:\n  - a\n---\nBody stays.\n';
 
@@ -92,6 +90,32 @@ describe('the saved bytes do not depend on the path of keystrokes', () => {
     const doc = '---\ntitle: hexo 8.1.0 Released\n---\n';
     expect(typeInto(doc, 'title', 'hexo 8.1.0 Released', ' (edited)')).toBe(
       '---\ntitle: "hexo 8.1.0 Released (edited)"\n---\n',
+    );
+  });
+});
+
+describe('a form edit in a long post', () => {
+  it('is worked out on the head: the same edit as on the whole text, body untouched', () => {
+    const body = 'A long body line, written once and never touched by the form.\n'.repeat(3000);
+    for (const text of [
+      `---\ntitle: Old\n---\n${body}`,
+      body,
+      `\uFEFF+++\ntitle = "Old"\n+++\n${body}`,
+    ]) {
+      const state = EditorState.create({ doc: text });
+      const next = apply(state, { title: 'New', tags: ['x'] }).doc.toString();
+      expect(next).toBe(updateFrontMatter(text, { title: 'New', tags: ['x'] }));
+      expect(next.endsWith(body)).toBe(true);
+    }
+  });
+
+  it('reads the whole post when its block is longer than the head it reads: never adds a second block', () => {
+    const fields = Array.from({ length: 4000 }, (_, i) => `key${i}: value ${i}`).join('\n');
+    const text = `---\n${fields}\ntitle: Old\n---\nBody.\n`;
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    // Past the form's limit, as the whole-text edit says; not a new block on top.
+    expect(() => apply(EditorState.create({ doc: text }), { title: 'New' })).toThrow(
+      /too large for the form/,
     );
   });
 });

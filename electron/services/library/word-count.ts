@@ -15,6 +15,7 @@
  * vectorized), and each stretch around them is counted again by the rule, char by char;
  * the difference corrects the fast count (see ruleCorrection).
  */
+import { isAscii } from 'node:buffer';
 import { isCjkCode, isJoinerCode, isWordCode } from '../../../shared/word-count.ts';
 import { readBuffer, simd } from './word-count-simd.ts';
 
@@ -135,22 +136,31 @@ export function countWordsSwar(bytes: Uint8Array, from = 0, to = bytes.length): 
   return (high & 0x80808080) === 0 ? count : count + countCjk(bytes, from, to);
 }
 
-/** Bytes that start a character the fast count may count otherwise than the rule. */
-const SPECIAL_BYTES = [0x27, 0x2d, 0x5f, 0xc2, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9];
+/** ASCII joiners (`'`, `-`, `_`): the rule may join words across them, the fast count never. */
+const ASCII_JOINERS = [0x27, 0x2d, 0x5f];
+/** Lead bytes of the non-ASCII characters the two counts may disagree on (see ruleCorrection). */
+const SPECIAL_LEADS = [0xc2, 0xe2, 0xe3, 0xe4, 0xe5, 0xe6, 0xe7, 0xe8, 0xe9];
 
-/** The code point at `i` and its length in bytes (U+FFFD, one byte, for a broken sequence). */
-function codeAt(bytes: Uint8Array, i: number, to: number): [code: number, length: number] {
+const isAsciiJoiner = (c: number) => c === 0x27 || c === 0x2d || c === 0x5f;
+
+/** The length of the last character codeAt read (returned apart: no array per character). */
+let codeLength = 1;
+
+/** The code point at `i` (U+FFFD, one byte, for a broken sequence); its length in codeLength. */
+function codeAt(bytes: Uint8Array, i: number, to: number): number {
   const c = bytes[i]!;
-  if (c < 0x80) return [c, 1];
+  codeLength = 1;
+  if (c < 0x80) return c;
   const length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-  if (length === 1 || i + length > to) return [0xfffd, 1];
+  if (length === 1 || i + length > to) return 0xfffd;
   let code = c & (0xff >> (length + 1));
   for (let k = 1; k < length; k++) {
     const next = bytes[i + k]!;
-    if ((next & 0xc0) !== 0x80) return [0xfffd, 1];
+    if ((next & 0xc0) !== 0x80) return 0xfffd;
     code = (code << 6) | (next & 0x3f);
   }
-  return [code, length];
+  codeLength = length;
+  return code;
 }
 
 /** The start of the character holding byte `i` (back over continuation bytes). */
@@ -163,15 +173,15 @@ function charStart(bytes: Uint8Array, i: number, from: number): number {
 function ruleStarts(bytes: Uint8Array, start: number, end: number, inWord: boolean): number {
   let words = 0;
   for (let i = start; i < end;) {
-    const [code, length] = codeAt(bytes, i, end);
-    i += length;
+    const code = codeAt(bytes, i, end);
+    i += codeLength;
     if (isCjkCode(code)) {
       words++;
       inWord = false;
     } else if (isWordCode(code)) {
       if (!inWord) words++;
       inWord = true;
-    } else if (!(inWord && isJoinerCode(code) && i < end && isWordCode(codeAt(bytes, i, end)[0]))) {
+    } else if (!(inWord && isJoinerCode(code) && i < end && isWordCode(codeAt(bytes, i, end)))) {
       inWord = false;
     }
   }
@@ -190,42 +200,60 @@ function runStarts(bytes: Uint8Array, start: number, end: number, inWord: boolea
   return count;
 }
 
+/** Positions in `[from, to)` of each byte in `values`, appended to `out`. */
+function positions(view: Buffer, values: number[], from: number, to: number, out: number[]): void {
+  for (const value of values) {
+    for (let i = view.indexOf(value, from); i !== -1 && i < to; i = view.indexOf(value, i + 1))
+      out.push(i);
+  }
+}
+
+/** Whether the byte at `i` (inside `[from, to)`) is ASCII and no joiner: an ordinary character. */
+const plainAscii = (bytes: Uint8Array, i: number, from: number, to: number) =>
+  i < from || i >= to || (bytes[i]! < 0x80 && !isAsciiJoiner(bytes[i]!));
+
 /**
  * The rule's count minus the fast count. Both agree on every character that is not special
- * (SPECIAL_BYTES), so they can only differ in stretches around special ones: from the
- * character before the first of a cluster to the character after its last (both ordinary,
- * so both counts enter and leave each stretch in the same state). Each stretch is counted
- * both ways; the differences add up.
+ * (an ASCII joiner, or a character led by SPECIAL_LEADS), so they can only differ around
+ * special ones. A joiner between two plain ASCII characters (nearly all of them: `don't`,
+ * `well-known`, a list's `- `) takes one comparison: the rule joins what the fast count
+ * splits when both are word characters. Every other special character is counted again
+ * with its neighbours, both ways, in stretches from the character before a cluster of them
+ * to the character after it (both ordinary, so both counts enter and leave each stretch in
+ * the same state); the differences add up.
  */
 function ruleCorrection(bytes: Uint8Array, from: number, to: number): number {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const at: number[] = [];
-  for (const special of SPECIAL_BYTES) {
-    for (let i = view.indexOf(special, from); i !== -1 && i < to; i = view.indexOf(special, i + 1))
-      at.push(i);
-  }
-  if (!at.length) return 0;
-  at.sort((a, b) => a - b);
   let correction = 0;
+  const at: number[] = [];
+  for (const joiner of ASCII_JOINERS) {
+    for (let i = view.indexOf(joiner, from); i !== -1 && i < to; i = view.indexOf(joiner, i + 1)) {
+      if (plainAscii(bytes, i - 1, from, to) && plainAscii(bytes, i + 1, from, to)) {
+        if (i > from && i + 1 < to && isWordByte(bytes[i - 1]!) && isWordByte(bytes[i + 1]!))
+          correction--;
+      } else at.push(i);
+    }
+  }
+  if (!isAscii(view.subarray(from, to))) positions(view, SPECIAL_LEADS, from, to, at);
+  if (!at.length) return correction;
+  at.sort((a, b) => a - b);
   for (let k = 0; k < at.length;) {
     const start = at[k]! > from ? charStart(bytes, at[k]! - 1, from) : from;
-    let end = at[k]! + codeAt(bytes, at[k]!, to)[1];
+    codeAt(bytes, at[k]!, to);
+    let end = at[k]! + codeLength;
     // Take in every special character up to the ordinary one after the last.
     for (;;) {
       while (k < at.length && at[k]! < end) k++;
-      const next = end < to ? end + codeAt(bytes, end, to)[1] : to;
-      if (k < at.length && at[k] === end) {
-        end = next;
-        continue;
+      let next = to;
+      if (end < to) {
+        codeAt(bytes, end, to);
+        next = end + codeLength;
       }
-      // The ordinary character after the cluster ends the stretch, unless a special one
-      // follows it at once (that one needs it as its context too).
-      if (k < at.length && at[k] === next) {
-        end = next;
-        continue;
-      }
+      // A special character at `end`, or right after the ordinary one there (that one is its
+      // context too): the stretch goes on.
+      const goesOn = k < at.length && (at[k] === end || at[k] === next);
       end = next;
-      break;
+      if (!goesOn) break;
     }
     const entering = start > from && isWordByte(bytes[start - 1]!);
     correction += ruleStarts(bytes, start, end, entering) - runStarts(bytes, start, end, entering);

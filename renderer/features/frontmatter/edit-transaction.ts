@@ -1,32 +1,14 @@
 import type { EditorState, TransactionSpec } from '@codemirror/state';
-import { updateFrontMatter } from '../../../shared/frontmatter.ts';
+import { findFrontMatter, frontMatterSplice } from '../../../shared/frontmatter.ts';
 
-/** The one changed span between two texts, so a form edit touches only its own bytes. */
-export function changedSpan(
-  before: string,
-  after: string,
-): { from: number; to: number; insert: string } | null {
-  if (before === after) return null;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (
-    endBefore > start &&
-    endAfter > start &&
-    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
-  ) {
-    endBefore--;
-    endAfter--;
-  }
-  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
-}
+/** Front matter sits at the top: a form edit reads only this much of the post when it can. */
+const HEAD_CHARS = 64 * 1024;
 
 /**
  * A form edit as one undoable editor transaction. Only the front-matter block is rewritten
- * (by the lossless editor in shared/), so the body cannot change. `styleBase` is the text
- * before the writer's run of form edits began: each field keeps the quoting it had there.
+ * (by the lossless editor in shared/), so the body cannot change, and the edit is worked out
+ * on the block alone (the head of the post when the block closes there). `styleBase` is the
+ * text before the writer's run of form edits began: each field keeps the quoting it had there.
  *
  * CodeMirror counts every line break as one position whatever the file's separator, so the
  * edit is worked out on the `\n`-joined text (positions line up) and its inserted line breaks
@@ -37,9 +19,12 @@ export function frontMatterTransaction(
   changes: Record<string, unknown>,
   styleBase?: string,
 ): TransactionSpec | null {
-  const text = state.doc.toString();
-  const next = updateFrontMatter(text, changes, { styleBase });
-  const span = changedSpan(text, next);
+  const { doc } = state;
+  const head = doc.sliceString(0, Math.min(doc.length, HEAD_CHARS));
+  // No closed block in the head: one may close further down, or there is none (then a new
+  // one goes on top, and its line breaks copy the head's).
+  const whole = doc.length > HEAD_CHARS && !findFrontMatter(head) && /^\uFEFF?[-+{"]/.test(head);
+  const span = frontMatterSplice(whole ? doc.toString() : head, changes, { styleBase });
   if (!span) return null;
   return {
     changes: { ...span, insert: span.insert.replace(/\n/g, state.lineBreak) },

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ComponentProps } from 'react';
-import { Preview } from './Preview.tsx';
+import { Preview, type ParsedHead } from './Preview.tsx';
 
 /**
  * The text the preview shows, handed over outside the app's React state: a new text
@@ -7,20 +7,26 @@ import { Preview } from './Preview.tsx';
  * one a frame).
  */
 export interface LiveText {
-  get(): string;
-  set(text: string): void;
-  subscribe(listener: (text: string) => void): () => void;
+  get(): LiveSource;
+  /** The text, and its front matter as the app has already parsed it (null: parse it here). */
+  set(text: string, head?: ParsedHead | null): void;
+  subscribe(listener: (source: LiveSource) => void): () => void;
+}
+
+export interface LiveSource {
+  text: string;
+  head: ParsedHead | null;
 }
 
 export function createLiveText(): LiveText {
-  let current = '';
-  const listeners = new Set<(text: string) => void>();
+  let current: LiveSource = { text: '', head: null };
+  const listeners = new Set<(source: LiveSource) => void>();
   return {
     get: () => current,
-    set(text) {
-      if (text === current) return;
-      current = text;
-      for (const listener of listeners) listener(text);
+    set(text, head = null) {
+      if (text === current.text && head === current.head) return;
+      current = { text, head };
+      for (const listener of listeners) listener(current);
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -33,11 +39,11 @@ export function createLiveText(): LiveText {
 export function LivePreview({
   text,
   ...props
-}: Omit<ComponentProps<typeof Preview>, 'source'> & { text: LiveText }) {
+}: Omit<ComponentProps<typeof Preview>, 'source' | 'head'> & { text: LiveText }) {
   const [source, setSource] = useState(text.get);
   // A plain state update (not useSyncExternalStore, which renders synchronously): the render
   // runs as its own task after the frame that set the text, not inside it. The app sets the
   // text from events and effects, never while this first renders, so none is missed.
   useEffect(() => text.subscribe(setSource), [text]);
-  return <Preview source={source} {...props} />;
+  return <Preview source={source.text} head={source.head} {...props} />;
 }

@@ -23,8 +23,17 @@ import {
 import { buildPreviewBlocks, markMissing } from './sanitize.ts';
 import { usePreviewCss } from './usePreviewCss.ts';
 
+/** The front matter as the app parsed it from the post's head (front-matter-head.ts). */
+export interface ParsedHead {
+  data: Record<string, unknown>;
+  /** Where the body starts in the text. */
+  bodyStart: number;
+}
+
 interface Props {
   source: string;
+  /** The text's front matter, already parsed by the app: not parsed again on each change. */
+  head?: ParsedHead | null;
   assets: AssetContext | null;
   visible: boolean;
   scrollerRef: RefObject<HTMLElement | null>;
@@ -56,6 +65,7 @@ const RENUMBER_SLICE = 300;
 
 export function Preview({
   source,
+  head = null,
   assets,
   visible,
   scrollerRef,
@@ -72,7 +82,13 @@ export function Preview({
   useEffect(() => {
     onStatsRef.current = onStats;
   }, [onStats]);
-  const parsed = useMemo(() => parseFrontMatter(source), [source]);
+  const parsed = useMemo(
+    () =>
+      head
+        ? { data: head.data, bodyStart: head.bodyStart, body: source.slice(head.bodyStart) }
+        : parseFrontMatter(source),
+    [source, head],
+  );
   const part = useMemo(() => previewPart(parsed.body), [parsed]);
   const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
   const [paused, setPaused] = useState<PauseReason | null>(null);
