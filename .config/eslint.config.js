@@ -15,12 +15,25 @@ const node = [
   'module',
   'fs/promises',
 ];
-const restrict = (patterns, message) => ({
+/** `patterns`: globs (strings) or regular expressions (`{ regex }`), each with the message. */
+const restrict = (patterns, message, ...more) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: patterns.map((group) => ({ group: [group], message })) },
+    {
+      patterns: [[patterns, message], ...more].flatMap(([list, why]) =>
+        list.map((p) =>
+          typeof p === 'string' ? { group: [p], message: why } : { ...p, message: why },
+        ),
+      ),
+    },
   ],
 });
+
+/** The renderer's own rule: the main process only through renderer/api.ts. */
+const rendererRule = [
+  ['electron', '**/electron/**', ...node],
+  'The renderer talks to the main process only through renderer/api.ts',
+];
 
 export default tseslint.config(
   {
@@ -64,11 +77,37 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict(
-        ['electron', '**/electron/**', ...node],
-        'The renderer talks to the main process only through renderer/api.ts',
-      ),
+      ...restrict(...rendererRule),
     },
+  },
+  // The renderer's rooms (docs/ARCHITECTURE.md): app/ is the shell that composes them;
+  // common/ is what features share; a feature never reaches into the shell or into another
+  // feature (only through that feature's index.ts); editor/ knows no feature; the preview's
+  // worker needs nothing but preview code and shared/.
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: restrict(...rendererRule, [
+      // The shell, or a file of a sibling feature other than its index.ts.
+      [{ regex: '(^|/)app/' }, { regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.ts$)' }],
+      'A feature uses common/, editor/ and shared/, and other features only through their index.ts; never the shell (app/)',
+    ]),
+  },
+  {
+    files: ['renderer/editor/**/*.{ts,tsx}', 'renderer/common/**/*.{ts,tsx}'],
+    rules: restrict(...rendererRule, [
+      ['**/features/**', '**/app/**'],
+      'editor/ and common/ sit below the features and the shell: they import neither',
+    ]),
+  },
+  {
+    files: [
+      'renderer/features/preview/render.worker.ts',
+      'renderer/features/preview/render-core.ts',
+    ],
+    rules: restrict(...rendererRule, [
+      ['**/editor/**', '**/common/**', '**/app/**', '**/features/**', 'react', 'react-dom'],
+      'The preview worker loads preview code and shared/ only',
+    ]),
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -1,14 +1,6 @@
-export interface Status {
-  kind: 'ok' | 'error';
-  text: string;
-}
+import type { DocStats, Status } from '../common/status.ts';
 
-export interface DocStats {
-  words: number;
-  minutes: number;
-  /** Characters selected in the editor. */
-  selected: number;
-}
+export type { DocStats, Status };
 
 const number = new Intl.NumberFormat();
 

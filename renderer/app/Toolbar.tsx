@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { WorkspaceInfo } from '../../shared/models.ts';
-import type { ThemeChoice } from './theme.ts';
-import { commands } from './commands.ts';
+import type { ThemeChoice } from '../common/theme.ts';
+import { commands } from '../common/commands.ts';
 
 interface Props {
   workspace: WorkspaceInfo | null;

@@ -10,7 +10,7 @@ import { useEffect, type RefObject } from 'react';
 import type { Layout, Settings, SettingsPatch } from '../../shared/settings.ts';
 import { api } from '../api.ts';
 import type { FinderMode } from '../features/finder/Finder.tsx';
-import { commands, useCommand } from './commands.ts';
+import { commands, useCommand } from '../common/commands.ts';
 
 export interface AppCommandContext {
   viewRef: RefObject<EditorView | null>;

@@ -11,7 +11,7 @@ import { listContinuation } from './list-continuation.ts';
 import { markdownSupport } from './markdown.ts';
 import { preferenceExtensions, vimSlot } from './preferences.ts';
 import { writingTheme } from './theme.ts';
-import { conflictMarkers } from '../features/publish/conflict-markers.ts';
+import { conflictMarkers } from './conflict-markers.ts';
 
 export interface DocumentOptions {
   text: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CommandRegistry, builtin } from '../../renderer/app/commands.ts';
+import { CommandRegistry, builtin } from '../../renderer/common/commands.ts';
 import { fuzzyFilter, fuzzyMatch } from '../../renderer/features/palette/fuzzy.ts';
 import { menuCommands } from '../../shared/channels.ts';
 import {

@@ -2,7 +2,7 @@ import { history, undo } from '@codemirror/commands';
 import { Chunk } from '@codemirror/merge';
 import { EditorState, Text, type Transaction } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { isDirty, type Buffer } from '../../renderer/app/buffers.ts';
+import { isDirty, type Buffer } from '../../renderer/common/buffers.ts';
 import { joinFileText, splitFileText } from '../../renderer/editor/file-text.ts';
 import { adoptDiskText, applyChanges } from '../../renderer/features/compare/buffer-choices.ts';
 import {

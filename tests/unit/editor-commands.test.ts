@@ -110,7 +110,7 @@ describe('tables', () => {
 
 describe('word count', () => {
   it('counts words, contractions and CJK characters the way readers do', async () => {
-    const { countWords, readingMinutes } = await import('../../renderer/editor/stats.ts');
+    const { countWords, readingMinutes } = await import('../../shared/word-count.ts');
     expect(countWords('Hello, world — it’s 2024!')).toBe(4);
     expect(countWords('日本語の文章')).toBe(6);
     expect(countWords('')).toBe(0);
@@ -122,7 +122,7 @@ describe('word count', () => {
 
 describe('outline', () => {
   it('lists ATX and setext headings with their lines, not code or front matter', async () => {
-    const { outline } = await import('../../renderer/editor/outline.ts');
+    const { outline } = await import('../../shared/outline.ts');
     const text = [
       '---',
       'title: x',

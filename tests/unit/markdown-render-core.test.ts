@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
 import { applyBlockPatch, diffBlocks } from '../../shared/markdown/diff.ts';
 import { renderMarkdownBlocks } from '../../shared/markdown/index.ts';
-import { outline } from '../../renderer/editor/outline.ts';
-import { countWords } from '../../renderer/editor/stats.ts';
+import { outline } from '../../shared/outline.ts';
+import { countWords } from '../../shared/word-count.ts';
 import {
   RenderCore,
   type PostStats,

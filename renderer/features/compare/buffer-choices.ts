@@ -7,7 +7,7 @@ import { isolateHistory } from '@codemirror/commands';
 import type { ChangeSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { PostFile } from '../../../shared/models.ts';
-import type { Buffer } from '../../app/buffers.ts';
+import type { Buffer } from '../../common/buffers.ts';
 import { splitFileText } from '../../editor/file-text.ts';
 import { changesBetween, diskDocument } from './merge-text.ts';
 

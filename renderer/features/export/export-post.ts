@@ -2,7 +2,7 @@ import { resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts
 import { EXPORT_ASSET_BASE } from '../../../shared/export-html.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { api } from '../../api.ts';
-import { sanitizePreview } from '../preview/sanitize.ts';
+import { sanitizePreview } from '../preview/index.ts';
 import { exportStylesheet } from './export-css.ts';
 
 export type ExportFormat = 'html' | 'pdf';

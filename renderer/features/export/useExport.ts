@@ -1,7 +1,7 @@
 import type { EditorView } from '@codemirror/view';
 import { useCallback, type RefObject } from 'react';
 import type { AssetContext } from '../../../shared/asset-url.ts';
-import type { Status } from '../../app/StatusBar.tsx';
+import type { Status } from '../../common/status.ts';
 import { exportPost, type ExportFormat } from './export-post.ts';
 
 /**

@@ -14,9 +14,9 @@ import {
 import type { EditorView } from '@codemirror/view';
 import type { FileVersion, PostFile, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
-import { syncBackup } from '../../app/backups.ts';
-import { isDirty, type Buffer } from '../../app/buffers.ts';
-import { adoptDiskText } from '../compare/buffer-choices.ts';
+import { syncBackup } from '../../common/backups.ts';
+import { isDirty, type Buffer } from '../../common/buffers.ts';
+import { adoptDiskText } from '../compare/index.ts';
 
 /** A post with unsaved text whose file changed on disk, and how Folio learned of it. */
 export interface DiskConflict {

@@ -6,9 +6,9 @@
 import { useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { PostOpResult, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
-import { useCommand } from '../../app/commands.ts';
-import { isDirty, type Buffer } from '../../app/buffers.ts';
-import type { Status } from '../../app/StatusBar.tsx';
+import { useCommand } from '../../common/commands.ts';
+import { isDirty, type Buffer } from '../../common/buffers.ts';
+import type { Status } from '../../common/status.ts';
 
 export type PostDialog =
   { kind: 'new' } | { kind: 'rename'; post: PostSummary } | { kind: 'trash'; post: PostSummary };

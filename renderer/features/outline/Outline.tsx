@@ -1,4 +1,4 @@
-import type { Heading } from '../../editor/outline.ts';
+import type { Heading } from '../../../shared/outline.ts';
 
 export function Outline({ headings, onJump }: { headings: Heading[]; onJump(line: number): void }) {
   if (!headings.length) return <p className="outline-empty">This post has no headings yet.</p>;

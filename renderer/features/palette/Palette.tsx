@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, useEffect, type KeyboardEvent, type ReactNode } from 'react';
-import { commands as registry, type Command } from '../../app/commands.ts';
+import { commands as registry, type Command } from '../../common/commands.ts';
 import { fuzzyFilter } from './fuzzy.ts';
 
 const RECENT_KEY = 'folio.recentCommands';

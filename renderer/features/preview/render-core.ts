@@ -10,8 +10,8 @@
 import { IncrementalRenderer, splitChunks, type Chunk } from '../../../shared/markdown/chunks.ts';
 import { diffBlocks, type BlockPatch } from '../../../shared/markdown/diff.ts';
 import { renderMarkdownBlocks, type RenderedBlock } from '../../../shared/markdown/index.ts';
-import { outline, type Heading } from '../../editor/outline.ts';
-import { countWords } from '../../editor/stats.ts';
+import { outline, type Heading } from '../../../shared/outline.ts';
+import { countWords } from '../../../shared/word-count.ts';
 
 export interface PostStats {
   words: number;

@@ -1,5 +1,5 @@
 import type { Settings } from '../../../shared/settings.ts';
-import { applyTheme } from '../../app/theme.ts';
+import { applyTheme } from '../../common/theme.ts';
 
 /** A font list as typed (`"iA Writer Duo", Menlo`), kept only if it cannot break out of the value. */
 function fontList(family: string): string | null {

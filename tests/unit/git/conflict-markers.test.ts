@@ -1,6 +1,6 @@
 import { Text } from '@codemirror/state';
 import { expect, it } from 'vitest';
-import { conflictLines } from '../../../renderer/features/publish/conflict-markers.ts';
+import { conflictLines } from '../../../renderer/editor/conflict-markers.ts';
 
 const doc = Text.of([
   'title: x',
