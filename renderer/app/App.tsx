@@ -1,8 +1,9 @@
-import type { ChangeSet, Text } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
+import type { EditorView } from '@codemirror/view';
+import type { Text } from '@codemirror/state';
+
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isFolioError } from '../../shared/errors.ts';
-import type { ParsedFrontMatter } from '../../shared/frontmatter.ts';
+
 import type {
   PostSummary,
   RecoveredPost,
@@ -19,7 +20,6 @@ import {
 import { api } from '../api.ts';
 import { createEditorState } from '../editor/setup.ts';
 import { readingMinutes } from '../../shared/word-count.ts';
-import { Outline } from '../features/outline/Outline.tsx';
 import { Finder, type FinderMode } from '../features/finder/Finder.tsx';
 import { joinFileText, splitFileText } from '../editor/file-text.ts';
 import { EditorPane } from '../editor/EditorPane.tsx';
@@ -28,19 +28,15 @@ import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
 import { imageImporterFor } from '../features/images/image-importer.ts';
 import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { useExport } from '../features/export/useExport.ts';
-import { FilterBar } from '../features/library/FilterBar.tsx';
-import { PostList } from '../features/library/PostList.tsx';
-import { PostActionDialog, PostActions } from '../features/library/PostActions.tsx';
+import { PostActionDialog } from '../features/library/PostActions.tsx';
 import { usePostActions } from '../features/library/usePostActions.ts';
 import { DiskChangeBanner } from '../features/library/DiskChangeBanner.tsx';
-import { SkippedFiles } from '../features/library/SkippedFiles.tsx';
 import { useSkippedFiles } from '../features/library/useSkippedFiles.ts';
 import { useDiskChanges } from '../features/library/useDiskChanges.ts';
 import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
-import { TaxonomyPanel } from '../features/library/TaxonomyPanel.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
-import { createLiveText, LivePreview } from '../features/preview/LivePreview.tsx';
+import { LivePreview } from '../features/preview/LivePreview.tsx';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
@@ -53,13 +49,15 @@ import { applyPreferences } from '../editor/preferences.ts';
 import { commands, handleCommandKey, useCommand } from '../common/commands.ts';
 import { useAppCommands } from './useAppCommands.ts';
 import { Splitter } from './Splitter.tsx';
-import type { Layout } from '../../shared/settings.ts';
-import { scheduleBackup, syncBackup } from '../common/backups.ts';
+import { syncBackup } from '../common/backups.ts';
 import { anyDirty, isDirty, saveDirtyBuffers, type Buffer } from '../common/buffers.ts';
-import { parseHead, touchesHead } from './front-matter-head.ts';
+
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { StatusBar, type Status } from './StatusBar.tsx';
+import { Sidebar, type SidebarTab } from './Sidebar.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useDocuments } from './useDocuments.ts';
+import { usePaneLayout } from './usePaneLayout.ts';
 
 const sameStats = (a: PostStats, b: PostStats) =>
   a.words === b.words &&
@@ -69,35 +67,21 @@ const sameStats = (a: PostStats, b: PostStats) =>
     return h.level === o.level && h.text === o.text && h.line === o.line;
   });
 
-const selectionLength = (view: EditorView) =>
-  view.state.selection.ranges.reduce((sum, r) => sum + r.to - r.from, 0);
-
-/** While the text does not parse, the read-only form keeps showing the last values that did. */
-function keepLastGoodData(
-  next: ParsedFrontMatter,
-  previous: ParsedFrontMatter | null,
-): ParsedFrontMatter {
-  return next.error && previous ? { ...next, data: previous.data } : next;
-}
-
 export function App() {
+  const [status, setStatus] = useState<Status | null>(null);
   const viewRef = useRef<EditorView | null>(null);
   const buffers = useRef(new Map<string, Buffer>());
+  const activeRef = useRef<string | null>(null);
+  const documents = useDocuments({ viewRef, buffers, activeRef, setStatus });
+  const { activePath, dirty, setDirty, markDirty } = documents;
+  const { frontMatter, previewText, selectedChars, edited } = documents;
+  const { onDocChange, showBuffer, openPost, clearShown } = documents;
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [posts, setPosts] = useState<PostSummary[]>([]);
-  const [activePath, setActivePath] = useState<string | null>(null);
-  const [dirty, setDirty] = useState<ReadonlySet<string>>(new Set());
-  const [frontMatter, setFrontMatter] = useState<ParsedFrontMatter | null>(null);
-  // What the preview shows; it re-renders on its own, not with the app (see LivePreview).
-  const [previewText] = useState(createLiveText);
-  // Edits from this offset on leave the front matter as it is (see front-matter-head.ts).
-  const headReach = useRef(Infinity);
-  const [status, setStatus] = useState<Status | null>(null);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
-  const [selectedChars, setSelectedChars] = useState(0);
   const [recovered, setRecovered] = useState<RecoveredPost[]>([]);
   const [finder, setFinder] = useState<FinderMode | null>(null);
-  const [sidebar, setSidebar] = useState<'posts' | 'tags' | 'outline'>('posts');
+  const [sidebar, setSidebar] = useState<SidebarTab>('posts');
   const [publishing, setPublishing] = useState(false);
   const [syncRequest, setSyncRequest] = useState(0);
   useCommand(
@@ -116,109 +100,10 @@ export function App() {
   const [palette, setPalette] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, loaded: settingsLoaded, update: updateSettings } = useSettings();
-  // Autosave after a delay hears of every edit through this (see useAutosave).
-  const edited = useRef<() => void>(() => undefined);
   const library = useLibraryView(posts);
   const skipped = useSkippedFiles(workspace);
   const { clearFilter } = library;
   const [renaming, setRenaming] = useState<{ kind: TaxonomyKind; term: string } | null>(null);
-  const previewFrame = useRef(0);
-  /** The shown post's front matter as last read from its head (the preview reuses it). */
-  const headParsed = useRef<ParsedFrontMatter | null>(null);
-  // The active path as event handlers see it, without re-creating them on every switch.
-  const activeRef = useRef<string | null>(null);
-
-  const markDirty = useCallback((path: string, value: boolean) => {
-    setDirty((old) => {
-      if (old.has(path) === value) return old;
-      const next = new Set(old);
-      if (value) next.add(path);
-      else next.delete(path);
-      return next;
-    });
-  }, []);
-
-  /** The form's front matter, read again from the head of the shown post. */
-  const readHead = useCallback((view: EditorView) => {
-    const head = parseHead(view.state.doc);
-    headReach.current = head.reach;
-    headParsed.current = head.parsed;
-    return head.parsed;
-  }, []);
-
-  // Typing stays on CodeMirror's path; the form reads the head when an edit reaches it, the
-  // preview waits a beat. Typing in the body re-renders nothing here.
-  const onDocChange = useCallback(
-    ({ docChanged, changes }: { docChanged: boolean; changes: ChangeSet }) => {
-      const view = viewRef.current;
-      const path = activeRef.current;
-      if (!view || !path) return;
-      const buffer = buffers.current.get(path);
-      if (!buffer) return;
-      buffer.state = view.state;
-      setSelectedChars(selectionLength(view));
-      if (!docChanged) return;
-      markDirty(path, isDirty(buffer));
-      scheduleBackup(buffer);
-      edited.current();
-      if (touchesHead(changes, headReach.current)) {
-        const parsed = readHead(view);
-        setFrontMatter((previous) => keepLastGoodData(parsed, previous));
-      }
-      // One preview update per frame at most; the render itself runs in a worker.
-      if (!previewFrame.current) {
-        previewFrame.current = requestAnimationFrame(() => {
-          previewFrame.current = 0;
-          previewText.set(view.state.doc.toString(), headParsed.current);
-        });
-      }
-    },
-    [markDirty, readHead, previewText],
-  );
-
-  const showBuffer = useCallback(
-    (buffer: Buffer) => {
-      const view = viewRef.current;
-      if (!view) return;
-      const leaving = activeRef.current ? buffers.current.get(activeRef.current) : undefined;
-      if (leaving && leaving !== buffer) leaving.scroll = view.scrollSnapshot();
-      view.setState(buffer.state);
-      // setState keeps the scroller's offset: without this, a post opens where the last one
-      // was scrolled to. It opens at its top, or where the writer left it.
-      view.dispatch({ effects: buffer.scroll ?? EditorView.scrollIntoView(0, { y: 'start' }) });
-      activeRef.current = buffer.path;
-      setActivePath(buffer.path);
-      setFrontMatter(readHead(view));
-      previewText.set(view.state.doc.toString(), headParsed.current);
-    },
-    [readHead, previewText],
-  );
-
-  const openPost = useCallback(
-    async (path: string) => {
-      const existing = buffers.current.get(path);
-      if (existing) return showBuffer(existing);
-      try {
-        const file = await api.readPost({ path });
-        const shape = splitFileText(file.text);
-        const state = createEditorState({
-          text: shape.doc,
-          lineSeparator: shape.lineSeparator,
-          onChange: onDocChange,
-          images: imageImporterFor(path, setStatus),
-          readOnly: Boolean(file.readOnly),
-        });
-        const buffer: Buffer = { path, state, saved: state.doc, version: file.version, shape };
-        if (file.readOnly) buffer.readOnly = file.readOnly;
-        buffers.current.set(path, buffer);
-        showBuffer(buffer);
-        setStatus(file.readOnly ? { kind: 'error', text: file.readOnly } : null);
-      } catch (error) {
-        setStatus({ kind: 'error', text: (error as Error).message });
-      }
-    },
-    [onDocChange, showBuffer],
-  );
 
   const disk = useDiskChanges({ buffers, activeRef, viewRef, openPost, markDirty, setPosts });
   const { flag: flagConflict, saveRefused } = disk;
@@ -243,14 +128,8 @@ export function App() {
       buffers.current.clear();
       clearFilter();
       setDirty(new Set());
-      activeRef.current = null;
-      setActivePath(null);
-      setFrontMatter(null);
-      previewText.set('');
+      clearShown();
       setWorkspace(info);
-      viewRef.current?.setState(
-        createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
-      );
       setSchema(null);
       setPosts(info ? await api.listPosts() : []);
       const blogSchema = info ? await api.getSchema() : null;
@@ -258,7 +137,7 @@ export function App() {
       if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
       setRecovered(info ? await api.listBackups() : []);
     },
-    [clearFilter, previewText],
+    [clearFilter, clearShown, setDirty],
   );
 
   /** Each recovered text becomes an unsaved buffer over the file as it is on disk now. */
@@ -389,14 +268,8 @@ export function App() {
     buffers.current.delete(path);
     markDirty(path, false);
     void api.discardBackup({ path }).catch(() => undefined);
-    activeRef.current = null;
-    setActivePath(null);
-    setFrontMatter(null);
-    previewText.set('');
-    viewRef.current?.setState(
-      createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
-    );
-  }, [markDirty, previewText]);
+    clearShown();
+  }, [markDirty, clearShown]);
 
   const openFolder = useCallback(
     async (folder?: string) => {
@@ -595,34 +468,13 @@ export function App() {
     applyPreferences(viewRef.current, { vim, focusMode, typewriter });
   }, [vim, focusMode, typewriter, activePath]);
 
-  // Pane layout: stored in the settings; while a splitter is dragged, the live widths.
-  const [dragLayout, setDragLayout] = useState<Partial<Layout> | null>(null);
-  const layout = { ...settings.layout, ...dragLayout };
-  const panesRef = useRef<HTMLDivElement>(null);
-  const showSidebar = layout.sidebar && !focusMode;
-  const showForm = layout.form && !focusMode;
-  const showPreview = layout.preview && !focusMode && activePath !== null;
-  const columns = [
-    showSidebar ? `${layout.sidebarWidth}px` : '',
-    `minmax(360px, ${showPreview ? 1 - layout.previewShare : 1}fr)`,
-    showPreview ? `minmax(300px, ${layout.previewShare}fr)` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const dragSidebar = (x: number) => {
-    const left = panesRef.current?.getBoundingClientRect().left ?? 0;
-    setDragLayout({ sidebarWidth: Math.round(Math.min(640, Math.max(160, x - left))) });
-  };
-  const dragPreview = (x: number) => {
-    const rect = panesRef.current?.getBoundingClientRect();
-    if (!rect) return;
-    const editorLeft = rect.left + (showSidebar ? layout.sidebarWidth : 0);
-    const share = (rect.right - x) / Math.max(1, rect.right - editorLeft);
-    setDragLayout({ previewShare: Math.min(0.8, Math.max(0.2, Math.round(share * 100) / 100)) });
-  };
-  const endDrag = () => {
-    if (dragLayout) void updateSettings({ layout: dragLayout }).finally(() => setDragLayout(null));
-  };
+  const { panesRef, columns, showSidebar, showForm, showPreview, ...panes } = usePaneLayout(
+    settings.layout,
+    focusMode,
+    activePath !== null,
+    (layout) => updateSettings({ layout }),
+  );
+  const { dragSidebar, dragPreview, endDrag } = panes;
 
   return (
     <div className={`app${focusMode ? ' focus-mode' : ''}`}>
@@ -645,60 +497,23 @@ export function App() {
         onDiscard={() => void discardBackups()}
       />
       <div className="panes" ref={panesRef} style={{ gridTemplateColumns: columns }}>
-        <div className="sidebar" hidden={!showSidebar}>
-          <Splitter label="Resize sidebar" side="right" onDrag={dragSidebar} onDone={endDrag} />
-          <div className="sidebar-tabs" role="tablist">
-            <button
-              type="button"
-              role="tab"
-              aria-selected={sidebar === 'posts'}
-              onClick={() => setSidebar('posts')}
-            >
-              Posts <span className="count">{posts.length.toLocaleString()}</span>
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={sidebar === 'tags'}
-              onClick={() => setSidebar('tags')}
-            >
-              Tags
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={sidebar === 'outline'}
-              onClick={() => setSidebar('outline')}
-            >
-              Outline
-            </button>
-          </div>
-          {sidebar === 'posts' ? (
-            <>
-              <PostActions actions={postActions} />
-              <FilterBar view={library} />
-              <PostList
-                posts={library.shown}
-                activePath={activePath}
-                dirty={dirty}
-                onOpen={(path) => void openPost(path)}
-              />
-              <SkippedFiles skipped={skipped} />
-            </>
-          ) : sidebar === 'tags' ? (
-            <TaxonomyPanel
-              posts={posts}
-              active={{ tags: library.filter.tag, categories: library.filter.category }}
-              onFilter={(kind, term) => {
-                library.setFilter(kind === 'tags' ? { tag: term } : { category: term });
-                setSidebar('posts');
-              }}
-              onRename={(kind, term) => setRenaming({ kind, term })}
-            />
-          ) : (
-            <Outline headings={headings} onJump={jumpToLine} />
-          )}
-        </div>
+        <Sidebar
+          hidden={!showSidebar}
+          tab={sidebar}
+          onTab={setSidebar}
+          posts={posts}
+          library={library}
+          postActions={postActions}
+          activePath={activePath}
+          dirty={dirty}
+          skipped={skipped}
+          headings={headings}
+          onOpen={(path) => void openPost(path)}
+          onJump={jumpToLine}
+          onRename={(kind, term) => setRenaming({ kind, term })}
+          onDrag={dragSidebar}
+          onDragEnd={endDrag}
+        />
         <main className="editor-column" aria-label="Editor">
           {showPreview ? (
             <Splitter label="Resize preview" side="right" onDrag={dragPreview} onDone={endDrag} />

@@ -1,0 +1,94 @@
+import type { PostSummary, SkippedFile, TaxonomyKind } from '../../shared/models.ts';
+import type { Heading } from '../../shared/outline.ts';
+import { FilterBar } from '../features/library/FilterBar.tsx';
+import { PostActions } from '../features/library/PostActions.tsx';
+import { PostList } from '../features/library/PostList.tsx';
+import { SkippedFiles } from '../features/library/SkippedFiles.tsx';
+import { TaxonomyPanel } from '../features/library/TaxonomyPanel.tsx';
+import type { LibraryView } from '../features/library/useLibraryView.ts';
+import type { PostActionsState } from '../features/library/usePostActions.ts';
+import { Outline } from '../features/outline/Outline.tsx';
+import { Splitter } from './Splitter.tsx';
+
+export type SidebarTab = 'posts' | 'tags' | 'outline';
+
+const TABS: Array<[SidebarTab, string]> = [
+  ['posts', 'Posts'],
+  ['tags', 'Tags'],
+  ['outline', 'Outline'],
+];
+
+/** The left column: the post list (with its actions and filters), the tags, the outline. */
+export function Sidebar(props: {
+  hidden: boolean;
+  tab: SidebarTab;
+  onTab(tab: SidebarTab): void;
+  posts: PostSummary[];
+  library: LibraryView;
+  postActions: PostActionsState;
+  activePath: string | null;
+  dirty: ReadonlySet<string>;
+  skipped: SkippedFile[];
+  headings: Heading[];
+  onOpen(path: string): void;
+  onJump(line: number): void;
+  onRename(kind: TaxonomyKind, term: string): void;
+  onDrag(x: number): void;
+  onDragEnd(): void;
+}) {
+  const { tab, onTab, posts, library } = props;
+  return (
+    <div className="sidebar" hidden={props.hidden}>
+      <Splitter
+        label="Resize sidebar"
+        side="right"
+        onDrag={props.onDrag}
+        onDone={props.onDragEnd}
+      />
+      <div className="sidebar-tabs" role="tablist">
+        {TABS.map(([name, label]) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            onClick={() => onTab(name)}
+          >
+            {label}
+            {name === 'posts' ? (
+              <>
+                {' '}
+                <span className="count">{posts.length.toLocaleString()}</span>
+              </>
+            ) : null}
+          </button>
+        ))}
+      </div>
+      {tab === 'posts' ? (
+        <>
+          <PostActions actions={props.postActions} />
+          <FilterBar view={library} />
+          <PostList
+            posts={library.shown}
+            activePath={props.activePath}
+            dirty={props.dirty}
+            onOpen={props.onOpen}
+          />
+          <SkippedFiles skipped={props.skipped} />
+        </>
+      ) : tab === 'tags' ? (
+        <TaxonomyPanel
+          posts={posts}
+          active={{ tags: library.filter.tag, categories: library.filter.category }}
+          onFilter={(kind, term) => {
+            library.setFilter(kind === 'tags' ? { tag: term } : { category: term });
+            onTab('posts');
+          }}
+          onRename={props.onRename}
+        />
+      ) : (
+        <Outline headings={props.headings} onJump={props.onJump} />
+      )}
+    </div>
+  );
+}
