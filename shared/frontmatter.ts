@@ -1,4 +1,6 @@
 /**
+ * Length: the reader and the byte-minimal editor of YAML, TOML and JSON blocks share their position helpers.
+ *
  * Lossless front matter: read it, and edit one field by splicing only that field's bytes.
  *
  * Peers re-serialize the whole block on save (comments vanish, keys reorder, dates shift).

@@ -1,12 +1,11 @@
+// Length: the composition root, where each feature's hook and pane are wired to the others; the parts with logic of their own live beside it (useDocuments, useSaving, useRecovery, Sidebar, usePaneLayout).
 import type { EditorView } from '@codemirror/view';
 import type { Text } from '@codemirror/state';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isFolioError } from '../../shared/errors.ts';
 
 import type {
   PostSummary,
-  RecoveredPost,
   TaxonomyKind,
   TaxonomyResult,
   WorkspaceInfo,
@@ -18,14 +17,14 @@ import {
   type BlogSchema,
 } from '../../shared/schema.ts';
 import { api } from '../api.ts';
-import { createEditorState } from '../editor/setup.ts';
+
 import { readingMinutes } from '../../shared/word-count.ts';
 import { Finder, type FinderMode } from '../features/finder/Finder.tsx';
-import { joinFileText, splitFileText } from '../editor/file-text.ts';
+
 import { EditorPane } from '../editor/EditorPane.tsx';
 import { frontMatterTransaction } from '../features/frontmatter/edit-transaction.ts';
 import { FrontMatterForm } from '../features/frontmatter/FrontMatterForm.tsx';
-import { imageImporterFor } from '../features/images/image-importer.ts';
+
 import { ExportMenu } from '../features/export/ExportMenu.tsx';
 import { useExport } from '../features/export/useExport.ts';
 import { PostActionDialog } from '../features/library/PostActions.tsx';
@@ -49,14 +48,16 @@ import { applyPreferences } from '../editor/preferences.ts';
 import { commands, handleCommandKey, useCommand } from '../common/commands.ts';
 import { useAppCommands } from './useAppCommands.ts';
 import { Splitter } from './Splitter.tsx';
-import { syncBackup } from '../common/backups.ts';
-import { anyDirty, isDirty, saveDirtyBuffers, type Buffer } from '../common/buffers.ts';
+
+import { anyDirty, isDirty, type Buffer } from '../common/buffers.ts';
 
 import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { StatusBar, type Status } from './StatusBar.tsx';
 import { Sidebar, type SidebarTab } from './Sidebar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useDocuments } from './useDocuments.ts';
+import { useRecovery } from './useRecovery.ts';
+import { useSaving } from './useSaving.ts';
 import { usePaneLayout } from './usePaneLayout.ts';
 
 const sameStats = (a: PostStats, b: PostStats) =>
@@ -79,7 +80,6 @@ export function App() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
-  const [recovered, setRecovered] = useState<RecoveredPost[]>([]);
   const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<SidebarTab>('posts');
   const [publishing, setPublishing] = useState(false);
@@ -107,6 +107,23 @@ export function App() {
 
   const disk = useDiskChanges({ buffers, activeRef, viewRef, openPost, markDirty, setPosts });
   const { flag: flagConflict, saveRefused } = disk;
+
+  const { saveBuffer, save, saveAll } = useSaving({
+    buffers,
+    activeRef,
+    markDirty,
+    saveRefused,
+    setStatus,
+  });
+  useAutosave(settings, saveAll, edited);
+  const { recovered, setRecovered, restoreBackups, discardBackups } = useRecovery({
+    buffers,
+    onDocChange,
+    markDirty,
+    showBuffer,
+    flagConflict,
+    setStatus,
+  });
 
   /** After a tag or category rename: the list takes the new entries; clean open posts reload. */
   const onTaxonomyApplied = useCallback(
@@ -137,55 +154,8 @@ export function App() {
       if (blogSchema?.error) setStatus({ kind: 'error', text: blogSchema.error });
       setRecovered(info ? await api.listBackups() : []);
     },
-    [clearFilter, clearShown, setDirty],
+    [clearFilter, clearShown, setDirty, setRecovered],
   );
-
-  /** Each recovered text becomes an unsaved buffer over the file as it is on disk now. */
-  const restoreBackups = useCallback(async () => {
-    const restored: Buffer[] = [];
-    for (const post of recovered) {
-      try {
-        const file = await api.readPost({ path: post.path });
-        const disk = splitFileText(file.text);
-        const mine = splitFileText(post.text);
-        const state = createEditorState({
-          text: mine.doc,
-          lineSeparator: mine.lineSeparator,
-          onChange: onDocChange,
-          images: imageImporterFor(post.path, setStatus),
-        });
-        const saved = createEditorState({
-          text: disk.doc,
-          lineSeparator: mine.lineSeparator,
-          onChange: () => undefined,
-        }).doc;
-        const buffer: Buffer = {
-          path: post.path,
-          state,
-          saved,
-          version: file.version,
-          shape: mine,
-        };
-        buffers.current.set(post.path, buffer);
-        markDirty(post.path, isDirty(buffer));
-        restored.push(buffer);
-        if (post.changedOnDisk)
-          flagConflict(post.path, { version: file.version, cause: 'restore' });
-      } catch (error) {
-        setStatus({
-          kind: 'error',
-          text: `Could not restore ${post.path}: ${(error as Error).message}`,
-        });
-      }
-    }
-    setRecovered([]);
-    if (restored[0]) showBuffer(restored[0]);
-    if (restored.length)
-      setStatus({
-        kind: 'ok',
-        text: `Restored unsaved changes to ${restored.length} post(s); save to keep them`,
-      });
-  }, [recovered, onDocChange, markDirty, showBuffer, flagConflict]);
 
   /** After a pull or an abort: posts without unsaved text are read again from disk. */
   const reloadFromDisk = useCallback(async () => {
@@ -196,64 +166,6 @@ export function App() {
     const active = activeRef.current;
     if (active && !buffers.current.has(active)) void openPost(active);
   }, [openPost]);
-
-  const discardBackups = useCallback(async () => {
-    for (const post of recovered)
-      await api.discardBackup({ path: post.path }).catch(() => undefined);
-    setRecovered([]);
-  }, [recovered]);
-
-  /** Saves one buffer; true when it landed (the status bar says why when not). */
-  const saveBuffer = useCallback(
-    async (buffer: Buffer): Promise<boolean> => {
-      if (buffer.readOnly) {
-        setStatus({ kind: 'error', text: buffer.readOnly });
-        return false;
-      }
-      const doc = buffer.state.doc;
-      try {
-        const result = await api.savePost({
-          path: buffer.path,
-          // sliceDoc joins lines with the file's own separator; doc.toString() would use \n.
-          text: joinFileText(buffer.shape, buffer.state.sliceDoc()),
-          expected: buffer.version,
-        });
-        buffer.saved = doc;
-        buffer.version = result.version;
-        markDirty(buffer.path, isDirty(buffer));
-        void syncBackup(buffer);
-        // The list follows through postsChanged: the library indexed the text it wrote.
-        setStatus({ kind: 'ok', text: `Saved ${result.summary?.title ?? result.path}` });
-        return true;
-      } catch (error) {
-        setStatus({ kind: 'error', text: (error as Error).message });
-        if (isFolioError(error) && error.code === 'CONFLICT') void saveRefused(buffer.path);
-        return false;
-      }
-    },
-    [markDirty, saveRefused],
-  );
-
-  const save = useCallback(async () => {
-    const path = activeRef.current;
-    const buffer = path ? buffers.current.get(path) : undefined;
-    if (buffer) await saveBuffer(buffer);
-  }, [saveBuffer]);
-
-  const saveAll = useCallback(async () => {
-    await saveDirtyBuffers(buffers.current.values(), saveBuffer);
-  }, [saveBuffer]);
-
-  // The writer chose Save when closing with unsaved posts: save them all, close if all landed.
-  useEffect(
-    () =>
-      api.on.saveAllAndClose(async () => {
-        if (await saveDirtyBuffers(buffers.current.values(), saveBuffer)) window.close();
-      }),
-    [saveBuffer],
-  );
-
-  useAutosave(settings, saveAll, edited);
 
   /** Closes the shown post (asking first when it has unsaved changes). */
   const closePost = useCallback(async () => {

@@ -1,4 +1,6 @@
 /**
+ * Length: one binary format, its writer and its checking reader side by side, so they cannot drift.
+ *
  * The library index on disk, so re-opening a blog stats its files instead of reading them.
  *
  * Two files per blog in the app's data folder, named by a hash of the blog's real path,

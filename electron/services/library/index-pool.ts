@@ -1,4 +1,6 @@
 /**
+ * Length: the pool and its failure handling (a worker that cannot start, one a post stops) belong together.
+ *
  * A small pool of index workers (index-worker.ts), shared by every Library of the process.
  *
  * Why: a cold index of 10,000 posts is about a second of CPU (reading, UTF-8 checks, word

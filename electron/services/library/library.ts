@@ -1,4 +1,6 @@
 /**
+ * Length: the index's one owner (load, stat pass, cache, one-post updates, sorted list); its parts with logic of their own are modules beside it.
+ *
  * The open blog's post index, kept in memory by the main process (the renderer never
  * indexes): built from the files on open (or from the on-disk cache, checking each file's
  * mtime and size), refreshed by a stat pass, and updated one post at a time after a save.

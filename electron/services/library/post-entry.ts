@@ -1,4 +1,6 @@
 /**
+ * Length: the index's fast read path kept in one place (bytes, head, front matter, summary), measured as one.
+ *
  * One post's entry in the library index, read the fast way.
  *
  * The file is read once as bytes (open, fstat, read, close: the stat is free); the bytes

@@ -1,3 +1,4 @@
+// Length: one form with a section per setting group; each control is a few lines of markup, split out only where one has logic (appearance.ts, settings-updates.ts).
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { formatDate } from '../../../shared/dates.ts';
 import type { Settings, SettingsPatch } from '../../../shared/settings.ts';

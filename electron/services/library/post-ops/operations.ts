@@ -1,4 +1,6 @@
 /**
+ * Length: six operations over the same load, move and write helpers.
+ *
  * Post operations: new, rename, duplicate, trash, publish, unpublish. Plain Node over the
  * blog folder; the front matter is edited with the byte-minimal editor, so every field the
  * operation does not name keeps its bytes (Hexo's own `hexo publish` drops tags: #5155).
