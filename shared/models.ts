@@ -35,6 +35,8 @@ export interface WorkspaceInfo {
   staticRoot: string;
   /** Hexo's `post_asset_folder`: relative images of a post live in a folder named after it. */
   postAssetFolder: boolean;
+  /** A post without a `date:` is dated by its file name (Jekyll, Hexo by `new_post_name`). */
+  fileNameDates: boolean;
 }
 
 /** Identifies the bytes a buffer was loaded from, to detect changes on disk before a save. */

@@ -35,6 +35,7 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
       generator: layout.generator,
       staticRoot: layout.staticRoot,
       postAssetFolder: layout.postAssetFolder ?? false,
+      fileNameDates: layout.fileNameDates ?? false,
     },
     layout,
     config,

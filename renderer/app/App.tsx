@@ -55,6 +55,7 @@ import { RecoveryBanner } from './RecoveryBanner.tsx';
 import { StatusBar, type Status } from './StatusBar.tsx';
 import { Sidebar, type SidebarTab } from './Sidebar.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { dateFromFileName } from '../../shared/generators/naming.ts';
 import { useDocuments } from './useDocuments.ts';
 import { useRecovery } from './useRecovery.ts';
 import { useSaving } from './useSaving.ts';
@@ -450,6 +451,11 @@ export function App() {
               onPickImage={(key) => void pickImage(key)}
               onChange={onFieldChange}
               onJumpToLine={jumpToLine}
+              fileNameDate={
+                workspace?.fileNameDates && !/(^|\/)_drafts\//.test(activePath)
+                  ? dateFromFileName(activePath)
+                  : null
+              }
             />
           ) : null}
           <EditorPane viewRef={viewRef} hidden={!activePath} />

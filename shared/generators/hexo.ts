@@ -53,6 +53,7 @@ export const hexo: GeneratorProfile = {
     staticRoot: 'source',
     postAssetFolder: config?.post_asset_folder === true,
     generatedFolders: ['public', '.deploy_git'],
+    fileNameDates: newPostName(config ?? {}).startsWith(':year-:month-:day-'),
   }),
   configFiles: ['_config.yml'],
   draftFolder: {

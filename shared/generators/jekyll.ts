@@ -14,6 +14,8 @@ export const jekyll: GeneratorProfile = {
     draftFolders: ['_drafts'],
     staticRoot: '',
     generatedFolders: ['_site', '.jekyll-cache'],
+    // Jekyll takes a post's date from its file name when the front matter has none.
+    fileNameDates: true,
   }),
   configFiles: ['_config.yml'],
   draftFolder: {

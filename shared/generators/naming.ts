@@ -45,6 +45,16 @@ export const isBundlePath = (postPath: string): boolean =>
 export const staticImages = (layout: Pick<BlogLayout, 'staticRoot'>): string =>
   under(layout.staticRoot, 'images');
 
+/** The `YYYY-MM-DD` a post's file name starts with (`2024-03-17-slug.md`), if a real date. */
+export function dateFromFileName(postPath: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})-/.exec(basename(postPath));
+  if (!match) return null;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return real ? match[0].slice(0, 10) : null;
+}
+
 /** Never a page: generators that keep their pages outside the post folders. */
 export const noPages = (): boolean => false;
 

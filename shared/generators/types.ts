@@ -26,6 +26,11 @@ export interface BlogLayout {
    * `content/en/functions/resources/`) is content like any other.
    */
   generatedFolders: string[];
+  /**
+   * A post without a `date:` is dated by its file name's `YYYY-MM-DD-` (Jekyll's posts
+   * always; Hexo's when `new_post_name` starts with `:year-:month-:day-`).
+   */
+  fileNameDates?: boolean;
 }
 
 /**

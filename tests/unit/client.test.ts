@@ -47,6 +47,7 @@ const info: WorkspaceInfo = {
   generator: 'hexo',
   staticRoot: 'source',
   postAssetFolder: false,
+  fileNameDates: false,
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

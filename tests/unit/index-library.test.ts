@@ -303,6 +303,39 @@ describe('the library index: pages that are not posts, by the generator rules', 
   });
 });
 
+describe('the library index: dates from file names', () => {
+  it('dates a Jekyll post without `date:` by its file name, and sorts it with the others', async () => {
+    const root = await blog({
+      ...JEKYLL,
+      '_posts/2024-05-02-no-date-field.md': '---\ntitle: From the Name\n---\nBody.\n',
+      '_posts/2024-01-09-dated.md': '---\ntitle: Dated\ndate: 2024-06-30 10:00:00 +0000\n---\n',
+      '_posts/2024-13-40-not-a-date.md': '---\ntitle: Odd Name\n---\n',
+      '_drafts/2023-01-01-a-draft.md': '---\ntitle: Draft\n---\n',
+    });
+    const posts = (await library(root)).posts();
+    expect(posts.map((p) => [p.title, p.date])).toEqual([
+      ['Dated', '2024-06-30 10:00:00 +0000'],
+      ['From the Name', '2024-05-02'],
+      // Drafts and names that are no date stay undated.
+      ['Draft', null],
+      ['Odd Name', null],
+    ]);
+  });
+
+  it('dates Hexo posts by file name when new_post_name starts with the date, not otherwise', async () => {
+    const post = {
+      'source/_posts/2023-08-14-release-notes.md': '---\ntitle: Release Notes\n---\n',
+    };
+    const dated = await blog({
+      '_config.yml': 'title: x\nnew_post_name: :year-:month-:day-:title.md\n',
+      ...post,
+    });
+    expect((await library(dated)).posts()[0]).toMatchObject({ date: '2023-08-14' });
+    const plain = await blog({ '_config.yml': 'title: x\nnew_post_name: :title.md\n', ...post });
+    expect((await library(plain)).posts()[0]).toMatchObject({ date: null });
+  });
+});
+
 describe('the library index: what cannot be read', () => {
   it('lists a post whose front matter does not parse, with the error, never drops it', async () => {
     const root = await blog({ 'broken.md': '---\ntitle: [unclosed\n---\n# Still Here\n' });

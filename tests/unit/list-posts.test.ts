@@ -31,6 +31,8 @@ describe('detectBlog', () => {
       staticRoot: 'source',
       postAssetFolder: false,
       generatedFolders: ['public', '.deploy_git'],
+      // The sample blog names new posts `:title.md`: no date in its file names.
+      fileNameDates: false,
     });
   });
 

@@ -52,7 +52,7 @@ import type { PostEntry } from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 8;
+export const CACHE_VERSION = 9;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -116,7 +116,13 @@ const oldListFileFor = (cacheFile: string) => cacheFile.replace(/\.index$/, '.js
  */
 export function layoutKey(layout: BlogLayout): string {
   const locale = new Intl.Collator().resolvedOptions().locale;
-  return JSON.stringify([layout.generator, layout.postFolders, layout.draftFolders, locale]);
+  return JSON.stringify([
+    layout.generator,
+    layout.postFolders,
+    layout.draftFolders,
+    layout.fileNameDates === true,
+    locale,
+  ]);
 }
 
 const isCount = (value: unknown): value is number =>

@@ -16,8 +16,8 @@
  *
  * A worker that dies while reading (a post that exhausts its heap limit, or anything else
  * that stops it) is replaced, and the chunk it was on is read again one file per task, so
- * the one post that stopped it is found: that post is listed as skipped, with why, and
- * every other post is listed as usual. Such a chunk is never handed to the main thread,
+ * the one post that stopped it is found (it stops a fresh worker a second time): that post
+ * is listed as skipped, with why, and every other post is listed as usual. Such a chunk is never handed to the main thread,
  * where the same post would take the whole app down.
  */
 import { createRequire } from 'node:module';
@@ -62,6 +62,8 @@ export interface StatJob {
 interface Task {
   request: ChunkRequest;
   resolve: (results: Result) => void;
+  /** A single file's task that a worker already died on: one more death skips the file. */
+  retried?: boolean;
 }
 
 interface Slot {
@@ -287,6 +289,10 @@ export class IndexPool {
     const { request } = task;
     if (request.kind !== 'read') return [task];
     if (request.files.length === 1) {
+      // Once more in a fresh worker first: a worker can die for a reason of its own (the
+      // machine short of memory), and a good post is not blamed for it.
+      if (!task.retried)
+        return [{ ...task, request: { ...request, id: this.nextId++ }, retried: true }];
       task.resolve(skippedColumns(`could not be indexed: ${stopped}`));
       return [];
     }

@@ -196,6 +196,7 @@ export function entryOptions(layout: BlogLayout, relativePath: string): EntryOpt
     inDraftFolder: isInDraftFolder(layout, relativePath),
     splitStringLists: profileOf(layout.generator).splitStringLists,
     generator: layout.generator,
+    fileNameDates: layout.fileNameDates === true && !isInDraftFolder(layout, relativePath),
   };
 }
 

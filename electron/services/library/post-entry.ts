@@ -14,6 +14,7 @@
  * does not parse is listed with its error, never dropped.
  */
 import { profileOf } from '../../../shared/generators/index.ts';
+import { dateFromFileName } from '../../../shared/generators/naming.ts';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -49,6 +50,8 @@ export interface EntryOptions {
   splitStringLists?: boolean;
   /** Whose page rule applies (see isPage); none: every Markdown file is a post. */
   generator?: Generator;
+  /** A post without a `date:` takes its file name's (BlogLayout.fileNameDates). */
+  fileNameDates?: boolean;
 }
 
 export type ReadResult =
@@ -216,7 +219,9 @@ function entryFromHead(
   }
   const excerpt = excerptOf(body);
   if (!excerpt.complete && !head.complete) return null;
-  const date = asString(data.date)?.slice(0, SUMMARY_LIMITS.title) ?? null;
+  const date =
+    asString(data.date)?.slice(0, SUMMARY_LIMITS.title) ??
+    (options.fileNameDates ? dateFromFileName(relativePath) : null);
   const bodyByte = Buffer.byteLength(source.slice(0, bodyStart), 'utf8');
   const summary: PostSummary = {
     path: relativePath,

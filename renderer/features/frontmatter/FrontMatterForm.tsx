@@ -22,6 +22,8 @@ interface Props {
   onChange(key: string, value: unknown): void;
   onJumpToLine(line: number): void;
   onPickImage(key: string): void;
+  /** The date the generator takes from the file name, when the front matter has none. */
+  fileNameDate?: string | null;
 }
 
 const asText = (value: unknown): string =>
@@ -63,6 +65,7 @@ export function FrontMatterForm({
   onChange,
   onJumpToLine,
   onPickImage,
+  fileNameDate = null,
 }: Props) {
   const { data, error, format } = parsed;
   const readOnly = Boolean(error);
@@ -204,7 +207,9 @@ export function FrontMatterForm({
       <fieldset disabled={readOnly} hidden={!open} data-format={format ?? 'none'}>
         <div className="fm-grid">
           {[...fields, ...extra].map((field) => {
-            const missing = !readOnly && field.required && isEmpty(data[keyOf(field.name)]);
+            const empty = isEmpty(data[keyOf(field.name)]);
+            const fromFileName = field.name === 'date' && empty ? fileNameDate : null;
+            const missing = !readOnly && field.required && empty && !fromFileName;
             return (
               <div
                 className={`field field-${field.type}${missing ? ' field-missing' : ''}`}
@@ -216,6 +221,12 @@ export function FrontMatterForm({
                 {missing ? (
                   <span className="field-warning">
                     Required: this post has no {field.label ?? field.name}
+                  </span>
+                ) : null}
+                {fromFileName ? (
+                  <span className="field-note" data-testid="date-from-file-name">
+                    {fromFileName}, from the file name. A date set here is written as a field; the
+                    file keeps its name.
                   </span>
                 ) : null}
               </div>

@@ -229,6 +229,35 @@ test.describe('Jekyll’s singular category (a Jekyll blog)', () => {
   });
 });
 
+test.describe('dates from file names (a Jekyll blog)', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'jekyll') });
+
+  test('a post without `date:` is dated and sorted by its file name; the form says so', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    const file = path.join(blog, '_posts/2024-02-29-leap-day-loop.md');
+    writeFileSync(file, '---\ntitle: Leap Day Loop\ncategories: [routes]\n---\nA short ride.\n');
+    const list = page.getByRole('navigation', { name: 'Posts' });
+    const row = list.getByRole('button', { name: /^Leap Day Loop/ });
+    await expect(row).toContainText('Feb 29, 2024');
+    // Newest first: between the April and the January posts.
+    const titles = await list.locator('.post-title').allTextContents();
+    expect(titles.indexOf('Leap Day Loop')).toBe(titles.indexOf('The Long Way Round') + 1);
+    await openPost(page, 'Leap Day Loop');
+    await expect(page.getByTestId('date-from-file-name')).toContainText(
+      '2024-02-29, from the file name',
+    );
+    await expect(page.locator('[data-field=date] .field-warning')).toHaveCount(0);
+    await folio.screenshot('12-date-from-file-name');
+    // Setting a date writes the field; the file keeps its name.
+    await page.locator('#fm-date').fill('2024-03-01T09:30');
+    await expect(page.getByTestId('date-from-file-name')).toHaveCount(0);
+    await save(page);
+    expect(readFileSync(file, 'utf8')).toContain('\ndate: ');
+  });
+});
+
 test.describe('a post with 100,000 front-matter keys (2 MB)', () => {
   test('opens at once: the form says it is too large, the text stays editable and saves', async ({
     folio,
