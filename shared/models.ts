@@ -37,6 +37,8 @@ export interface WorkspaceInfo {
   postAssetFolder: boolean;
   /** A post without a `date:` is dated by its file name (Jekyll, Hexo by `new_post_name`). */
   fileNameDates: boolean;
+  /** The site leaves out posts dated in the future until their date: they are *Scheduled*. */
+  futureScheduled: boolean;
 }
 
 /** Identifies the bytes a buffer was loaded from, to detect changes on disk before a save. */

@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { FolioError } from '../../shared/errors.ts';
+import { profileOf } from '../../shared/generators/index.ts';
 import type { WorkspaceInfo } from '../../shared/models.ts';
 import { openSite, type BlogLayout } from './generators/detect-blog.ts';
 import type { SiteConfig } from './generators/site-config.ts';
@@ -36,6 +37,7 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
       staticRoot: layout.staticRoot,
       postAssetFolder: layout.postAssetFolder ?? false,
       fileNameDates: layout.fileNameDates ?? false,
+      futureScheduled: profileOf(layout.generator).futureIsScheduled(config.data),
     },
     layout,
     config,

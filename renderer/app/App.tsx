@@ -101,7 +101,7 @@ export function App() {
   const [palette, setPalette] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, loaded: settingsLoaded, update: updateSettings } = useSettings();
-  const library = useLibraryView(posts);
+  const library = useLibraryView(posts, workspace?.futureScheduled ?? false);
   const skipped = useSkippedFiles(workspace);
   const { clearFilter } = library;
   const [renaming, setRenaming] = useState<{ kind: TaxonomyKind; term: string } | null>(null);

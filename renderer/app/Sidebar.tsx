@@ -70,6 +70,7 @@ export function Sidebar(props: {
           <FilterBar view={library} />
           <PostList
             posts={library.shown}
+            scheduleFrom={library.scheduleFrom}
             activePath={props.activePath}
             dirty={props.dirty}
             onOpen={props.onOpen}

@@ -1,4 +1,4 @@
-import { noPages, noSections, noTimeZone } from './naming.ts';
+import { futureBuilt, noPages, noSections, noTimeZone } from './naming.ts';
 import type { GeneratorProfile } from './types.ts';
 
 /**
@@ -15,6 +15,7 @@ export const fieldDrafts = {
   sections: noSections,
   templates: 'built-in',
   timeZone: noTimeZone,
+  futureIsScheduled: futureBuilt,
 } satisfies Partial<GeneratorProfile>;
 
 /** The names in `names` the folder's top level holds, any of them. */

@@ -77,4 +77,6 @@ export const hexo: GeneratorProfile = {
       : fileIn('source/_posts', postName(site.config, slug, date)),
   templates: 'hexo-scaffolds',
   timeZone: noTimeZone,
+  // Hexo builds future posts unless told otherwise (`future: true` is its default).
+  futureIsScheduled: (config) => config.future === false,
 };

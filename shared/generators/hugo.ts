@@ -73,4 +73,5 @@ export const hugo: GeneratorProfile = {
   },
   templates: 'hugo-archetypes',
   timeZone: noTimeZone,
+  futureIsScheduled: (config) => config.buildFuture !== true,
 };

@@ -38,6 +38,7 @@ export const jekyll: GeneratorProfile = {
       : fileIn('_posts', `${isoDay(date)}-${slug}${ext}`);
   },
   templates: 'built-in',
+  futureIsScheduled: (config) => config.future !== true,
   // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
   timeZone: (config) => (typeof config.timezone === 'string' ? config.timezone : 'local'),
 };

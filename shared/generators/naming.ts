@@ -61,6 +61,9 @@ export const noPages = (): boolean => false;
 /** No sections to choose from. */
 export const noSections = (): string[] => [];
 
+/** Posts dated in the future are built like the others. */
+export const futureBuilt = (): boolean => false;
+
 /** Dates are written as the blog writes them. */
 export const noTimeZone = (): null => null;
 

@@ -133,6 +133,12 @@ export interface GeneratorProfile {
    * its `timezone`, else `local`); null when dates are written as the blog writes them.
    */
   timeZone(config: SiteConfigData): string | null;
+  /**
+   * Whether the site leaves out posts dated in the future until that date (Hugo unless
+   * `buildFuture`, Jekyll unless `future`, Hexo when `future: false`): Folio marks them
+   * *Scheduled*.
+   */
+  futureIsScheduled(config: SiteConfigData): boolean;
 
   // Slots the next pieces of work fill; absent means "not known yet", and callers fall back
   // to today's behaviour.

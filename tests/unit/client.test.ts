@@ -48,6 +48,7 @@ const info: WorkspaceInfo = {
   staticRoot: 'source',
   postAssetFolder: false,
   fileNameDates: false,
+  futureScheduled: false,
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -45,6 +45,19 @@ describe('generator profiles', () => {
     expect(detectGenerator({ entries: new Set(['notes/', 'README.md']) })).toBe('plain');
   });
 
+  it('marks future posts scheduled where the site leaves them out, by its config', () => {
+    const scheduled = (name: (typeof GENERATORS)[number], config = {}) =>
+      profileOf(name).futureIsScheduled(config);
+    expect(scheduled('hugo')).toBe(true);
+    expect(scheduled('hugo', { buildFuture: true })).toBe(false);
+    expect(scheduled('jekyll')).toBe(true);
+    expect(scheduled('jekyll', { future: true })).toBe(false);
+    // Hexo builds future posts by default.
+    expect(scheduled('hexo')).toBe(false);
+    expect(scheduled('hexo', { future: false })).toBe(true);
+    expect(scheduled('astro')).toBe(false);
+  });
+
   it('no code outside the generator folders branches on a generator’s name', () => {
     const names = GENERATORS.join('|');
     const branch = new RegExp(`generator [!=]==|case '(${names})'`);

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { PostSummary } from '../../shared/models.ts';
 import {
   countTerms,
+  isScheduled,
   NO_FILTER,
   shortDate,
   visiblePosts,
   yearOf,
   yearsOf,
+  type DraftFilter,
 } from '../../renderer/features/library/view.ts';
 
 function post(path: string, fields: Partial<PostSummary> = {}): PostSummary {
@@ -52,6 +54,29 @@ const posts = [
   }),
 ];
 const paths = (list: PostSummary[]) => list.map((p) => p.path);
+
+describe('scheduled posts', () => {
+  const now = Date.UTC(2026, 11, 7);
+  const list = [
+    post('future.md', { date: '2027-01-05', dateValue: Date.UTC(2027, 0, 5) }),
+    post('future-draft.md', { date: '2027-02-01', dateValue: Date.UTC(2027, 1, 1), draft: true }),
+    post('past.md', { date: '2026-01-05', dateValue: Date.UTC(2026, 0, 5) }),
+  ];
+  const only = (status: DraftFilter, from: number | null) =>
+    paths(visiblePosts(list, { ...NO_FILTER, status }, 'date', from));
+
+  it('are the future-dated posts that are no drafts, on a site that leaves them out', () => {
+    expect(only('scheduled', now)).toEqual(['future.md']);
+    expect(only('published', now)).toEqual(['past.md']);
+    expect(only('drafts', now)).toEqual(['future-draft.md']);
+    expect(isScheduled(list[0]!, now)).toBe(true);
+  });
+
+  it('are none on a site that builds future posts', () => {
+    expect(only('scheduled', null)).toEqual([]);
+    expect(only('published', null)).toEqual(['future.md', 'past.md']);
+  });
+});
 
 describe('visiblePosts', () => {
   it('sorts by date (newest first, undated last), by title (case and numbers read naturally), by last change', () => {

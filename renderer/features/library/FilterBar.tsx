@@ -25,6 +25,7 @@ export function FilterBar({ view }: { view: LibraryView }) {
           <option value="all">All posts</option>
           <option value="drafts">Drafts</option>
           <option value="published">Published</option>
+          {view.scheduleFrom !== null ? <option value="scheduled">Scheduled</option> : null}
         </select>
         <select
           aria-label="Year"

@@ -9,12 +9,15 @@ import {
 } from 'react';
 import type { PostSummary } from '../../../shared/models.ts';
 import { shortDate } from './view.ts';
+import { isScheduled } from './view.ts';
 
 interface Props {
   posts: PostSummary[];
   activePath: string | null;
   dirty: ReadonlySet<string>;
   onOpen(path: string): void;
+  /** Posts dated after this are *Scheduled* (null: the site builds future posts). */
+  scheduleFrom?: number | null;
 }
 
 /** Every row is this tall (two lines); a fixed size keeps 10,000 rows cheap to lay out. */
@@ -40,6 +43,7 @@ function PostRow({
   dirty,
   index,
   showFolder,
+  scheduled,
   onOpen,
 }: {
   post: PostSummary;
@@ -47,6 +51,8 @@ function PostRow({
   dirty: boolean;
   index: number;
   showFolder: boolean;
+  /** Dated in the future on a site that leaves it out until then. */
+  scheduled: boolean;
   onOpen(path: string): void;
 }) {
   return (
@@ -73,6 +79,11 @@ function PostRow({
         {showFolder ? <span className="post-folder">{folderOf(post.path)}</span> : null}
         <span className="post-date">{shortDate(post.date)}</span>
         {post.draft ? <span className="badge">Draft</span> : null}
+        {scheduled ? (
+          <span className="badge badge-scheduled" title="The site leaves it out until its date">
+            Scheduled
+          </span>
+        ) : null}
         {post.tags.length ? (
           <span className="post-tags">{post.tags.map((t) => `#${t}`).join(' ')}</span>
         ) : null}
@@ -86,7 +97,7 @@ function PostRow({
  * so 10,000 posts scroll like 10. The list is one tab stop; Up/Down/Home/End/PageUp/
  * PageDown move between rows, Enter opens; the open post is kept in view.
  */
-export function PostList({ posts, activePath, dirty, onOpen }: Props) {
+export function PostList({ posts, activePath, dirty, scheduleFrom = null, onOpen }: Props) {
   const scroller = useRef<HTMLElement | null>(null);
   const focusIndex = useRef<number | null>(null);
   // TanStack Virtual re-renders through its own state; the compiler leaving this component
@@ -177,6 +188,7 @@ export function PostList({ posts, activePath, dirty, onOpen }: Props) {
                 active={post.path === activePath}
                 dirty={dirty.has(post.path)}
                 showFolder={shared.has(post.title)}
+                scheduled={isScheduled(post, scheduleFrom)}
                 onOpen={onOpen}
               />
             </li>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PostSummary } from '../../../shared/models.ts';
 import { NO_FILTER, visiblePosts, type PostFilter, type SortKey } from './view.ts';
 
@@ -7,6 +7,8 @@ const sorts: SortKey[] = ['date', 'title', 'updated'];
 
 export interface LibraryView {
   all: PostSummary[];
+  /** Posts dated after this are *Scheduled* (null: the site builds future posts). */
+  scheduleFrom: number | null;
   shown: PostSummary[];
   filter: PostFilter;
   sort: SortKey;
@@ -16,13 +18,24 @@ export interface LibraryView {
 }
 
 /** The list's filter and sort, kept above the sidebar tabs so switching tabs keeps them. */
-export function useLibraryView(posts: PostSummary[]): LibraryView {
+export function useLibraryView(posts: PostSummary[], futureScheduled = false): LibraryView {
   const [filter, setFilterState] = useState<PostFilter>(NO_FILTER);
   const [sort, setSortState] = useState<SortKey>(() => {
     const saved = localStorage.getItem(SORT_KEY) as SortKey | null;
     return saved && sorts.includes(saved) ? saved : 'date';
   });
-  const shown = useMemo(() => visiblePosts(posts, filter, sort), [posts, filter, sort]);
+  // The time posts are compared with, moved on each minute: a post whose date passes while
+  // the blog is open turns published within a minute.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const scheduleFrom = futureScheduled ? now : null;
+  const shown = useMemo(
+    () => visiblePosts(posts, filter, sort, scheduleFrom),
+    [posts, filter, sort, scheduleFrom],
+  );
   const setFilter = useCallback(
     (change: Partial<PostFilter>) => setFilterState((old) => ({ ...old, ...change })),
     [],
@@ -32,5 +45,5 @@ export function useLibraryView(posts: PostSummary[]): LibraryView {
     localStorage.setItem(SORT_KEY, next);
     setSortState(next);
   }, []);
-  return { all: posts, shown, filter, sort, setFilter, clearFilter, setSort };
+  return { all: posts, scheduleFrom, shown, filter, sort, setFilter, clearFilter, setSort };
 }

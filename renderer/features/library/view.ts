@@ -6,7 +6,7 @@
 import type { PostSummary, TaxonomyKind } from '../../../shared/models.ts';
 
 export type SortKey = 'date' | 'title' | 'updated';
-export type DraftFilter = 'all' | 'drafts' | 'published';
+export type DraftFilter = 'all' | 'drafts' | 'published' | 'scheduled';
 
 export interface PostFilter {
   tag: string | null;
@@ -29,9 +29,17 @@ export function yearOf(post: PostSummary): string | null {
   return post.date ? (/^\s*(\d{4})\b/.exec(post.date)?.[1] ?? null) : null;
 }
 
-export function matches(post: PostSummary, filter: PostFilter): boolean {
+/**
+ * Whether a post waits for its date: not a draft, dated after `now`, on a site that leaves
+ * such posts out until then (`now` is null on sites that build them).
+ */
+export const isScheduled = (post: PostSummary, now: number | null): boolean =>
+  now !== null && !post.draft && post.dateValue !== null && post.dateValue > now;
+
+export function matches(post: PostSummary, filter: PostFilter, now: number | null = null): boolean {
   if (filter.status === 'drafts' && !post.draft) return false;
-  if (filter.status === 'published' && post.draft) return false;
+  if (filter.status === 'published' && (post.draft || isScheduled(post, now))) return false;
+  if (filter.status === 'scheduled' && !isScheduled(post, now)) return false;
   if (filter.tag !== null && !post.tags.includes(filter.tag)) return false;
   if (filter.category !== null && !post.categories.includes(filter.category)) return false;
   if (filter.year !== null && (yearOf(post) ?? 'none') !== filter.year) return false;
@@ -60,8 +68,9 @@ export function visiblePosts(
   posts: readonly PostSummary[],
   filter: PostFilter,
   sort: SortKey,
+  now: number | null = null,
 ): PostSummary[] {
-  const shown = isFiltered(filter) ? posts.filter((p) => matches(p, filter)) : posts.slice();
+  const shown = isFiltered(filter) ? posts.filter((p) => matches(p, filter, now)) : posts.slice();
   return shown.sort(comparators[sort]);
 }
 

@@ -258,6 +258,27 @@ test.describe('dates from file names (a Jekyll blog)', () => {
   });
 });
 
+test.describe('scheduled posts (a Jekyll blog)', () => {
+  test.use({ blogSource: path.join(fixtureBlogs, 'jekyll') });
+
+  test('a post dated after today is marked Scheduled and has its own filter', async ({ folio }) => {
+    const { page, blog } = folio;
+    const year = new Date().getFullYear() + 2;
+    writeFileSync(
+      path.join(blog, `_posts/${year}-05-01-spring-tour.md`),
+      `---\ntitle: Spring Tour\ndate: ${year}-05-01 09:00:00 +0000\n---\nPlans.\n`,
+    );
+    const list = page.getByRole('navigation', { name: 'Posts' });
+    await expect(list.getByRole('button', { name: /^Spring Tour/ })).toContainText('Scheduled');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('scheduled');
+    await expect(list.locator('.post-title')).toHaveText(['Spring Tour']);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('published');
+    await expect(list.getByRole('button', { name: /^Spring Tour/ })).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('all');
+    await folio.screenshot('13-scheduled-post');
+  });
+});
+
 test.describe('a post with 100,000 front-matter keys (2 MB)', () => {
   test('opens at once: the form says it is too large, the text stays editable and saves', async ({
     folio,
