@@ -10,7 +10,7 @@ import { splitFileText } from '../editor/file-text.ts';
 import { createEditorState } from '../editor/setup.ts';
 import { imageImporterFor } from '../features/images/image-importer.ts';
 import { createLiveText } from '../features/preview/LivePreview.tsx';
-import { parseHead, touchesHead } from './front-matter-head.ts';
+import { parseHead, touchesHead } from '../common/front-matter-head.ts';
 
 const selectionLength = (view: EditorView) =>
   view.state.selection.ranges.reduce((sum, r) => sum + (r.to - r.from), 0);

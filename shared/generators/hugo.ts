@@ -1,3 +1,4 @@
+import { hasAny } from './defaults.ts';
 import {
   basename,
   bundleIn,
@@ -28,18 +29,16 @@ export function hugoSections(site: SiteFiles): string[] {
   return top;
 }
 
-const any = (entries: ReadonlySet<string>, names: string[]) => names.some((n) => entries.has(n));
-
 function recognise({ entries }: FolderListing): 'sure' | 'maybe' | null {
   const has = (name: string) => entries.has(name);
   if (
-    any(entries, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml']) ||
+    hasAny(entries, ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml']) ||
     (has('content/') && has('archetypes/'))
   ) {
     return 'sure';
   }
   // Its YAML/JSON config or config folder is named too generically to outrank the others.
-  if (has('content/') && (has('config/') || any(entries, ['config.yaml', 'config.json'])))
+  if (has('content/') && (has('config/') || hasAny(entries, ['config.yaml', 'config.json'])))
     return 'maybe';
   return null;
 }

@@ -1,6 +1,6 @@
 import { ChangeSet, Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { parseHead, touchesHead } from '../../renderer/app/front-matter-head.ts';
+import { parseHead, touchesHead } from '../../renderer/common/front-matter-head.ts';
 
 const doc = (text: string) => Text.of(text.split('\n'));
 const insert = (length: number, at: number, text: string) =>

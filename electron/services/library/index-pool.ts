@@ -17,8 +17,8 @@
  * A worker that dies while reading (a post that exhausts its heap limit, or anything else
  * that stops it) is replaced, and the chunk it was on is read again one file per task, so
  * the one post that stopped it is found (it stops a fresh worker a second time): that post
- * is listed as skipped, with why, and every other post is listed as usual. Such a chunk is never handed to the main thread,
- * where the same post would take the whole app down.
+ * is listed as skipped, with why, and every other post is listed as usual. Such a chunk is
+ * never handed to the main thread, where the same post would take the whole app down.
  */
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';

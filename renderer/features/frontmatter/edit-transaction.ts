@@ -1,8 +1,6 @@
 import type { EditorState, TransactionSpec } from '@codemirror/state';
 import { findFrontMatter, frontMatterSplice } from '../../../shared/frontmatter.ts';
-
-/** Front matter sits at the top: a form edit reads only this much of the post when it can. */
-const HEAD_CHARS = 64 * 1024;
+import { HEAD_CHARS, OPENERS } from '../../common/front-matter-head.ts';
 
 /**
  * A form edit as one undoable editor transaction. Only the front-matter block is rewritten
@@ -23,7 +21,7 @@ export function frontMatterTransaction(
   const head = doc.sliceString(0, Math.min(doc.length, HEAD_CHARS));
   // No closed block in the head: one may close further down, or there is none (then a new
   // one goes on top, and its line breaks copy the head's).
-  const whole = doc.length > HEAD_CHARS && !findFrontMatter(head) && /^\uFEFF?[-+{"]/.test(head);
+  const whole = doc.length > HEAD_CHARS && !findFrontMatter(head) && OPENERS.test(head);
   const span = frontMatterSplice(whole ? doc.toString() : head, changes, { styleBase });
   if (!span) return null;
   return {

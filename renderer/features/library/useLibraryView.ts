@@ -28,9 +28,10 @@ export function useLibraryView(posts: PostSummary[], futureScheduled = false): L
   // the blog is open turns published within a minute.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
+    if (!futureScheduled) return;
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [futureScheduled]);
   const scheduleFrom = futureScheduled ? now : null;
   const shown = useMemo(
     () => visiblePosts(posts, filter, sort, scheduleFrom),

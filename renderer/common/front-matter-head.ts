@@ -10,7 +10,7 @@ import {
 } from '../../shared/frontmatter.ts';
 
 /** Front matter sits at the top; parsing only the head of a long post keeps keystrokes cheap. */
-const HEAD_CHARS = 64 * 1024;
+export const HEAD_CHARS = 64 * 1024;
 
 export interface HeadParse {
   parsed: ParsedFrontMatter;
@@ -22,7 +22,7 @@ export interface HeadParse {
 }
 
 /** How a front-matter block may begin (after a BOM): `---`, `+++`, `{` or `"` (JSON). */
-const OPENERS = /^\uFEFF?[-+{"]/;
+export const OPENERS = /^\uFEFF?[-+{"]/;
 
 export function parseHead(doc: Text): HeadParse {
   const head = doc.sliceString(0, Math.min(doc.length, HEAD_CHARS));
