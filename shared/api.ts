@@ -26,6 +26,7 @@ import type {
   RecoveredPost,
   SaveResult,
   SearchHit,
+  SiteTemplates,
   TaxonomyPlan,
   TaxonomyResult,
   TitleMatch,
@@ -205,6 +206,8 @@ export const requests = {
    * The blog's own stylesheet for the preview (setting `previewCssPath`), or null when none
    * is set or the open blog has no such file.
    */
+  /** The site's template dialect, config, own shortcodes/tags/includes (for the preview). */
+  getSiteTemplates: request(noArgs).returns<SiteTemplates>(),
   getPreviewCss: request(noArgs).returns<PreviewCss | null>(),
   /** Sets (after reading it: a `.css` file inside the blog, 1 MB at most) or clears it. */
   setPreviewCss: request(

@@ -35,6 +35,7 @@ export const requestChannels = [
   'getSettings',
   'updateSettings',
   'revealInFolder',
+  'getSiteTemplates',
   'getPreviewCss',
   'setPreviewCss',
   'pickPreviewCss',

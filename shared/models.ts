@@ -1,5 +1,7 @@
 /** Plain data that crosses the boundary between the main process and the renderer. */
 
+import type { SiteTemplate } from './markdown/templates/types.ts';
+
 /** The static-site generators Folio knows the conventions of; `plain` is any folder of Markdown. */
 export const GENERATORS = [
   'hexo',
@@ -16,6 +18,20 @@ export const GENERATORS = [
 export type Generator = (typeof GENERATORS)[number];
 
 /** The blog's own stylesheet for the preview (setting `previewCssPath`). */
+/**
+ * What a post's template constructs may know of the site (shared/markdown/templates/): its
+ * dialect, its config, the shortcodes, tags and includes it defines, and the files those read.
+ */
+export interface SiteTemplates {
+  /** The generator's template dialect; null for plain Markdown. */
+  dialect: string | null;
+  /** The site's config as JSON data (dates as ISO strings). */
+  site: Record<string, unknown>;
+  templates: Record<string, SiteTemplate>;
+  /** By how posts name them: `include:<name>`, `code:<path>` (see TemplateContext.files). */
+  files: Record<string, string | null>;
+}
+
 export interface PreviewCss {
   /** Relative to the blog folder. */
   path: string;

@@ -27,6 +27,7 @@ import { isSafeExternalUrl } from './security/urls.ts';
 import { readPreviewCss } from './preview-css/preview-css.ts';
 import type { SettingsStore } from './settings/settings.ts';
 import { withRecentFolder } from '../../shared/settings.ts';
+import { readSiteTemplates } from './generators/site-templates.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
@@ -186,6 +187,11 @@ export function createFolio(host: Host): Folio {
       importImage(root(), imageLayout(), postPath, bytes, { name, setting: imageSetting() }),
     exportPost: async ({ postPath, format, ...document }) =>
       exportPost(root(), host, postPath, format, document),
+    getSiteTemplates: async () => {
+      root();
+      const { info, layout, config } = current!;
+      return readSiteTemplates(info.root, layout.generator, config.data);
+    },
     getPreviewCss: async () => {
       const saved = host.settings.get().previewCssPath;
       if (!saved) return null;

@@ -36,6 +36,7 @@ import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
 import { LivePreview } from '../features/preview/LivePreview.tsx';
+import { useSiteTemplates } from '../features/preview/useSiteTemplates.ts';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
@@ -327,6 +328,7 @@ export function App() {
     () => activePath !== null,
   );
   const previewRef = useRef<HTMLElement | null>(null);
+  const templates = useSiteTemplates(workspace, posts);
   const [syncScroll, setSyncScroll] = useState(
     () => localStorage.getItem('folio.syncScroll') !== 'off',
   );
@@ -473,6 +475,7 @@ export function App() {
         <LivePreview
           text={previewText}
           assets={previewAssets}
+          templates={templates}
           onLoadRemote={
             settings.remoteImages === 'ask' && activePath
               ? () => setRemoteAllowed((old) => new Set([...old, activePath]))

@@ -18,6 +18,9 @@ export const astro: GeneratorProfile = {
     generatedFolders: ['dist', '.astro'],
   }),
   imageFolder: staticImages,
+  // Its `.mdx` posts; `.md` ones are plain Markdown (shared/markdown/templates/index.ts).
+  dialect: 'mdx',
+  templateSources: { named: ['src/components'] },
   newPostPlace(site, _layout, { slug }) {
     const folder = firstFolder(
       site,

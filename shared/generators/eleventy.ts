@@ -26,4 +26,10 @@ export const eleventy: GeneratorProfile = {
   // No static folder of its own: beside the post.
   imageFolder: imagesBesidePost,
   newPostPlace: (site, layout, { slug }) => postInFirstPostFolder(site, layout, slug),
+  // Eleventy reads Markdown through Liquid by default (`markdownTemplateEngine`).
+  dialect: 'eleventy',
+  templateSources: {
+    includes: ['_includes', 'src/_includes'],
+    scripts: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'],
+  },
 };

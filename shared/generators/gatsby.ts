@@ -22,4 +22,6 @@ export const gatsby: GeneratorProfile = {
     isBundlePath(postPath) ? folderOf(postPath) : staticImages(layout),
   newPostPlace: (site, _layout, { slug }) =>
     bundleIn(firstFolder(site, ['content/blog', 'content/posts'], 'content/blog'), slug),
+  dialect: 'mdx',
+  templateSources: { named: ['src/components'] },
 };

@@ -79,4 +79,9 @@ export const hexo: GeneratorProfile = {
   timeZone: noTimeZone,
   // Hexo builds future posts unless told otherwise (`future: true` is its default).
   futureIsScheduled: (config) => config.future === false,
+  dialect: 'hexo',
+  templateSources: {
+    scripts: ['scripts', 'themes/*/scripts'],
+    code: 'source/downloads/code',
+  },
 };

@@ -73,4 +73,13 @@ export const hugo: GeneratorProfile = {
   templates: 'hugo-archetypes',
   timeZone: noTimeZone,
   futureIsScheduled: (config) => config.buildFuture !== true,
+  dialect: 'hugo',
+  templateSources: {
+    named: [
+      'layouts/shortcodes',
+      'layouts/_shortcodes',
+      'themes/*/layouts/shortcodes',
+      'themes/*/layouts/_shortcodes',
+    ],
+  },
 };

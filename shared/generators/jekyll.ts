@@ -39,6 +39,8 @@ export const jekyll: GeneratorProfile = {
   },
   templates: 'built-in',
   futureIsScheduled: (config) => config.future !== true,
+  dialect: 'jekyll',
+  templateSources: { includes: ['_includes'], scripts: ['_plugins'] },
   // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
   timeZone: (config) => (typeof config.timezone === 'string' ? config.timezone : 'local'),
 };

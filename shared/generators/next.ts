@@ -21,4 +21,6 @@ export const next: GeneratorProfile = {
   }),
   imageFolder: staticImages,
   newPostPlace: (_site, _layout, { slug }) => fileIn('_posts', `${slug}.md`),
+  dialect: 'mdx',
+  templateSources: { named: ['components', 'src/components'] },
 };

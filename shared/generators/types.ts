@@ -97,6 +97,21 @@ export interface DraftFolder {
 /** How the site's own templates for a new post are found (see electron/services/generators/templates.ts). */
 export type TemplateSource = 'hexo-scaffolds' | 'hugo-archetypes' | 'built-in';
 
+/**
+ * Where a site keeps its own template constructs, as folders of the blog (`*` stands for any
+ * one folder: `themes/<theme>/layouts/shortcodes` is written with a `*` for `<theme>`). Read by electron/services/generators/site-templates.ts.
+ */
+export interface TemplateSources {
+  /** Folders whose files each define one construct, named by the file (`notice.html`). */
+  named?: string[];
+  /** Folders of include files, named by their path inside the folder (`note.html`, `nav/top.html`). */
+  includes?: string[];
+  /** Files and folders of code that registers tags by name (Hexo scripts, Eleventy's config). */
+  scripts?: string[];
+  /** The folder Hexo's `include_code` reads from. */
+  code?: string;
+}
+
 export interface GeneratorProfile {
   name: Generator;
   /** Its name in messages. */
@@ -140,10 +155,16 @@ export interface GeneratorProfile {
    */
   futureIsScheduled(config: SiteConfigData): boolean;
 
+  /**
+   * The template language of its posts (shared/markdown/templates/: Hugo shortcodes, Hexo tag
+   * plugins, Liquid, MDX); none: plain Markdown.
+   */
+  dialect?: string;
+  /** Where the site defines its own shortcodes, tags and includes. */
+  templateSources?: TemplateSources;
+
   // Slots the next pieces of work fill; absent means "not known yet", and callers fall back
   // to today's behaviour.
-  /** The template language of its posts (Hugo shortcodes, Hexo tag plugins, Liquid). */
-  dialect?: string;
   /** A post's URL on the built site, by the site's permalink config. */
   permalink?: (
     post: { path: string; data: Readonly<Record<string, unknown>> },

@@ -5,7 +5,8 @@
  * (footnote numbers, reference links defined elsewhere) can be provisional in the edited
  * chunk until the next full render, which the caller schedules once typing pauses.
  */
-import { renderMarkdownBlocks, type RenderedBlock } from './index.ts';
+import { renderMarkdownBlocks, type RenderOptions, type RenderedBlock } from './index.ts';
+import { pairedLines } from './templates/index.ts';
 
 export interface Chunk {
   text: string;
@@ -16,9 +17,14 @@ export interface Chunk {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])(\s|$)/;
 
-/** Cuts a body into chunks; joining the chunks with "\n" gives the body back exactly. */
-export function splitChunks(body: string): Chunk[] {
+/**
+ * Cuts a body into chunks; joining the chunks with "\n" gives the body back exactly. A
+ * dialect's paired constructs (`{{% note %}}` … `{{% /note %}}`) stay in one chunk.
+ */
+export function splitChunks(body: string, dialect?: string): Chunk[] {
   const lines = body.split('\n');
+  const held = new Uint8Array(lines.length);
+  for (const [from, to] of pairedLines(body, dialect)) held.fill(1, from, to);
   const chunks: Chunk[] = [];
   let start = 0;
   let fence: string | null = null;
@@ -42,7 +48,7 @@ export function splitChunks(body: string): Chunk[] {
     if (line.trim() === '$$') inMath = !inMath;
     if (inComment ? line.includes('-->') : line.includes('<!--') && !line.includes('-->'))
       inComment = !inComment;
-    if (inMath || inComment || line.trim() !== '') continue;
+    if (inMath || inComment || held[i] || line.trim() !== '') continue;
     // A blank line: the next chunk may start after it, unless the next line continues this
     // block (indented content, another item of the same list).
     const next = lines[i + 1];
@@ -56,22 +62,27 @@ export function splitChunks(body: string): Chunk[] {
   return chunks;
 }
 
-/** Keeps each chunk's blocks (lines counted from the chunk's first line) across renders. */
+/**
+ * Keeps each chunk's blocks (lines counted from the chunk's first line) across renders, for
+ * one set of render options (a dialect, its context): new options need a new renderer.
+ */
 export class IncrementalRenderer {
   private cache = new Map<string, RenderedBlock[]>();
+
+  constructor(private readonly options: Omit<RenderOptions, 'lineOffset'> = {}) {}
 
   /** Fast: reuses every unchanged chunk. `complete` is false when a chunk was rendered alone. */
   render(
     body: string,
     lineOffset: number,
-    chunks = splitChunks(body),
+    chunks = splitChunks(body, this.options.dialect),
   ): { blocks: RenderedBlock[]; complete: boolean } {
     const blocks: RenderedBlock[] = [];
     let complete = true;
     for (const chunk of chunks) {
       let own = this.cache.get(chunk.text);
       if (!own) {
-        own = renderMarkdownBlocks(chunk.text);
+        own = renderMarkdownBlocks(chunk.text, this.options);
         complete = false;
       }
       for (const block of own)
@@ -81,8 +92,12 @@ export class IncrementalRenderer {
   }
 
   /** The whole body at once (exact), and its blocks remembered by chunk for the fast path. */
-  renderFull(body: string, lineOffset: number, chunks = splitChunks(body)): RenderedBlock[] {
-    const blocks = renderMarkdownBlocks(body, { lineOffset });
+  renderFull(
+    body: string,
+    lineOffset: number,
+    chunks = splitChunks(body, this.options.dialect),
+  ): RenderedBlock[] {
+    const blocks = renderMarkdownBlocks(body, { ...this.options, lineOffset });
     const byChunk = chunks.map(() => [] as RenderedBlock[]);
     let c = 0;
     for (const block of blocks) {

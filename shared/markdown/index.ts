@@ -16,6 +16,8 @@ import { headingIdPlugin, linkifyPretestPlugin, taskListPlugin, wwwAutolinkPlugi
 import { highlightCode } from './highlight.ts';
 import { blockNodes, highlightedNodes, type PlainElement } from './nodes.ts';
 import { mathPlugin, renderTex } from './math.ts';
+import { dialectNames, templateDialect, type TemplateContext } from './templates/index.ts';
+import { templatePlugin, type TemplateEnv } from './templates/plugin.ts';
 
 export interface RenderOptions {
   /** Added to every `data-source-line`: the line in the file where the body starts (0-based). */
@@ -25,13 +27,23 @@ export interface RenderOptions {
    * instance, with that dialect's rules; none is plain Markdown.
    */
   dialect?: string;
+  /** What the dialect's constructs may know: the site's config, the post's front matter, … */
+  context?: TemplateContext;
+  /**
+   * What a brace kept literal (inside `{% raw %}`, a Hugo comment) shows as: `{`. The leak
+   * counter (tests/tools/template-leaks.ts) asks for another, to tell it from a leak.
+   */
+  literalBrace?: string;
 }
 
 const SOURCE_LINE = 'data-source-line';
 
 /** Block tokens carry their source line so the preview can follow the editor. */
 function sourceLines(state: StateCore): void {
-  const offset = (state.env as { lineOffset?: number }).lineOffset ?? 0;
+  const env = state.env as TemplateEnv;
+  // HTML rendered inside a template construct (an include) is not the post's own lines.
+  if (env.templateDepth) return;
+  const offset = env.lineOffset ?? 0;
   let lastLine = -1;
   for (let i = 0; i < state.tokens.length; i++) {
     const token = state.tokens[i]!;
@@ -78,8 +90,10 @@ function fenceNodes(md: Md, token: Token): PlainElement | null {
   return code;
 }
 
-function createRenderer(): Md {
+function createRenderer(dialect: string): Md {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  const templates = templateDialect(dialect);
+  if (templates) md.use(templatePlugin, templates);
   md.use(footnote);
   md.use(mathPlugin);
   md.use(taskListPlugin);
@@ -116,12 +130,18 @@ const renderers = new Map<string, Md>();
 
 function rendererFor(dialect = ''): Md {
   let md = renderers.get(dialect);
-  if (!md) renderers.set(dialect, (md = createRenderer()));
+  if (!md) renderers.set(dialect, (md = createRenderer(dialect)));
   return md;
 }
 
+const envOf = (options: RenderOptions): TemplateEnv => ({
+  lineOffset: options.lineOffset ?? 0,
+  template: options.context,
+  literalBrace: options.literalBrace,
+});
+
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
-  return rendererFor(options.dialect).render(markdown, { lineOffset: options.lineOffset ?? 0 });
+  return rendererFor(options.dialect).render(markdown, envOf(options));
 }
 
 /** The first `#`/`##` heading's text, for a title fallback. */
@@ -129,7 +149,10 @@ export { firstHeading } from '../heading.ts';
 
 /** The token types the renderer has a rule of its own for (markdown-it's and the plugins'). */
 export function rendererRuleNames(): string[] {
-  return Object.keys(rendererFor().renderer.rules);
+  const names = new Set<string>();
+  for (const dialect of ['', ...dialectNames()])
+    for (const name of Object.keys(rendererFor(dialect).renderer.rules)) names.add(name);
+  return [...names];
 }
 
 export interface RenderedBlock {
@@ -159,12 +182,12 @@ export function renderMarkdownBlocks(
   options: RenderOptions = {},
 ): RenderedBlock[] {
   const md = rendererFor(options.dialect);
-  const env = { lineOffset: options.lineOffset ?? 0 };
+  const env = envOf(options);
   const tokens = md.parse(markdown, env);
   const nodeRules = { md, env, fence: (token: Token) => fenceNodes(md, token) };
   const blocks: RenderedBlock[] = [];
   let start = 0;
-  let lastLine = env.lineOffset + 1;
+  let lastLine = (env.lineOffset ?? 0) + 1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // markdown-it-footnote's section tokens all sit at level 0: keep the section together.

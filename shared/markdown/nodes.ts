@@ -12,6 +12,7 @@
  * Pure: no DOM, no Node.
  */
 import type { Env, MarkdownIt, Token } from 'markdown-it';
+import { TEMPLATE_TOKENS } from './templates/plugin.ts';
 
 /** Text, or an element: `[tag, [name, value, name, value, …], ...children]`. */
 export type PlainNode = string | PlainElement;
@@ -175,6 +176,8 @@ export const HTML_ONLY_TOKENS: ReadonlySet<string> = new Set([
   'math_block',
   'html_block',
   'html_inline',
+  // A generator's template constructs (shared/markdown/templates/plugin.ts).
+  ...TEMPLATE_TOKENS,
   // Helpers markdown-it-footnote calls from its other rules, never tokens of their own.
   'footnote_caption',
   'footnote_anchor_name',

@@ -22,6 +22,8 @@ import {
 } from './render-client.ts';
 import { buildPreviewBlocks, markMissing } from './sanitize.ts';
 import { usePreviewCss } from './usePreviewCss.ts';
+import type { PreviewTemplates } from './useSiteTemplates.ts';
+import { dialectOf } from '../../../shared/markdown/templates/index.ts';
 
 /** The front matter as the app parsed it from the post's head (front-matter-head.ts). */
 export interface ParsedHead {
@@ -32,6 +34,8 @@ export interface ParsedHead {
 
 interface Props {
   source: string;
+  /** The site's templates (its dialect and what constructs may know), once loaded. */
+  templates?: PreviewTemplates | null;
   /** The text's front matter, already parsed by the app: not parsed again on each change. */
   head?: ParsedHead | null;
   assets: AssetContext | null;
@@ -65,6 +69,7 @@ const RENUMBER_SLICE = 300;
 
 export function Preview({
   source,
+  templates = null,
   head = null,
   assets,
   visible,
@@ -136,6 +141,10 @@ export function Preview({
       client.current = null;
     };
   }, []);
+  // Before the render effect below (effects run in order): the site's context goes first.
+  useLayoutEffect(() => {
+    if (templates) client.current?.setSite(templates.context);
+  }, [templates]);
   // A layout effect: the request leaves during this commit, not after the next paint.
   useLayoutEffect(() => {
     // Image URLs depend on the post's folder: another post starts from an empty preview.
@@ -147,8 +156,14 @@ export function Preview({
       setPaused(null);
       setHeldBack(false);
     }
-    client.current?.render(part.text, linesBefore(source, parsed.bodyStart));
-  }, [parsed, part, source, assets]);
+    const postPath = assets?.postPath ?? '';
+    const dialect = templates ? dialectOf(templates.dialect ?? undefined, postPath) : undefined;
+    client.current?.render(
+      part.text,
+      linesBefore(source, parsed.bodyStart),
+      dialect ? { dialect, page: parsed.data, postPath } : undefined,
+    );
+  }, [parsed, part, source, assets, templates]);
   useEffect(() => {
     const body = bodyRef.current;
     // Load errors do not bubble; a capturing listener sees every image's.

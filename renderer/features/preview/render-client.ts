@@ -1,10 +1,16 @@
 import type { BlockPatch } from '../../../shared/markdown/diff.ts';
+import type { TemplateContext } from '../../../shared/markdown/templates/index.ts';
 import type { PostStats, RenderCore, RenderMessage, RenderRequest } from './render-core.ts';
 
 export type { PostStats } from './render-core.ts';
 
+/** The post's templates: its dialect, front matter and path (see RenderRequest). */
+export type PostTemplates = Pick<RenderRequest, 'dialect' | 'page' | 'postPath'>;
+
 export interface RenderClient {
-  render(body: string, lineOffset: number): void;
+  render(body: string, lineOffset: number, templates?: PostTemplates): void;
+  /** The site's side of the templates' context (config, posts, shortcodes), kept until changed. */
+  setSite(site: TemplateContext): void;
   /** The page emptied its preview: the next patch starts from no blocks. */
   reset(): void;
   /**
@@ -87,6 +93,7 @@ export function createRenderClient(handlers: {
   let limited = true;
   let paused = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let site: TemplateContext | null = null;
   const receive = (message: RenderMessage) => {
     if (message.kind === 'blocks' && message.reply) {
       clearTimeout(timer);
@@ -108,6 +115,8 @@ export function createRenderClient(handlers: {
     try {
       const made = createWorker();
       made.addEventListener('message', (event: MessageEvent<RenderMessage>) => receive(event.data));
+      // A restarted worker knows nothing: the site's context goes to it again.
+      if (site) made.postMessage({ site });
       return made;
     } catch {
       return null; // no workers (an odd host): render on this thread instead
@@ -135,16 +144,25 @@ export function createRenderClient(handlers: {
       if (limited) timer = setTimeout(() => stop('time'), timeLimitMs);
       return worker.postMessage(request);
     }
-    local ??= import('./render-core.ts').then(({ RenderCore }) => new RenderCore(receive));
+    local ??= import('./render-core.ts').then(({ RenderCore }) => {
+      const core = new RenderCore(receive);
+      if (site) core.setSite(site);
+      return core;
+    });
     void local.then((core) => core.request(request));
   };
 
   return {
-    render(body, lineOffset) {
-      const request = { body, lineOffset, generation };
+    render(body, lineOffset, templates) {
+      const request = { body, lineOffset, generation, ...templates };
       if (paused) last = request;
       else if (busy) pending = request;
       else send(request);
+    },
+    setSite(next) {
+      site = next;
+      if (worker) worker.postMessage({ site });
+      else void local?.then((core) => core.setSite(next));
     },
     reset() {
       generation++;

@@ -9,7 +9,15 @@
  */
 import { IncrementalRenderer, splitChunks, type Chunk } from '../../../shared/markdown/chunks.ts';
 import { diffBlocks, type BlockPatch } from '../../../shared/markdown/diff.ts';
-import { renderMarkdownBlocks, type RenderedBlock } from '../../../shared/markdown/index.ts';
+import {
+  renderMarkdownBlocks,
+  type RenderOptions,
+  type RenderedBlock,
+} from '../../../shared/markdown/index.ts';
+import {
+  withoutTemplates,
+  type TemplateContext,
+} from '../../../shared/markdown/templates/index.ts';
 import { outline, type Heading } from '../../../shared/outline.ts';
 import { countWords } from '../../../shared/word-count.ts';
 
@@ -23,7 +31,19 @@ export interface RenderRequest {
   lineOffset: number;
   /** Changes when the page empties its preview: patches then start from nothing. */
   generation: number;
+  /** The post's template dialect (shared/markdown/templates/), if any. */
+  dialect?: string;
+  /** The post's front matter and path, for its templates (`{{ page.x }}`, asset folders). */
+  page?: Readonly<Record<string, unknown>>;
+  postPath?: string;
 }
+
+/** What the site holds for templates (its config, posts, shortcodes): sent when it changes. */
+export interface SiteRequest {
+  site: TemplateContext;
+}
+
+export type WorkerRequest = RenderRequest | SiteRequest;
 
 export type RenderMessage =
   | {
@@ -47,13 +67,17 @@ const FULL_RENDER_AFTER_MS = 700;
 class ChunkStats {
   private cache = new Map<string, { words: number; headings: Heading[] }>();
 
-  of(chunks: Chunk[], lineOffset: number): PostStats {
+  of(chunks: Chunk[], lineOffset: number, dialect: string | undefined): PostStats {
     const next = new Map<string, { words: number; headings: Heading[] }>();
     let words = 0;
     const headings: Heading[] = [];
     for (const chunk of chunks) {
       let own = next.get(chunk.text) ?? this.cache.get(chunk.text);
-      if (!own) own = { words: countWords(chunk.text), headings: outline(chunk.text) };
+      if (!own)
+        own = {
+          words: countWords(withoutTemplates(chunk.text, dialect)),
+          headings: outline(chunk.text),
+        };
       next.set(chunk.text, own);
       words += own.words;
       for (const h of own.headings)
@@ -66,6 +90,9 @@ class ChunkStats {
 
 export class RenderCore {
   private incremental = new IncrementalRenderer();
+  private site: TemplateContext = {};
+  /** The render options the incremental renderer was made for. */
+  private optionsKey = '';
   private chunkStats = new ChunkStats();
   private primed = false;
   /** The content of the blocks the page holds (or will, once it reads its messages). */
@@ -76,6 +103,34 @@ export class RenderCore {
 
   constructor(private readonly post: (message: RenderMessage) => void) {}
 
+  /** The site's side of the templates' context; the next render uses it. */
+  setSite(site: TemplateContext): void {
+    this.site = site;
+    this.optionsKey = '';
+  }
+
+  receive(data: WorkerRequest): void {
+    if ('site' in data) this.setSite(data.site);
+    else this.request(data);
+  }
+
+  /** The options for this request; a change from the last makes a new incremental renderer. */
+  private options(data: RenderRequest): Omit<RenderOptions, 'lineOffset'> {
+    const options = data.dialect
+      ? {
+          dialect: data.dialect,
+          context: { ...this.site, page: data.page, postPath: data.postPath },
+        }
+      : {};
+    const key = data.dialect ? JSON.stringify([data.dialect, data.page, data.postPath]) : '';
+    if (key !== this.optionsKey) {
+      this.optionsKey = key;
+      this.incremental = new IncrementalRenderer(options);
+      this.primed = false;
+    }
+    return options;
+  }
+
   request(data: RenderRequest): void {
     clearTimeout(this.fullTimer);
     if (data.generation !== this.generation) {
@@ -83,14 +138,16 @@ export class RenderCore {
       this.sent = [];
       this.primed = false; // another post: nothing cached is of use
     }
-    const { body, lineOffset } = data;
+    const { body, lineOffset, dialect } = data;
+    const options = this.options(data);
     if (body.length < INCREMENTAL_FROM) {
       this.primed = false;
-      this.send(true, renderMarkdownBlocks(body, { lineOffset }));
-      this.sendStats({ words: countWords(body), headings: outline(body, 1, lineOffset) });
+      this.send(true, renderMarkdownBlocks(body, { ...options, lineOffset }));
+      const words = countWords(withoutTemplates(body, dialect));
+      this.sendStats({ words, headings: outline(body, 1, lineOffset) });
       return;
     }
-    const chunks = splitChunks(body);
+    const chunks = splitChunks(body, dialect);
     if (!this.primed) {
       this.primed = true;
       this.send(true, this.incremental.renderFull(body, lineOffset, chunks));
@@ -104,7 +161,7 @@ export class RenderCore {
         );
       }
     }
-    this.sendStats(this.chunkStats.of(chunks, lineOffset));
+    this.sendStats(this.chunkStats.of(chunks, lineOffset, dialect));
   }
 
   /** Only news: unchanged stats would cost the page a re-render for nothing. */

@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PostRef, TemplateContext } from '../../../shared/markdown/templates/index.ts';
+import type { PostSummary, SiteTemplates, WorkspaceInfo } from '../../../shared/models.ts';
+import { api } from '../../api.ts';
+
+/** The site's side of the preview's templates: the dialect, and what constructs may know. */
+export interface PreviewTemplates {
+  /** The generator's dialect (null: plain Markdown, but `.mdx` posts are still MDX). */
+  dialect: string | null;
+  context: TemplateContext;
+}
+
+/**
+ * Loads the open blog's templates (its dialect, config, own shortcodes and includes) once
+ * per folder, and joins the library's posts, for `ref`/`post_link` and friends. The result
+ * changes only when one of those does: each change costs the preview a full render.
+ */
+export function useSiteTemplates(
+  workspace: WorkspaceInfo | null,
+  posts: readonly PostSummary[],
+): PreviewTemplates | null {
+  // Kept with the folder it was read for: another folder's never reaches this one's posts.
+  const [site, setSite] = useState<{ root: string; templates: SiteTemplates } | null>(null);
+  useEffect(() => {
+    if (!workspace) return;
+    let live = true;
+    api.getSiteTemplates().then(
+      (templates) => live && setSite({ root: workspace.root, templates }),
+      () => live && setSite(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [workspace]);
+  // Keyed by paths and titles: a save that changes neither keeps the same list (and render).
+  const refsKey = useMemo(() => posts.map((p) => `${p.path}\0${p.title}`).join('\n'), [posts]);
+  const refs = useMemo(
+    (): PostRef[] =>
+      refsKey
+        ? refsKey.split('\n').map((line) => {
+            const [path = '', title = ''] = line.split('\0');
+            return { path, title };
+          })
+        : [],
+    [refsKey],
+  );
+  return useMemo(
+    () =>
+      workspace && site?.root === workspace.root
+        ? {
+            dialect: site.templates.dialect,
+            context: {
+              site: site.templates.site,
+              templates: site.templates.templates,
+              files: site.templates.files,
+              posts: refs,
+            },
+          }
+        : null,
+    [workspace, site, refs],
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Finding the post a template link names (`ref`, `relref`, `post_link`, `post_url`,
+ * `{% link %}`), the way each generator matches its argument, among the library's posts.
+ */
+import type { PostRef, TemplateContext } from './types.ts';
+
+const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mdx|html)$/i;
+
+/** A path without its Markdown extension and without a bundle's `/index`/`/_index`. */
+export const stem = (path: string): string =>
+  path.replace(MARKDOWN_EXT, '').replace(/\/_?index$/i, '');
+
+const baseName = (path: string): string => stem(path).split('/').pop() ?? '';
+
+/**
+ * The post `target` names: the same path (with or without extension, from the blog's root
+ * or from `within`, the content folder), else the only post whose path ends with it, else
+ * one whose file name (or bundle folder) is it.
+ */
+export function findPost(context: TemplateContext, target: string, within = ''): PostRef | null {
+  const posts = context.posts ?? [];
+  const wanted = stem(target.replace(/^\.?\//, '').replace(/#.*$/, ''));
+  if (!wanted) return null;
+  const prefix = within ? `${within.replace(/\/$/, '')}/` : '';
+  const exact = posts.find((p) => {
+    const s = stem(p.path);
+    return s === wanted || s === prefix + wanted;
+  });
+  if (exact) return exact;
+  const suffix = posts.filter((p) => stem(p.path).endsWith(`/${wanted}`));
+  if (suffix.length >= 1) return suffix[0]!;
+  const name = baseName(wanted);
+  return posts.find((p) => baseName(p.path) === name) ?? null;
+}
+
+/** The post's URL: the one the library knows, else its path as a site path (`/posts/slug/`). */
+export function postUrl(post: PostRef, contentRoot = ''): string {
+  if (post.url) return post.url;
+  let path = stem(post.path);
+  if (contentRoot && path.startsWith(`${contentRoot}/`)) path = path.slice(contentRoot.length + 1);
+  return `/${path}/`;
+}
+
+/** A value at a dotted path (`a.b.c`), keys matched without regard to case as Hugo does. */
+export function lookup(root: unknown, dotted: string, ignoreCase = false): unknown {
+  let value: unknown = root;
+  for (const key of dotted.split('.')) {
+    if (!key) continue;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const record = value as Record<string, unknown>;
+    if (key in record) value = record[key];
+    else if (ignoreCase) {
+      const found = Object.keys(record).find((k) => k.toLowerCase() === key.toLowerCase());
+      value = found === undefined ? undefined : record[found];
+    } else return undefined;
+  }
+  return value;
+}
+
+/** A value as a template prints it. */
+export function printValue(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(printValue).join('');
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

@@ -1,0 +1,96 @@
+/**
+ * The `{% tag args %}` / `{{ output }}` / `{# comment #}` syntax Liquid (Jekyll, Eleventy)
+ * and Nunjucks (Hexo's tag plugins, Eleventy) share, with `{%-`/`-%}` whitespace control.
+ * `{% endname %}` closes `name`.
+ */
+import { findClose, nameAndRest, parseArgs, type Construct } from './syntax.ts';
+
+const TAG_NAME = /^[A-Za-z_][\w-]*$/;
+
+/** Reads a construct at `pos`; `separators` are those of named arguments ('=' or ':'). */
+export function readLiquid(
+  text: string,
+  pos: number,
+  separators: string,
+  comments: boolean,
+): Construct | null {
+  if (text[pos] !== '{') return null;
+  const mark = text[pos + 1];
+  if (mark === '#' && comments) {
+    const end = text.indexOf('#}', pos + 2);
+    if (end < 0 || end - pos > 4096) return null;
+    return { start: pos, end: end + 2, kind: 'comment', name: '', argText: '', args: [] };
+  }
+  if (mark !== '%' && mark !== '{') return null;
+  const close = mark === '%' ? '%}' : '}}';
+  const end = findClose(text, pos + 2, close, `"'`);
+  let body = end < 0 ? text.slice(pos + 2, pos + 64).split('\n')[0]! : text.slice(pos + 2, end - 2);
+  body = body.replace(/^-/, '').replace(/-$/, '').trim();
+  if (mark === '{') {
+    // `{{` followed by nothing like an expression (`{{}}`, a JSON sample) is not one.
+    if (!body || /^[{<%]/.test(body)) return null;
+    if (end < 0) return null;
+    return { start: pos, end, kind: 'output', name: '', argText: body, args: [] };
+  }
+  const [name, rest] = nameAndRest(body);
+  if (!TAG_NAME.test(name)) return null;
+  if (end < 0) return { start: pos, end: pos + 2, kind: 'broken', name, argText: rest, args: [] };
+  const closing = name.startsWith('end') && name.length > 3;
+  return {
+    start: pos,
+    end,
+    kind: closing ? 'close' : 'tag',
+    name: closing ? name.slice(3) : name,
+    argText: rest,
+    args: parseArgs(rest, separators),
+  };
+}
+
+/** `a | f: x, y | g` as the expression and its filters. */
+export function splitFilters(expression: string): {
+  value: string;
+  filters: Array<{ name: string; args: string[] }>;
+} {
+  const parts: string[] = [];
+  let quote = '';
+  let current = '';
+  for (const ch of expression) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '|') {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  const [value = '', ...rest] = parts.map((p) => p.trim());
+  return {
+    value,
+    filters: rest.map((f) => {
+      const colon = f.indexOf(':');
+      const name = (colon < 0 ? f : f.slice(0, colon)).trim();
+      const args =
+        colon < 0
+          ? []
+          : f
+              .slice(colon + 1)
+              .split(',')
+              .map((a) => a.trim());
+      return { name, args };
+    }),
+  };
+}
+
+/** A literal (`"text"`, `'text'`, a number, true/false/nil), or undefined when it is a name. */
+export function literalValue(text: string): unknown {
+  const quoted = /^"([^"]*)"$|^'([^']*)'$/.exec(text);
+  if (quoted) return quoted[1] ?? quoted[2];
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  if (text === 'nil' || text === 'null') return null;
+  return undefined;
+}
