@@ -12,6 +12,11 @@ export interface AssetContext {
   postAssetFolder?: boolean;
   /** Images from the web are not loaded (the writer's setting): they show as a placeholder. */
   blockRemote?: boolean;
+  /**
+   * The path the site is served under (`/journal`): `/journal/assets/a.png` (what Jekyll's
+   * `relative_url` writes) is the file `assets/a.png`.
+   */
+  basePath?: string;
 }
 
 /** An image the web serves (loading it tells that server the post was opened). */
@@ -47,6 +52,8 @@ export function resolveAssetUrl(src: string, context: AssetContext): string | nu
     ...postFolder,
     (context.postPath.split('/').at(-1) ?? '').replace(/\.[^.]+$/, ''),
   ];
+  const under = context.basePath;
+  if (under && decoded.startsWith(`${under}/`)) decoded = decoded.slice(under.length);
   const base = decoded.startsWith('/')
     ? context.staticRoot.split('/')
     : context.postAssetFolder && !decoded.includes('/')

@@ -55,6 +55,8 @@ export interface WorkspaceInfo {
   fileNameDates: boolean;
   /** The site leaves out posts dated in the future until their date: they are *Scheduled*. */
   futureScheduled: boolean;
+  /** The path the site is served under (`/journal`), '' at the root: stripped from image paths. */
+  basePath: string;
 }
 
 /** Identifies the bytes a buffer was loaded from, to detect changes on disk before a save. */

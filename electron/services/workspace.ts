@@ -38,6 +38,7 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
       postAssetFolder: layout.postAssetFolder ?? false,
       fileNameDates: layout.fileNameDates ?? false,
       futureScheduled: profileOf(layout.generator).futureIsScheduled(config.data),
+      basePath: profileOf(layout.generator).basePath?.(config.data) ?? '',
     },
     layout,
     config,

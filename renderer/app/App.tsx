@@ -302,6 +302,7 @@ export function App() {
             staticRoot: workspace.staticRoot,
             postPath: activePath,
             postAssetFolder: workspace.postAssetFolder,
+            basePath: workspace.basePath,
           }
         : null,
     [workspace, activePath],

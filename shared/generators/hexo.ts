@@ -8,6 +8,7 @@ import {
   pad,
   staticImages,
   under,
+  sitePath,
 } from './naming.ts';
 import type { GeneratorProfile, SiteConfigData } from './types.ts';
 
@@ -80,6 +81,7 @@ export const hexo: GeneratorProfile = {
   // Hexo builds future posts unless told otherwise (`future: true` is its default).
   futureIsScheduled: (config) => config.future === false,
   dialect: 'hexo',
+  basePath: (config) => sitePath(config.root),
   templateSources: {
     scripts: ['scripts', 'themes/*/scripts'],
     code: 'source/downloads/code',

@@ -9,6 +9,7 @@ import {
   noPages,
   noTimeZone,
   staticImages,
+  sitePath,
 } from './naming.ts';
 import type { FolderListing, GeneratorProfile, SiteFiles } from './types.ts';
 
@@ -74,6 +75,7 @@ export const hugo: GeneratorProfile = {
   timeZone: noTimeZone,
   futureIsScheduled: (config) => config.buildFuture !== true,
   dialect: 'hugo',
+  basePath: (config) => sitePath(config.baseURL ?? config.baseurl),
   templateSources: {
     named: [
       'layouts/shortcodes',

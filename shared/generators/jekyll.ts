@@ -1,4 +1,4 @@
-import { fileIn, isoDay, noPages, noSections } from './naming.ts';
+import { fileIn, isoDay, noPages, noSections, sitePath } from './naming.ts';
 import type { GeneratorProfile } from './types.ts';
 
 export const jekyll: GeneratorProfile = {
@@ -40,6 +40,7 @@ export const jekyll: GeneratorProfile = {
   templates: 'built-in',
   futureIsScheduled: (config) => config.future !== true,
   dialect: 'jekyll',
+  basePath: (config) => sitePath(config.baseurl),
   templateSources: { includes: ['_includes'], scripts: ['_plugins'] },
   // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
   timeZone: (config) => (typeof config.timezone === 'string' ? config.timezone : 'local'),

@@ -99,3 +99,16 @@ export function postInFirstPostFolder(
 /** Images beside the post, for sites with no static folder of their own. */
 export const imagesBesidePost = (_layout: unknown, postPath: string): string =>
   under(folderOf(postPath), 'images');
+
+/**
+ * A site's base path from its config (`/journal/`, `https://x.example/blog/`) as `/journal`,
+ * `/blog`; '' at the root or when it is not a path.
+ */
+export function sitePath(value: unknown): string {
+  if (typeof value !== 'string' || !value.trim()) return '';
+  let pathname = value.trim();
+  const url = /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/.*)?$/i.exec(pathname);
+  if (url) pathname = url[1] ?? '';
+  pathname = pathname.replace(/\/+$/, '');
+  return /^\/[^\s?#]*$/.test(pathname) ? pathname : '';
+}

@@ -162,6 +162,11 @@ export interface GeneratorProfile {
   dialect?: string;
   /** Where the site defines its own shortcodes, tags and includes. */
   templateSources?: TemplateSources;
+  /**
+   * The path the site is served under (`/journal` for Jekyll's `baseurl: /journal`), which
+   * site-absolute links carry but the files do not; '' at the root.
+   */
+  basePath?(config: SiteConfigData): string;
 
   // Slots the next pieces of work fill; absent means "not known yet", and callers fall back
   // to today's behaviour.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAssetUrl, type AssetContext } from '../../shared/asset-url.ts';
+import { sitePath } from '../../shared/generators/naming.ts';
 
 const hexo: AssetContext = {
   assetBase: 'asset://blog/',
@@ -133,5 +134,27 @@ describe('resolveAssetUrl with generator conventions', () => {
         postPath: '_posts/2024-01-01-p.md',
       }),
     ).toBe('a/assets/x.png');
+  });
+});
+
+describe('a site served under a base path', () => {
+  const jekyll = { assetBase: 'a/', staticRoot: '', postPath: '_posts/2024-01-01-p.md' };
+
+  it('finds `/journal/assets/x.png` (what relative_url writes) at assets/x.png', () => {
+    const context = { ...jekyll, basePath: '/journal' };
+    expect(resolveAssetUrl('/journal/assets/x.png', context)).toBe('a/assets/x.png');
+    expect(resolveAssetUrl('/assets/x.png', context)).toBe('a/assets/x.png');
+    // Only a whole first segment is the base path.
+    expect(resolveAssetUrl('/journalism/x.png', context)).toBe('a/journalism/x.png');
+  });
+
+  it('reads the base path from each generator’s config', () => {
+    expect(sitePath('/journal/')).toBe('/journal');
+    expect(sitePath('https://fell.example/blog/')).toBe('/blog');
+    expect(sitePath('https://fell.example/')).toBe('');
+    expect(sitePath('/')).toBe('');
+    expect(sitePath('')).toBe('');
+    expect(sitePath(42)).toBe('');
+    expect(sitePath('not a path')).toBe('');
   });
 });

@@ -49,6 +49,7 @@ const info: WorkspaceInfo = {
   postAssetFolder: false,
   fileNameDates: false,
   futureScheduled: false,
+  basePath: '',
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

@@ -24,7 +24,7 @@ const MAX_DEPTH = 6;
 
 /** Tag registrations in code: Hexo's, Jekyll's, Eleventy's (any of its shortcode kinds). */
 const REGISTRATION =
-  /(?:extend\.tag\.register|register_tag|add(?:Paired)?(?:Liquid|Nunjucks|JavaScript|Handlebars)?(?:Shortcode|Tag))\(\s*['"]([\w-]+)['"]([^)\n]*)/g;
+  /(?:extend\.tag\.register|register_tag|add(?:Paired)?(?:Liquid|Nunjucks|JavaScript|Handlebars)?(?:Shortcode|Tag))\(\s*['"]([\w-]+)['"]/g;
 /** A shortcode template that renders its inner content as Markdown. */
 const MARKDOWN_INNER = /markdownify|RenderString|\.Inner\s*\|\s*\.Page\.RenderString/;
 /** The named parameters a template reads: Hugo's `.Get "x"`, Liquid's `include.x`, JSX props. */
@@ -119,9 +119,16 @@ function reader(root: string) {
   };
 }
 
+/** Astro's `const { a, b = 1 } = Astro.props`. */
+const DESTRUCTURED = /\{([^}]*)\}\s*=\s*Astro\.props/;
+
 const paramsOf = (text: string): string[] => {
   const names = new Set<string>();
   for (const m of text.matchAll(PARAMS)) names.add((m[1] ?? m[2] ?? m[3])!);
+  for (const part of DESTRUCTURED.exec(text)?.[1]?.split(',') ?? []) {
+    const name = /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1];
+    if (name) names.add(name);
+  }
   return [...names];
 };
 
@@ -168,9 +175,13 @@ export function readSiteTemplates(
   for (const folder of (sources.scripts ?? []).flatMap((p) => expand(root, p))) {
     for (const file of listFiles(root, folder, budget)) {
       if (!/\.(js|cjs|mjs|ts|rb)$/.test(file.rel)) continue;
-      for (const m of (read(file) ?? '').matchAll(REGISTRATION)) {
-        templates[m[1]!] ??= { file: file.rel, markdownInner: /ends\s*:\s*true|Paired/.test(m[0]) };
-      }
+      const code = read(file) ?? '';
+      const calls = [...code.matchAll(REGISTRATION)];
+      calls.forEach((m, i) => {
+        // The call's options (Hexo's `{ ends: true }`) may come lines later: up to the next call.
+        const call = code.slice(m.index, calls[i + 1]?.index ?? m.index + 2000);
+        templates[m[1]!] ??= { file: file.rel, markdownInner: /ends\s*:\s*true|Paired/.test(call) };
+      });
     }
   }
   if (sources.code) {

@@ -171,8 +171,8 @@ function code(c: Construct, inner: string | undefined): Rendered {
       lineNumbers: opts.line_number !== 'false',
       start: Number(opts.first_line) || 1,
       marked: lineSet(opts.mark?.replace(/,/g, ' ')),
-      caption: title || linkText || undefined,
-      captionHref: href,
+      caption: title || undefined,
+      captionLink: href ? { href, text: linkText } : undefined,
     }),
   };
 }
@@ -193,20 +193,31 @@ function blockquote(c: Construct): Rendered {
   return { open: '<blockquote>', close: `${footer}</blockquote>` };
 }
 
-/** `{% img [class names] /path/to/image [width] [height] '"title text" "alt text"' %}` */
+/**
+ * `{% img [class names] /path/to/image [width] [height] '"title text" "alt text"' %}`, read
+ * as Hexo's img tag does: the sizes right after the image, the rest the title, and a title
+ * in two quoted parts is a title and an alt text.
+ */
 function image(c: Construct): string {
-  const words = positional(c);
+  const args = c.args.filter((a) => a.name === undefined);
+  const words = args.map((a) => a.value);
   const srcAt = words.findIndex((w) => /[/.]/.test(w) || /^https?:/i.test(w));
   const at = srcAt < 0 ? 0 : srcAt;
   const classes = words.slice(0, at).join(' ');
   const src = words[at] ?? '';
-  const rest = words.slice(at + 1);
-  const sizes = rest.filter((w) => /^\d+(px|%)?$/.test(w));
-  const text = rest.filter((w) => !/^\d+(px|%)?$/.test(w)).join(' ');
-  const [title = '', alt = title] = (/^"(.*?)"(?:\s+"(.*?)")?$/.exec(text)?.slice(1) ?? [
-    text,
-  ]) as string[];
-  let html = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt ?? '')}"`;
+  let rest = args.slice(at + 1);
+  const sizes: string[] = [];
+  while (sizes.length < 2 && rest[0] && !rest[0].quoted && /^\d+(px|%)?$/.test(rest[0].value)) {
+    sizes.push(rest[0].value);
+    rest = rest.slice(1);
+  }
+  let title = rest.map((a) => a.value).join(' ');
+  let alt = title;
+  const pair = /^"([^"]*)"\s*(?:"([^"]*)")?$/.exec(title);
+  if (rest.length === 2 && rest.every((a) => a.quoted))
+    [title, alt] = [rest[0]!.value, rest[1]!.value];
+  else if (pair) [title, alt] = [pair[1]!, pair[2] ?? pair[1]!];
+  let html = `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"`;
   if (title) html += ` title="${escapeHtml(title)}"`;
   if (classes) html += ` class="${escapeHtml(classes)}"`;
   if (sizes[0]) html += ` width="${escapeHtml(sizes[0])}"`;

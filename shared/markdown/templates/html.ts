@@ -13,11 +13,12 @@ export const escapeHtml = (text: string): string =>
 /** How a chip's construct is known: the generator's own, the site's, neither, or broken. */
 export type ChipKind = 'builtin' | 'site' | 'unknown' | 'error';
 
+/** The short badge a chip shows; the whole reason is its tooltip (errors show it in full). */
 const CHIP_LABEL: Record<ChipKind, string> = {
   builtin: '',
   site: 'site',
   unknown: 'unknown',
-  error: 'error',
+  error: '',
 };
 
 /**
@@ -31,7 +32,7 @@ export function chip(
   reason = '',
   tag: 'span' | 'div' = 'span',
 ): string {
-  const note = reason || CHIP_LABEL[kind];
+  const note = kind === 'error' ? reason : CHIP_LABEL[kind];
   return (
     `<${tag} class="tpl-chip tpl-chip-${kind}" title="${escapeHtml(reason || label)}">` +
     `<span class="tpl-chip-name">${escapeHtml(label)}</span>` +
@@ -81,7 +82,7 @@ export interface CodeOptions {
   marked?: Set<number>;
   /** A caption above the code (Hexo's codeblock title), with an optional link. */
   caption?: string;
-  captionHref?: string;
+  captionLink?: { href: string; text: string };
 }
 
 /**
@@ -92,13 +93,15 @@ export function codeBlock(code: string, options: CodeOptions): string {
   const text = code.replace(/^\n/, '').replace(/\n$/, '');
   const html = (options.lang ? highlightCode(text, options.lang) : null) ?? escapeHtml(text);
   const cls = options.lang ? ` class="language-${escapeHtml(options.lang)}"` : '';
-  const caption = options.caption
-    ? `<figcaption>${escapeHtml(options.caption)}${
-        options.captionHref
-          ? ` <a href="${escapeHtml(options.captionHref)}">${escapeHtml(options.captionHref)}</a>`
-          : ''
-      }</figcaption>`
-    : '';
+  const link = options.captionLink;
+  const caption =
+    options.caption || link
+      ? `<figcaption>${escapeHtml(options.caption ?? '')}${
+          link
+            ? ` <a href="${escapeHtml(link.href)}">${escapeHtml(link.text || link.href)}</a>`
+            : ''
+        }</figcaption>`
+      : '';
   if (!options.lineNumbers && !options.marked?.size) {
     return `<figure class="tpl-code">${caption}<pre><code${cls}>${html}</code></pre></figure>`;
   }

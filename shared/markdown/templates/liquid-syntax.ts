@@ -46,19 +46,16 @@ export function readLiquid(
   };
 }
 
-/** `a | f: x, y | g` as the expression and its filters. */
-export function splitFilters(expression: string): {
-  value: string;
-  filters: Array<{ name: string; args: string[] }>;
-} {
+/** `text` cut at each `separator` that is not inside quotes. */
+function splitOutsideQuotes(text: string, separator: string): string[] {
   const parts: string[] = [];
   let quote = '';
   let current = '';
-  for (const ch of expression) {
+  for (const ch of text) {
     if (quote) {
       if (ch === quote) quote = '';
     } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '|') {
+    else if (ch === separator) {
       parts.push(current);
       current = '';
       continue;
@@ -66,19 +63,22 @@ export function splitFilters(expression: string): {
     current += ch;
   }
   parts.push(current);
-  const [value = '', ...rest] = parts.map((p) => p.trim());
+  return parts;
+}
+
+/** `a | f: x, y | g` as the expression and its filters. */
+export function splitFilters(expression: string): {
+  value: string;
+  filters: Array<{ name: string; args: string[] }>;
+} {
+  const [value = '', ...rest] = splitOutsideQuotes(expression, '|').map((p) => p.trim());
   return {
     value,
     filters: rest.map((f) => {
       const colon = f.indexOf(':');
       const name = (colon < 0 ? f : f.slice(0, colon)).trim();
       const args =
-        colon < 0
-          ? []
-          : f
-              .slice(colon + 1)
-              .split(',')
-              .map((a) => a.trim());
+        colon < 0 ? [] : splitOutsideQuotes(f.slice(colon + 1), ',').map((a) => a.trim());
       return { name, args };
     }),
   };

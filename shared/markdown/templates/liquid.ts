@@ -43,7 +43,9 @@ export function liquidDialect(options: LiquidOptions): TemplateDialect {
     name: options.name,
     openers: '{',
     readsCode: true,
-    read: (text, pos) => readLiquid(text, pos, '=', options.name === 'eleventy'),
+    // Eleventy's LiquidJS also takes `name: value` arguments, and Nunjucks' `{# #}` comments.
+    read: (text, pos) =>
+      readLiquid(text, pos, options.bareNamesArePage ? '=:,' : '=', options.bareNamesArePage),
     pairing(c) {
       if (LITERAL.has(c.name)) return { pairing: 'literal', always: true };
       if (BLOCKS.has(c.name)) return { pairing: 'markdown', always: true };
@@ -164,6 +166,10 @@ function lookupName(name: string, context: TemplateContext, bareIsPage = false):
       return path ? lookup(context.site, path) : undefined;
     case 'page':
       if (path === 'path') return context.postPath;
+      if (path === 'url' && context.postPath) {
+        const post = findPost(context, context.postPath);
+        return post ? postUrl(post) : undefined;
+      }
       return path ? lookup(context.page, path) : undefined;
     case 'include':
       return path ? lookup(context.include, path) : undefined;

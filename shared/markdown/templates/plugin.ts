@@ -54,9 +54,6 @@ type TemplateMeta = {
 
 const contextOf = (env: TemplateEnv): TemplateContext => env.template ?? {};
 
-/** Characters that would change what Markdown makes of substituted text. */
-const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>{}#|!~]/g, '\\$&');
-
 export function templatePlugin(md: MarkdownIt, dialect: TemplateDialect): void {
   const renderHtml = (meta: TemplateMeta, env: TemplateEnv, inline = true): Rendered => {
     if (meta.error) {
@@ -120,6 +117,25 @@ export function templatePlugin(md: MarkdownIt, dialect: TemplateDialect): void {
     inlineRule(dialect, state, silent),
   );
   md.core.ruler.after('inline', 'template_lines', inlineLines);
+  // Raw HTML blocks are not read by the rules above: their constructs are shown in place.
+  md.core.ruler.after('block', 'template_html', (state: StateCore) => {
+    for (const token of state.tokens) {
+      if (
+        token.type !== 'html_block' ||
+        !dialect.openers.split('').some((ch) => token.content.includes(ch))
+      )
+        continue;
+      const line = ((state.env as TemplateEnv).lineOffset ?? 0) + (token.map?.[0] ?? 0) + 1;
+      token.content = inHtml(dialect, token.content, (construct) => {
+        const rendered = renderHtml({ construct, line }, state.env as TemplateEnv);
+        return 'html' in rendered
+          ? rendered.html
+          : 'text' in rendered
+            ? escapeHtml(rendered.text)
+            : rendered.open + rendered.close;
+      });
+    }
+  });
   md.core.ruler.push('template_restore', restoreBraces);
 
   const rules = md.renderer.rules;
@@ -158,6 +174,29 @@ export function templatePlugin(md: MarkdownIt, dialect: TemplateDialect): void {
   rules.template_inline_close = (tokens, idx) =>
     `${(tokens[idx]!.meta as { close?: string }).close ?? ''}</span>`;
   rules.template_hidden = () => '';
+}
+
+/**
+ * An HTML block's constructs replaced: in text by what `show` makes of them (a chip, a
+ * value); inside a tag (an attribute) by nothing, so the tag stays whole. Closes go: their
+ * opener's chip stands for the pair.
+ */
+function inHtml(dialect: TemplateDialect, html: string, show: (c: Construct) => string): string {
+  if (dialect.openers === '<') return html; // MDX: its components are HTML-like already
+  let out = '';
+  let last = 0;
+  for (let i = nextOpener(dialect.openers, html, 0); i < html.length;) {
+    const c = dialect.read(html, i);
+    if (!c || c.kind === 'comment') {
+      i = nextOpener(dialect.openers, html, i + 1);
+      continue;
+    }
+    const inTag = html.lastIndexOf('<', c.start) > html.lastIndexOf('>', c.start);
+    out += html.slice(last, c.start) + (inTag || c.kind === 'close' ? '' : show(c));
+    last = c.end;
+    i = nextOpener(dialect.openers, html, c.end);
+  }
+  return out + html.slice(last);
 }
 
 /** Token types the plugin adds (the preview sends them as HTML, through DOMPurify). */
@@ -241,7 +280,9 @@ function prepare(
       const line = (env.lineOffset ?? 0) + lineOf(src, c.start);
       const rendered = render({ construct: c, line }, env);
       if ('text' in rendered)
-        replacement = escapeMarkdown(rendered.text) + newlines(src, c.start, c.end);
+        // As the generators do: the text goes in as it is, and Markdown reads it (a URL in a
+        // link, a value with `*stars*`); whatever HTML it makes is sanitized like the rest.
+        replacement = rendered.text + newlines(src, c.start, c.end);
     }
     if (replacement !== null) {
       out += src.slice(last, c.start) + replacement;

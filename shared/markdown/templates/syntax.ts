@@ -14,6 +14,8 @@
 export interface TemplateArg {
   name?: string;
   value: string;
+  /** It was written in quotes (Hexo tells a title from an alt text so). */
+  quoted?: boolean;
 }
 
 export interface Construct {
@@ -62,7 +64,7 @@ const SPACE = /\s/;
 /**
  * Arguments as the generators split them: by whitespace, a quoted part ("…", '…', Hugo's
  * `…`) kept whole and unquoted; `name=value` (or `name:value`, for `separators` holding ':')
- * is named when the name is a plain word.
+ * is named when the name is a plain word; with ',' in `separators`, commas separate too.
  */
 export function parseArgs(text: string, separators = '='): TemplateArg[] {
   const args: TemplateArg[] = [];
@@ -76,9 +78,16 @@ export function parseArgs(text: string, separators = '='): TemplateArg[] {
       name = named[1];
       i += named[0].length;
     }
-    const [value, next] = readValue(text, i);
-    args.push(name === undefined ? { value } : { name, value });
+    const [raw, next] = readValue(text, i);
+    // LiquidJS separates arguments with commas (`"file.md", crop: "Garlic"`): `separators`
+    // holding ',' says so. Elsewhere a comma is part of the word (Hexo's `Author, Source`).
+    const commas = separators.includes(',');
+    const value = commas && !/^["']/.test(text[i] ?? '') ? raw.replace(/,$/, '') : raw;
+    const arg: TemplateArg = name === undefined ? { value } : { name, value };
+    if (/^["'`]/.test(text[i] ?? '')) arg.quoted = true;
+    args.push(arg);
     i = next;
+    while (commas && text[i] === ',') i++;
   }
   return args;
 }

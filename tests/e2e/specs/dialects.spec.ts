@@ -1,0 +1,171 @@
+/**
+ * Each generator's template syntax in the preview, on a fixture blog of that generator
+ * (tests/fixtures/dialects/): the constructs render as the site would or as labelled chips,
+ * and no raw braces show outside code.
+ */
+import path from 'node:path';
+import type { Locator } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
+import { openPost } from '../helpers.ts';
+import { repoRoot } from '../hosts/paths.ts';
+
+const dialects = path.join(repoRoot, 'tests', 'fixtures', 'dialects');
+
+/**
+ * Raw template syntax in the preview's visible text, outside code and outside `literal`
+ * (the paragraphs the post means to show literally: `{% raw %}`, Hugo's comment form).
+ */
+function rawSyntax(preview: Locator, literal: string[] = []): Promise<string[]> {
+  return preview.evaluate((article, literal) => {
+    const copy = article.cloneNode(true) as HTMLElement;
+    for (const code of copy.querySelectorAll('pre, code')) code.remove();
+    for (const p of copy.querySelectorAll('p'))
+      if (literal.some((text) => p.textContent?.includes(text))) p.remove();
+    const text = copy.textContent ?? '';
+    return [...text.matchAll(/\{%|\{\{[<%]|\{\{\s*[^\s{}][^{}]*\}\}/g)].map((m) => m[0]);
+  }, literal);
+}
+
+const article = (folio: { page: import('@playwright/test').Page }) =>
+  folio.page.locator('#folio-preview-article');
+
+test.describe('Hugo shortcodes', () => {
+  test.use({ blogSource: path.join(dialects, 'hugo') });
+
+  test('params, refs, figures, highlighted code and site shortcodes render; nothing raw shows', async ({
+    folio,
+  }) => {
+    await openPost(folio.page, 'The Ridge Walk');
+    const preview = article(folio);
+    await expect(preview).toContainText('Written by Ines Varga in the Lakes');
+    await expect(preview.getByRole('link', { name: 'the next post' })).toHaveAttribute(
+      'href',
+      '/posts/alpine-hut/',
+    );
+    await expect(preview.locator('figure figcaption h4').first()).toHaveText('Striding Edge');
+    const firstImage = preview.locator('figure img').first();
+    await expect
+      .poll(() => firstImage.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await expect(preview.locator('.tpl-line-number')).toHaveCount(5);
+    await expect(preview.locator('.tpl-line-marked')).toHaveCount(2);
+    const callout = preview.locator('[data-tpl="callout"]').first();
+    await expect(callout.locator('.tpl-chip-note')).toHaveText('site');
+    await expect(callout.locator('.tpl-inner strong')).toHaveText('50 mph');
+    await expect(preview.locator('details summary').last()).toHaveText('Why the ridge?');
+    await expect(preview.locator('.tpl-card')).toContainText('YouTube video');
+    await expect(preview).toContainText('type {{< figure src="/images/x.png" >}} in the post');
+    expect(await rawSyntax(preview, ['in the post'])).toEqual([]);
+    await callout.scrollIntoViewIfNeeded();
+    await folio.screenshot('14-hugo-shortcodes');
+  });
+});
+
+test.describe('Hexo tag plugins', () => {
+  test.use({ blogSource: path.join(dialects, 'hexo') });
+
+  test('asset images, included code, code blocks, quotes and post links render', async ({
+    folio,
+  }) => {
+    await openPost(folio.page, 'Working the Canal Locks');
+    const preview = article(folio);
+    const gate = preview.locator('img[alt="Bottom gates of lock 7"]');
+    await expect
+      .poll(() => gate.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await expect(preview.locator('[data-tpl="include_code"]').first()).toContainText(
+      'function turns',
+    );
+    await expect(preview.locator('[data-tpl="codeblock"] figcaption')).toContainText(
+      'lock-order.txt',
+    );
+    await expect(preview.locator('blockquote footer').first()).toContainText('Oskar Lind');
+    await expect(preview.getByRole('link', { name: 'Our First Cruise' }).first()).toBeVisible();
+    await expect(preview.locator('[data-tpl="pullout"] .tpl-chip-note')).toHaveText('site');
+    await expect(preview.locator('.raw-block em')).toHaveText('as written');
+    await expect(preview.locator('code', { hasText: '{% asset_img x.png %}' })).toHaveCount(1);
+    expect(await rawSyntax(preview, ['Kept'])).toEqual([]);
+    await preview.locator('[data-tpl="include_code"]').first().scrollIntoViewIfNeeded();
+    await folio.screenshot('15-hexo-tags');
+  });
+});
+
+test.describe('Jekyll Liquid', () => {
+  test.use({ blogSource: path.join(dialects, 'jekyll') });
+
+  test('site and page values, includes, highlight and raw render; control flow shows as chips', async ({
+    folio,
+  }) => {
+    await openPost(folio.page, 'Over the Col du Galibier');
+    const preview = article(folio);
+    await expect(preview).toContainText(
+      'A post for Saddle Sore (Notes from long days on a bicycle), by Priya Nair.',
+    );
+    await expect(preview).toContainText('filed under climbs, france');
+    // relative_url writes the site's base path; the preview still finds the file.
+    const climb = preview.locator('img[alt="The climb"]');
+    await expect(climb).toHaveAttribute('data-src', '/journal/assets/img/climb.png');
+    await expect
+      .poll(() => climb.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
+    await expect(preview.getByRole('link', { name: 'by file' })).toHaveAttribute(
+      'href',
+      '/journal/_posts/2024-08-02-valloire/',
+    );
+    await expect(preview.locator('aside.tip').first()).toContainText('Eat before you are hungry.');
+    await expect(preview.locator('table td', { hasText: '110 g' })).toHaveCount(1);
+    await expect(preview.locator('.language-python .tpl-line-number')).toHaveCount(2);
+    await expect(preview.locator('[data-tpl="if"] > .tpl-chip')).toContainText(
+      'page.distance > 40',
+    );
+    await expect(preview.locator('[data-tpl="strava"] .tpl-chip-note')).toHaveText('site');
+    await expect(preview).toContainText(
+      'In a layout, write {{ page.title }} and {% include tip.html %}.',
+    );
+    await expect(preview).not.toContainText('Check the gradient figures');
+    expect(await rawSyntax(preview, ['In a layout', 'Inline raw'])).toEqual([]);
+    await preview.locator('[data-tpl="if"]').scrollIntoViewIfNeeded();
+    await folio.screenshot('16-jekyll-liquid');
+  });
+});
+
+test.describe('Eleventy', () => {
+  test.use({ blogSource: path.join(dialects, 'eleventy') });
+
+  test('front matter values, paired shortcodes and includes render', async ({ folio }) => {
+    await openPost(folio.page, 'Planting Autumn Garlic');
+    const preview = article(folio);
+    await expect(preview).toContainText(
+      'This is "Planting Autumn Garlic" in bed 4; the page lives at /posts/autumn-garlic/.',
+    );
+    await expect(preview.locator('[data-tpl="callout"] .tpl-inner strong')).toHaveText(
+      'pointy end up',
+    );
+    await expect(preview.locator('table td', { hasText: 'October' })).toHaveCount(1);
+    await expect(preview).toContainText('Template tip: write {{ title }} in layouts.');
+    expect(await rawSyntax(preview, ['Template tip'])).toEqual([]);
+    await folio.screenshot('17-eleventy-liquid');
+  });
+});
+
+test.describe('MDX', () => {
+  test.use({ blogSource: path.join(dialects, 'astro') });
+
+  test('imports and exports are hidden; components show as chips around their children', async ({
+    folio,
+  }) => {
+    await openPost(folio.page, 'Developing HP5 at Home');
+    const preview = article(folio);
+    await expect(
+      preview.getByTestId('preview-body').getByRole('heading', { name: 'Developing HP5 at home' }),
+    ).toBeVisible();
+    await expect(preview).not.toContainText('import Callout');
+    await expect(preview).not.toContainText('developer:');
+    const callout = preview.locator('[data-tpl="Callout"]').first();
+    await expect(callout.locator('.tpl-chip-note')).toHaveText('site');
+    await expect(callout.locator('.tpl-inner strong')).toHaveText('reusable');
+    await expect(preview.locator('[data-tpl="Chart"] .tpl-chip-note')).toHaveText('unknown');
+    await expect(preview.locator('kbd')).toHaveText('Ctrl');
+    await folio.screenshot('18-mdx-components');
+  });
+});
