@@ -45,6 +45,7 @@ export default tseslint.config(
       'assets/sample-blog/**',
       // Sites written the way each generator's users write them, not Folio's code.
       'tests/fixtures/blogs/**',
+      'tests/fixtures/dialects/**',
     ],
   },
   js.configs.recommended,
