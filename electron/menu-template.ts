@@ -130,6 +130,8 @@ export function menuTemplate(context: MenuContext): Item[] {
         command('replace'),
         command('searchAll'),
         command('quickOpen'),
+        { type: 'separator' },
+        command('insertShortcode'),
       ],
     },
     {

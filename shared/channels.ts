@@ -101,6 +101,7 @@ export const menuCommands = [
   'gitSync',
   'exportHtml',
   'exportPdf',
+  'insertShortcode',
 ] as const;
 
 export type MenuCommand = (typeof menuCommands)[number];

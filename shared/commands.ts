@@ -66,6 +66,7 @@ export const commandInfo: Record<MenuCommand, CommandInfo> = {
   gitSync: { title: 'Sync (Pull and Push)', category: 'Git' },
   exportHtml: { title: 'Export as HTML…', category: 'File' },
   exportPdf: { title: 'Export as PDF…', category: 'File' },
+  insertShortcode: { title: 'Insert Shortcode…', category: 'Edit' },
 };
 
 export function keyFor(spec: KeySpec | undefined, platform: Platform): string | undefined {

@@ -46,6 +46,7 @@ import { SettingsDialog } from '../features/settings/SettingsDialog.tsx';
 import { useAutosave } from '../features/settings/useAutosave.ts';
 import { useSettings } from '../features/settings/useSettings.ts';
 import { applyPreferences } from '../editor/preferences.ts';
+import { applyEditorTemplates, insertTemplate } from '../editor/templates.ts';
 import { commands, handleCommandKey, useCommand } from '../common/commands.ts';
 import { useAppCommands } from './useAppCommands.ts';
 import { Splitter } from './Splitter.tsx';
@@ -383,6 +384,17 @@ export function App() {
   useEffect(() => {
     applyPreferences(viewRef.current, { vim, focusMode, typewriter });
   }, [vim, focusMode, typewriter, activePath]);
+  const siteDialect = templates?.dialect ?? null;
+  const siteNames = templates?.context.templates;
+  useEffect(() => {
+    const editor = siteNames ? { dialect: siteDialect, templates: siteNames } : null;
+    applyEditorTemplates(viewRef.current, editor, activePath);
+  }, [siteDialect, siteNames, activePath]);
+  useCommand(
+    'insertShortcode',
+    () => void (viewRef.current && activePath && insertTemplate(viewRef.current, activePath)),
+    () => activePath !== null && siteNames !== undefined,
+  );
 
   const { panesRef, columns, showSidebar, showForm, showPreview, ...panes } = usePaneLayout(
     settings.layout,

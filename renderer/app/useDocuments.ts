@@ -134,6 +134,7 @@ export function useDocuments({
           onChange: onDocChange,
           images: imageImporterFor(path, setStatus),
           readOnly: Boolean(file.readOnly),
+          path,
         });
         const buffer: Buffer = { path, state, saved: state.doc, version: file.version, shape };
         if (file.readOnly) buffer.readOnly = file.readOnly;

@@ -12,6 +12,7 @@ import { markdownSupport } from './markdown.ts';
 import { preferenceExtensions, vimSlot } from './preferences.ts';
 import { writingTheme } from './theme.ts';
 import { conflictMarkers } from './conflict-markers.ts';
+import { templateSlot } from './templates.ts';
 
 export interface DocumentOptions {
   text: string;
@@ -23,6 +24,8 @@ export interface DocumentOptions {
   images?: ImageImporter;
   /** A post whose bytes a save would change (not UTF-8): shown, never edited. */
   readOnly?: boolean;
+  /** The post's path: its template dialect (an `.mdx` file's differs) follows from it. */
+  path?: string;
 }
 
 export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extension {
@@ -33,6 +36,7 @@ export function editorExtensions(options: Omit<DocumentOptions, 'text'>): Extens
     listContinuation(),
     editingBasics(),
     markdownSupport(),
+    templateSlot(options.path ?? ''),
     // Before the link paste: an image on the clipboard wins over text that comes with it.
     options.images ? imageDrop(options.images) : [],
     pasteUrlAsLink(),

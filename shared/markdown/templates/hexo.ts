@@ -42,6 +42,17 @@ const TEXT = new Set(['asset_path', 'post_path']);
 
 export const hexo: TemplateDialect = {
   name: 'hexo',
+  builtins: Object.fromEntries(
+    [...Object.keys(ALWAYS), ...SINGLE].map((name) => [
+      name,
+      name === 'codeblock' || name === 'code'
+        ? ['lang', 'line_number', 'highlight', 'first_line', 'mark', 'wrap']
+        : name === 'include_code'
+          ? ['lang', 'from', 'to']
+          : [],
+    ]),
+  ),
+  snippets: { open: '{% ', close: ' %}', closeTag: (name) => `{% end${name} %}` },
   openers: '{',
   // Hexo takes fenced code and code spans out before it reads tags.
   readsCode: false,

@@ -41,6 +41,12 @@ export interface LiquidOptions {
 export function liquidDialect(options: LiquidOptions): TemplateDialect {
   return {
     name: options.name,
+    builtins: Object.fromEntries(
+      [...LITERAL, ...BLOCKS, ...TEXT_TAGS, ...STATEMENTS, 'include', 'include_relative'].map(
+        (name) => [name, []],
+      ),
+    ),
+    snippets: { open: '{% ', close: ' %}', closeTag: (name) => `{% end${name} %}` },
     openers: '{',
     readsCode: true,
     // Eleventy's LiquidJS also takes `name: value` arguments, and Nunjucks' `{# #}` comments.

@@ -61,6 +61,8 @@ function findTagEnd(text: string, from: number): number {
 
 export const mdx: TemplateDialect = {
   name: 'mdx',
+  builtins: {},
+  snippets: { open: '<', close: ' />', closeTag: (name) => `</${name}>` },
   openers: '<',
   readsCode: false,
   read,

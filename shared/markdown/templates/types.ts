@@ -78,6 +78,10 @@ export interface RenderInput {
 
 export interface TemplateDialect {
   name: string;
+  /** Its built-in constructs, with the parameters each takes (for completion in the editor). */
+  builtins: Readonly<Record<string, readonly string[]>>;
+  /** What a writer types to start a construct (`{{< `, `{% `, `<`), and to close a pair. */
+  snippets: { open: string; close: string; closeTag(name: string): string };
   /** Characters a construct can start with (for markdown-it's inline scan). */
   openers: string;
   /** The construct starting at `text[pos]`, if one does. */

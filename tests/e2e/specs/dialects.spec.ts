@@ -61,6 +61,49 @@ test.describe('Hugo shortcodes', () => {
   });
 });
 
+test.describe('Hugo shortcodes in the editor', () => {
+  test.use({ blogSource: path.join(dialects, 'hugo') });
+
+  test('are highlighted, and Insert Shortcode lists the site’s and Hugo’s with their parameters', async ({
+    folio,
+  }) => {
+    const { page } = folio;
+    await openPost(page, 'Packing for a Long Day');
+    const editor = page.locator('.cm-content');
+    await expect(
+      editor.locator('.cm-tpl-name', { hasText: 'config-sample' }).first(),
+    ).toBeVisible();
+    // An opener never closed is marked as such.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\n\nBroken {{< figure src="a.png"');
+    await expect(editor.locator('.cm-tpl-broken')).toHaveCount(1);
+    // Past the braces the editor closed for us.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+Shift+P');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await page.keyboard.type('insert shortcode');
+    await expect(palette.getByRole('option').first()).toContainText('Edit: Insert Shortcode…');
+    await page.keyboard.press('Enter');
+    await expect(palette).toBeHidden();
+    const list = page.locator('.cm-tooltip-autocomplete');
+    await expect(list.getByRole('option', { name: /callout/ })).toBeVisible();
+    await expect(list.getByRole('option', { name: /figure/ })).toBeVisible();
+    await page.keyboard.type('callo');
+    const selected = list.locator('[aria-selected="true"]');
+    await expect(selected).toContainText('callout');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' ');
+    await expect(list.getByRole('option', { name: /type/ })).toBeVisible();
+    await page.keyboard.type('ty');
+    await expect(selected).toContainText('type');
+    await folio.screenshot('19-shortcode-completion');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.cm-activeLine')).toContainText('{{< callout type="" >}}');
+  });
+});
+
 test.describe('Hexo tag plugins', () => {
   test.use({ blogSource: path.join(dialects, 'hexo') });
 
