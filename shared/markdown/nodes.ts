@@ -164,8 +164,97 @@ const NODE_RULES = new Map<string, (at: At) => void>(
       stack.push(item);
     },
     footnote_close: ({ stack }: At) => close(stack, 'li'),
+    // A generator's template constructs: the HTML their rule writes, read strictly.
+    ...Object.fromEntries(TEMPLATE_TOKENS.map((type) => [type, templateNodes])),
   } satisfies Record<string, (at: At) => void>),
 );
+
+/**
+ * A template construct's HTML (shared/markdown/templates/) as nodes: it is written from a
+ * closed set of tags, with the post's text escaped, so a strict reading takes it all but
+ * what an include or a `markdownify` brings (raw HTML of the site's): that sends the block
+ * to DOMPurify. A pair's open token leaves its elements open for the content's tokens; the
+ * close token's HTML closes them.
+ */
+function templateNodes({ tokens, i, token, stack, rules: { md, env } }: At): void {
+  const rule = md.renderer.rules[token.type];
+  if (!rule) throw new NotPlain();
+  feedHtml(rule(tokens, i, md.options, env, md.renderer), stack);
+}
+
+const TEMPLATE_TAGS = new Set([
+  'div',
+  'span',
+  'p',
+  'a',
+  'img',
+  'figure',
+  'figcaption',
+  'h4',
+  'pre',
+  'code',
+  'details',
+  'summary',
+  'blockquote',
+  'footer',
+  'cite',
+  'strong',
+  'em',
+]);
+const TEMPLATE_ATTRS = new Set([
+  'class',
+  'data-tpl',
+  'data-source-line',
+  'title',
+  'href',
+  'src',
+  'alt',
+  'width',
+  'height',
+  'loading',
+  'open',
+]);
+const HTML_PART =
+  /<([a-z][a-z0-9]*)((?:\s+[a-z][a-z-]*(?:="[^"<>]*")?)*)\s*>|<\/([a-z][a-z0-9]*)>|([^<]+)/y;
+const HTML_ATTR = /\s+([a-z][a-z-]*)(?:="([^"]*)")?/g;
+const HTML_ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|lt|gt|quot));/gi;
+const STRAY_ENTITY = /&(?!(?:#\d{1,7}|#x[0-9a-f]{1,6}|amp|lt|gt|quot);)/i;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+function decodeHtml(text: string): string {
+  if (!text.includes('&')) return text;
+  if (STRAY_ENTITY.test(text)) throw new NotPlain();
+  return text.replace(HTML_ENTITY, (_, dec?: string, hex?: string, name?: string) =>
+    name
+      ? NAMED[name.toLowerCase()]!
+      : String.fromCodePoint(Number.parseInt(dec ?? hex!, dec ? 10 : 16)),
+  );
+}
+
+function feedHtml(html: string, stack: PlainElement[]): void {
+  HTML_PART.lastIndex = 0;
+  while (HTML_PART.lastIndex < html.length) {
+    const match = HTML_PART.exec(html);
+    if (!match) throw new NotPlain();
+    const parent = stack[stack.length - 1]!;
+    const [, tag, attrText, closing, text] = match;
+    if (text !== undefined) addText(parent, decodeHtml(text));
+    else if (closing !== undefined) close(stack, closing);
+    else {
+      if (!TEMPLATE_TAGS.has(tag!)) throw new NotPlain();
+      const attrs: string[] = [];
+      for (const [, name, value = ''] of attrText!.matchAll(HTML_ATTR)) {
+        const decoded = decodeHtml(value);
+        if (!TEMPLATE_ATTRS.has(name!) || (name === 'href' && !safeHref(decoded)))
+          throw new NotPlain();
+        attrs.push(name!, decoded);
+      }
+      const el: PlainElement = [tag!, attrs];
+      parent.push(el);
+      if (tag !== 'img') stack.push(el);
+    }
+  }
+}
 
 /**
  * Token types with a renderer rule of their own that always go out as HTML (through
@@ -176,8 +265,6 @@ export const HTML_ONLY_TOKENS: ReadonlySet<string> = new Set([
   'math_block',
   'html_block',
   'html_inline',
-  // A generator's template constructs (shared/markdown/templates/plugin.ts).
-  ...TEMPLATE_TOKENS,
   // Helpers markdown-it-footnote calls from its other rules, never tokens of their own.
   'footnote_caption',
   'footnote_anchor_name',

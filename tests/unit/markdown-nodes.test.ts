@@ -24,7 +24,7 @@ const { tests: examples } = createRequire(import.meta.url)('commonmark-spec') as
 };
 
 const VOID = new Set(['hr', 'br', 'img', 'input']);
-const BARE = new Set(['disabled', 'checked']);
+const BARE = new Set(['disabled', 'checked', 'open']);
 const escape = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
@@ -138,5 +138,54 @@ describe('every token type the renderer writes has its place', () => {
   it('a node rule, a bare tag, or HTML on purpose: a new one never falls to the slow path unnoticed', () => {
     const known = new Set([...nodeTokenTypes(), ...HTML_ONLY_TOKENS]);
     expect(rendererRuleNames().filter((name) => !known.has(name))).toEqual([]);
+  });
+});
+
+describe('template constructs as nodes', () => {
+  const context = {
+    site: { params: { author: 'Ines' }, title: 'Fell Notes', baseurl: '/b' },
+    page: { title: 'A walk' },
+    posts: [{ path: 'content/posts/hut.md', title: 'The hut' }],
+    templates: { callout: { file: 'layouts/shortcodes/callout.html', markdownInner: true } },
+    files: { 'include:tip.html': '<aside class="tip">{{ include.text }}</aside>' },
+  };
+  const SAMPLES: Array<[string, string]> = [
+    [
+      'hugo',
+      'By {{< param author >}}: [hut]({{< ref "hut" >}}).\n\n{{< figure src="/a.png" title="T" caption="A *c*" link="/big.png" >}}\n\n{{< highlight go "linenos=table,hl_lines=2" >}}\nfunc f() {\n  x := "<b>"\n}\n{{< /highlight >}}\n\n{{% callout type="tip" %}}\n**Pack** light.\n\n- water\n{{% /callout %}}\n\n{{< details summary="More" open=true >}}\nx & y\n{{< /details >}}\n\n{{< youtube abc >}} and {{< unknown a="<x>" >}} and {{< broken',
+    ],
+    [
+      'jekyll',
+      '{{ site.title }} {{ page.title | upcase }} {{ nope }}\n\n{% if x %}\nIn *if*.\n{% endif %}\n\n{% include tip.html text="Eat" %}\n\n{% highlight ruby %}\nputs 1 < 2\n{% endhighlight %}',
+    ],
+    [
+      'hexo',
+      '{% blockquote A, B https://x.org T %}\nQ\n{% endblockquote %}\n\n{% codeblock t lang:js %}\na && b\n{% endcodeblock %}\n\n{% img left /i.png 10 20 "T" "A" %} {% note %}x{% endnote %}',
+    ],
+  ];
+
+  it('are what the HTML renderer writes, and plain where the site brings no HTML', () => {
+    for (const [dialect, markdown] of SAMPLES) {
+      const options = { dialect, context };
+      const blocks = renderMarkdownBlocks(markdown, options);
+      const html = blocks
+        .map((block) =>
+          block.plain
+            ? (JSON.parse(block.content) as PlainNode[])
+                .map((node) => toHtml(node, block.line - 1))
+                .join('')
+            : shiftLines(block.content, block.line - 1),
+        )
+        .join('');
+      const entities = (s: string) =>
+        normalize(s).replace(/&#(\d+);/g, (_, n: string) => escape(String.fromCharCode(Number(n))));
+      expect(entities(html), dialect).toBe(entities(renderMarkdown(markdown, options)));
+      // The include's <aside> is the site's HTML: that block alone goes through DOMPurify.
+      const notPlain = blocks.filter((b) => !b.plain).map((b) => b.content);
+      expect(
+        notPlain.every((c) => c.includes('<aside')),
+        dialect,
+      ).toBe(true);
+    }
   });
 });

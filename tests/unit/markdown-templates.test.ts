@@ -320,12 +320,15 @@ describe('the rest of the preview', () => {
     ]);
   });
 
-  it('gives the blocks the same HTML as the whole render', () => {
+  it('cuts the post into blocks, template ones plain where the site brings no HTML', () => {
     const md = 'A {{< param author >}}.\n\n{{% callout %}}\nIn **it**.\n{{% /callout %}}';
     const blocks = renderMarkdownBlocks(md, { dialect: 'hugo', context });
-    expect(blocks).toHaveLength(2);
-    expect(blocks.every((b) => !b.plain || !b.content.includes('{{'))).toBe(true);
-    expect(blocks[1]!.content).toContain('<strong>it</strong>');
+    expect(blocks.map((b) => [b.line, b.plain])).toEqual([
+      [1, true],
+      [3, true],
+    ]);
+    expect(blocks[1]!.content).toContain('["strong",[],"it"]');
+    expect(blocks.some((b) => b.content.includes('{{'))).toBe(false);
   });
 
   it('renders plain Markdown exactly as before when no dialect is given', () => {

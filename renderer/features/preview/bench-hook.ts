@@ -6,6 +6,7 @@
  * exactly as the preview builds it, starting cold (no KaTeX or highlight.js memo).
  */
 import type { AssetContext } from '../../../shared/asset-url.ts';
+import type { RenderOptions } from '../../../shared/markdown/index.ts';
 import { buildPlainBlock } from './plain-markup.ts';
 import { buildPreviewBlocks, sanitizeCounts } from './sanitize.ts';
 
@@ -17,7 +18,7 @@ const assets: AssetContext = {
 
 export function installBenchHook(): void {
   if (!new URLSearchParams(location.search).has('bench')) return;
-  const run = async (markdown: string) => {
+  const run = async (markdown: string, options: RenderOptions = {}) => {
     const { renderMarkdownBlocks } = await import('../../../shared/markdown/index.ts');
     const { clearMemos } = await import('../../../shared/markdown/cache.ts');
     clearMemos();
@@ -25,15 +26,15 @@ export function installBenchHook(): void {
     // An inert fragment, as the preview's template is: built nodes load nothing here.
     const sink = document.createElement('template').content;
     const t0 = performance.now();
-    const blocks = renderMarkdownBlocks(markdown);
+    const blocks = renderMarkdownBlocks(markdown, options);
     const t1 = performance.now();
     for (const nodes of buildPreviewBlocks(blocks, assets)) sink.append(...nodes);
     const t2 = performance.now();
     return { total: t2 - t0, render: t1 - t0, build: t2 - t1, ...sanitizeCounts };
   };
   (window as unknown as { folioBench: unknown }).folioBench = {
-    async renderToSanitizedHtml(markdown: string): Promise<number> {
-      return (await run(markdown)).total;
+    async renderToSanitizedHtml(markdown: string, options?: RenderOptions): Promise<number> {
+      return (await run(markdown, options)).total;
     },
     /** The two halves apart, and how many blocks took each path. */
     split: run,

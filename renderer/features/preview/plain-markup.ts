@@ -5,7 +5,8 @@
  *
  * Built against a fixed list, narrower than DOMPurify's configuration in sanitize.ts: the tags
  * and attributes markdown-it, highlight.js and our GFM plugins write for plain Markdown
- * (paragraphs, headings, lists, links, code, tables, footnotes, task-list checkboxes), link
+ * (paragraphs, headings, lists, links, code, tables, footnotes, task-list checkboxes) and
+ * template constructs write for their chips, figures and frames, link
  * targets that can only be web, mail or in-page addresses, and table alignment as the one
  * style. The renderer sends anything else (raw HTML, KaTeX, another URL scheme) as HTML, which
  * goes through DOMPurify; should a tree still hold something off the list, the element is left
@@ -55,14 +56,24 @@ const TAGS = new Set([
   'section',
   'sup',
   'input',
+  // What a generator's template constructs become (shared/markdown/templates/html.ts):
+  // chips, frames around a pair's content, figures, details, a quote's footer.
+  'div',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'footer',
+  'cite',
 ]);
 
 /** Attributes any allowed tag may carry (values are inert text). */
-const COMMON = new Set(['class', 'data-source-line']);
+const COMMON = new Set(['class', 'data-source-line', 'data-tpl', 'title']);
 
 const EXTRA: Record<string, ReadonlySet<string>> = {
   a: new Set(['href', 'title']),
-  img: new Set(['alt', 'title']),
+  img: new Set(['alt', 'title', 'width', 'height', 'loading']),
+  details: new Set(['open']),
   ol: new Set(['start']),
   th: new Set(['style']),
   td: new Set(['style']),

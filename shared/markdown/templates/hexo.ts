@@ -124,13 +124,14 @@ function render(input: RenderInput): Rendered {
       return { html: link(href, text) };
     }
     case 'iframe':
-      return { html: card('Embedded page', args[0] ?? '', safeUrl(args[0])) };
+      return { html: card('Embedded page', args[0] ?? '', safeUrl(args[0]), input.inline) };
     case 'youtube':
       return {
         html: card(
           'YouTube video',
           args[0] ?? '',
           args[0] ? `https://www.youtube.com/watch?v=${encodeURIComponent(args[0])}` : null,
+          input.inline,
         ),
       };
     case 'vimeo':
@@ -139,6 +140,7 @@ function render(input: RenderInput): Rendered {
           'Vimeo video',
           args[0] ?? '',
           args[0] ? `https://vimeo.com/${encodeURIComponent(args[0])}` : null,
+          input.inline,
         ),
       };
     case 'jsfiddle':
@@ -147,6 +149,7 @@ function render(input: RenderInput): Rendered {
           'JSFiddle',
           args[0] ?? '',
           args[0] ? `https://jsfiddle.net/${encodeURI(args[0])}/` : null,
+          input.inline,
         ),
       };
     case 'gist':
@@ -155,6 +158,7 @@ function render(input: RenderInput): Rendered {
           'GitHub gist',
           args.join(' '),
           args[0] ? `https://gist.github.com/${encodeURI(args[0])}` : null,
+          input.inline,
         ),
       };
   }

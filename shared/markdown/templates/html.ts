@@ -43,13 +43,14 @@ export function chip(
 }
 
 /** An embed shown offline: what it is, its id, and a link to it (opened in the browser). */
-export function card(kind: string, label: string, href: string | null): string {
+export function card(kind: string, label: string, href: string | null, inline = false): string {
+  const tag = inline ? 'span' : 'div';
   const link = href
     ? `<a class="tpl-card-link" href="${escapeHtml(href)}">${escapeHtml(href)}</a>`
     : '';
   return (
-    `<div class="tpl-card"><span class="tpl-card-kind">${escapeHtml(kind)}</span>` +
-    ` <span class="tpl-card-label">${escapeHtml(label)}</span>${link}</div>`
+    `<${tag} class="tpl-card"><span class="tpl-card-kind">${escapeHtml(kind)}</span>` +
+    ` <span class="tpl-card-label">${escapeHtml(label)}</span>${link}</${tag}>`
   );
 }
 

@@ -166,11 +166,11 @@ function render(input: RenderInput): Rendered {
       return { html: '' };
     case 'qr': {
       const text = argValue(c, 'text') ?? input.inner?.trim() ?? '';
-      return { html: card('QR code', text, null) };
+      return { html: card('QR code', text, null, input.inline) };
     }
   }
   const embed = EMBEDS[c.name];
-  if (embed) return { html: card(embed.kind, shortArgs(c), embed.url(c)) };
+  if (embed) return { html: card(embed.kind, shortArgs(c), embed.url(c), input.inline) };
   return siteOrUnknown(input, 'shortcode');
 }
 

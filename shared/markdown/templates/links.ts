@@ -12,25 +12,49 @@ export const stem = (path: string): string =>
 
 const baseName = (path: string): string => stem(path).split('/').pop() ?? '';
 
+interface PostIndex {
+  byStem: Map<string, PostRef>;
+  byName: Map<string, PostRef>;
+  stems: Array<[string, PostRef]>;
+}
+
+/** The library's posts by path and by name, made once per list (a render looks up many). */
+const indexes = new WeakMap<readonly PostRef[], PostIndex>();
+
+function indexOf(posts: readonly PostRef[]): PostIndex {
+  let index = indexes.get(posts);
+  if (!index) {
+    index = { byStem: new Map(), byName: new Map(), stems: [] };
+    for (const post of posts) {
+      const s = stem(post.path);
+      if (!index.byStem.has(s)) index.byStem.set(s, post);
+      const name = baseName(post.path);
+      if (!index.byName.has(name)) index.byName.set(name, post);
+      index.stems.push([s, post]);
+    }
+    indexes.set(posts, index);
+  }
+  return index;
+}
+
 /**
  * The post `target` names: the same path (with or without extension, from the blog's root
- * or from `within`, the content folder), else the only post whose path ends with it, else
+ * or from `within`, the content folder), else the first post whose path ends with it, else
  * one whose file name (or bundle folder) is it.
  */
 export function findPost(context: TemplateContext, target: string, within = ''): PostRef | null {
-  const posts = context.posts ?? [];
   const wanted = stem(target.replace(/^\.?\//, '').replace(/#.*$/, ''));
-  if (!wanted) return null;
+  if (!wanted || !context.posts) return null;
+  const index = indexOf(context.posts);
   const prefix = within ? `${within.replace(/\/$/, '')}/` : '';
-  const exact = posts.find((p) => {
-    const s = stem(p.path);
-    return s === wanted || s === prefix + wanted;
-  });
+  const exact = index.byStem.get(wanted) ?? index.byStem.get(prefix + wanted);
   if (exact) return exact;
-  const suffix = posts.filter((p) => stem(p.path).endsWith(`/${wanted}`));
-  if (suffix.length >= 1) return suffix[0]!;
-  const name = baseName(wanted);
-  return posts.find((p) => baseName(p.path) === name) ?? null;
+  if (wanted.includes('/')) {
+    const suffix = `/${wanted}`;
+    const found = index.stems.find(([s]) => s.endsWith(suffix));
+    if (found) return found[1];
+  }
+  return index.byName.get(baseName(wanted)) ?? null;
 }
 
 /** The post's URL: the one the library knows, else its path as a site path (`/posts/slug/`). */
