@@ -57,6 +57,8 @@ export interface WorkspaceInfo {
   futureScheduled: boolean;
   /** The path the site is served under (`/journal`), '' at the root: stripped from image paths. */
   basePath: string;
+  /** The site config's keys that decide post URLs (BlogLayout.urlConfig), as JSON. */
+  urlConfig: Record<string, unknown>;
 }
 
 /** Identifies the bytes a buffer was loaded from, to detect changes on disk before a save. */
@@ -89,6 +91,14 @@ export interface PostSummary {
   size: number;
   /** Front matter that does not parse: the post is still listed, with what is wrong. */
   error?: PostError;
+  /** Its URL on the built site (by the site's permalink config), without the base path. */
+  url?: string;
+  /** A section's own page (Hugo's `_index.md`), not a post. */
+  section?: true;
+  /** When the site starts showing it, if set apart from its date (Hugo's `publishDate`). */
+  publishValue?: number;
+  /** When the site stops showing it (Hugo's `expiryDate`). */
+  expiryValue?: number;
 }
 
 export interface PostError {

@@ -39,6 +39,7 @@ export async function openWorkspace(folder: string, assetBase: string): Promise<
       fileNameDates: layout.fileNameDates ?? false,
       futureScheduled: profileOf(layout.generator).futureIsScheduled(config.data),
       basePath: profileOf(layout.generator).basePath?.(config.data) ?? '',
+      urlConfig: layout.urlConfig ?? {},
     },
     layout,
     config,

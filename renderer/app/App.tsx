@@ -37,6 +37,7 @@ import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
 import { LivePreview } from '../features/preview/LivePreview.tsx';
 import { useSiteTemplates } from '../features/preview/useSiteTemplates.ts';
+import { postForHref, urlIndex } from '../features/preview/post-links.ts';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
 import type { PostStats } from '../features/preview/render-client.ts';
 import { useScrollSync } from '../features/preview/useScrollSync.ts';
@@ -47,6 +48,7 @@ import { useAutosave } from '../features/settings/useAutosave.ts';
 import { useSettings } from '../features/settings/useSettings.ts';
 import { applyPreferences } from '../editor/preferences.ts';
 import { applyEditorTemplates, insertTemplate } from '../editor/templates.ts';
+import { livePostUrl } from '../features/frontmatter/post-url.ts';
 import { commands, handleCommandKey, useCommand } from '../common/commands.ts';
 import { useAppCommands } from './useAppCommands.ts';
 import { Splitter } from './Splitter.tsx';
@@ -331,6 +333,18 @@ export function App() {
   );
   const previewRef = useRef<HTMLElement | null>(null);
   const templates = useSiteTemplates(workspace, posts);
+  const postsByUrl = useMemo(() => urlIndex(posts), [posts]);
+  const postPaths = useMemo(() => new Set(posts.map((p) => p.path)), [posts]);
+  const openLinkedPost = (href: string) => {
+    const path = activePath
+      ? postForHref(href, postsByUrl, postPaths, activePath, workspace?.basePath ?? '')
+      : null;
+    if (path) void openPost(path);
+  };
+  const fileNameDate =
+    activePath && workspace?.fileNameDates && !/(^|\/)_drafts\//.test(activePath)
+      ? dateFromFileName(activePath)
+      : null;
   const [syncScroll, setSyncScroll] = useState(
     () => localStorage.getItem('folio.syncScroll') !== 'off',
   );
@@ -466,9 +480,10 @@ export function App() {
               onPickImage={(key) => void pickImage(key)}
               onChange={onFieldChange}
               onJumpToLine={jumpToLine}
-              fileNameDate={
-                workspace?.fileNameDates && !/(^|\/)_drafts\//.test(activePath)
-                  ? dateFromFileName(activePath)
+              fileNameDate={fileNameDate}
+              url={
+                workspace
+                  ? livePostUrl(workspace, activePath, frontMatter.data, fileNameDate)
                   : null
               }
             />
@@ -489,6 +504,7 @@ export function App() {
           text={previewText}
           assets={previewAssets}
           templates={templates}
+          onOpenLink={openLinkedPost}
           onLoadRemote={
             settings.remoteImages === 'ask' && activePath
               ? () => setRemoteAllowed((old) => new Set([...old, activePath]))

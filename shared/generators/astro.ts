@@ -1,5 +1,6 @@
 import { fieldDrafts, hasAny } from './defaults.ts';
 import { bundleIn, fileIn, firstFolder, staticImages } from './naming.ts';
+import { ownSlug, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 
 export const astro: GeneratorProfile = {
@@ -20,6 +21,12 @@ export const astro: GeneratorProfile = {
   imageFolder: staticImages,
   // Its `.mdx` posts; `.md` ones are plain Markdown (shared/markdown/templates/index.ts).
   dialect: 'mdx',
+  // A content collection's entry is served under the collection's name, a page by its path.
+  permalink: (post) =>
+    ownSlug(post) ??
+    (post.path.startsWith('src/pages/')
+      ? urlFromPath(post.path, 'src/pages', 'slash')
+      : urlFromPath(post.path, 'src/content', 'slash')),
   templateSources: { named: ['src/components'] },
   newPostPlace(site, _layout, { slug }) {
     const folder = firstFolder(

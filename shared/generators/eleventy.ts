@@ -1,5 +1,6 @@
 import { fieldDrafts, hasAny } from './defaults.ts';
 import { imagesBesidePost, postInFirstPostFolder } from './naming.ts';
+import { ownUrl, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 
 export const eleventy: GeneratorProfile = {
@@ -28,6 +29,12 @@ export const eleventy: GeneratorProfile = {
   newPostPlace: (site, layout, { slug }) => postInFirstPostFolder(site, layout, slug),
   // Eleventy reads Markdown through Liquid by default (`markdownTemplateEngine`).
   dialect: 'eleventy',
+  // Its `permalink:` (when not a template), else the file's path, `index` standing for its folder.
+  permalink: (post) => {
+    const own = ownUrl(post.data, 'permalink');
+    if (own?.includes('{')) return null;
+    return own ?? urlFromPath(post.path, '', 'slash');
+  },
   templateSources: {
     includes: ['_includes', 'src/_includes'],
     scripts: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'],

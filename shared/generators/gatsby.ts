@@ -1,5 +1,6 @@
 import { fieldDrafts, hasAny } from './defaults.ts';
 import { bundleIn, firstFolder, folderOf, isBundlePath, staticImages } from './naming.ts';
+import { ownSlug, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 
 export const gatsby: GeneratorProfile = {
@@ -23,5 +24,7 @@ export const gatsby: GeneratorProfile = {
   newPostPlace: (site, _layout, { slug }) =>
     bundleIn(firstFolder(site, ['content/blog', 'content/posts'], 'content/blog'), slug),
   dialect: 'mdx',
+  // gatsby-starter-blog: a post's slug is its path under content/blog.
+  permalink: (post) => ownSlug(post) ?? urlFromPath(post.path, 'content/blog', 'slash'),
   templateSources: { named: ['src/components'] },
 };

@@ -11,6 +11,16 @@ import {
   staticImages,
   sitePath,
 } from './naming.ts';
+import {
+  dateTokens,
+  field,
+  fileSlug,
+  fill,
+  ownUrl,
+  sitePathOf,
+  slugify,
+  text,
+} from './permalinks.ts';
 import type { FolderListing, GeneratorProfile, SiteFiles } from './types.ts';
 
 /** A language folder of a multilingual Hugo site (`content/en`, `content/pt-br`). */
@@ -75,6 +85,44 @@ export const hugo: GeneratorProfile = {
   timeZone: noTimeZone,
   futureIsScheduled: (config) => config.buildFuture !== true,
   dialect: 'hugo',
+  // Hugo reads these keys in any case, and takes `pubdate`/`published` and `unpublishdate` too.
+  schedule: (data) => ({
+    publish: field(data, 'publishDate') ?? field(data, 'pubdate') ?? field(data, 'published'),
+    expiry: field(data, 'expiryDate') ?? field(data, 'unpublishdate'),
+  }),
+  isSectionPage: (path) => /^_index\.[^./]+$/i.test(basename(path)),
+  urlKeys: ['permalinks', 'disablePathToLower'],
+  permalink(post, config) {
+    const own = ownUrl(post.data, 'url');
+    const lower = config.disablePathToLower !== true;
+    const done = (url: string) => (lower ? url.toLowerCase() : url);
+    if (own) return done(own);
+    const rel = post.path.replace(/^content\//, '');
+    const dir = rel.split('/').slice(0, -1);
+    if (/^_index\.[^.]+$/.test(basename(rel))) return done(sitePathOf(`${dir.join('/')}/`));
+    const bundle = isBundlePath(rel);
+    const folders = bundle ? dir.slice(0, -1) : dir;
+    const section = folders[0] ?? '';
+    const slug = text(field(post.data, 'slug'));
+    const titled = text(field(post.data, 'title'));
+    const name = fileSlug(rel);
+    const permalinks = (config.permalinks ?? {}) as Record<string, unknown>;
+    const pattern =
+      text(permalinks[section]) ??
+      text((permalinks.page as Record<string, unknown> | undefined)?.[section]);
+    if (!pattern) return done(sitePathOf(`${[...folders, slug ?? name].join('/')}/`));
+    const url = fill(pattern, {
+      ...dateTokens(post.date),
+      section,
+      sections: folders.join('/'),
+      title: slugify(titled ?? name),
+      slug: slug ?? slugify(titled ?? name),
+      slugorfilename: slug ?? name,
+      filename: name,
+      contentbasename: name,
+    });
+    return url === null ? null : done(sitePathOf(url));
+  },
   basePath: (config) => sitePath(config.baseURL ?? config.baseurl),
   templateSources: {
     named: [

@@ -14,7 +14,7 @@ import { hugo } from './hugo.ts';
 import { jekyll } from './jekyll.ts';
 import { next } from './next.ts';
 import { plain } from './plain.ts';
-import type { BlogLayout, FolderListing, GeneratorProfile } from './types.ts';
+import type { BlogLayout, FolderListing, GeneratorProfile, SiteConfigData } from './types.ts';
 import { vitepress } from './vitepress.ts';
 import { vuepress } from './vuepress.ts';
 
@@ -58,7 +58,18 @@ export function isGeneratorSite(generator: Generator): boolean {
 
 /** Where a generator keeps posts, drafts and static files, given what the folder holds. */
 export function layoutFor(generator: Generator, listing: FolderListing): BlogLayout {
-  return { generator, ...profileOf(generator).layout(listing) };
+  const profile = profileOf(generator);
+  const layout: BlogLayout = { generator, ...profile.layout(listing) };
+  if (profile.urlKeys && listing.config) {
+    const config = listing.config;
+    // As JSON: it travels to the index workers and into the cache key.
+    layout.urlConfig = JSON.parse(
+      JSON.stringify(
+        Object.fromEntries(profile.urlKeys.filter((k) => k in config).map((k) => [k, config[k]])),
+      ),
+    ) as SiteConfigData;
+  }
+  return layout;
 }
 
 /** The blog's layout: the configured generator's, else the detected one's. */

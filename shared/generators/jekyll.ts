@@ -1,5 +1,14 @@
-import { fileIn, isoDay, noPages, noSections, sitePath } from './naming.ts';
+import { basename, fileIn, isoDay, noPages, noSections, sitePath } from './naming.ts';
+import { dateTokens, fill, ownUrl, sitePathOf, text } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
+
+/** Jekyll's built-in permalink styles. */
+const STYLES: Record<string, string> = {
+  date: '/:categories/:year/:month/:day/:title:output_ext',
+  pretty: '/:categories/:year/:month/:day/:title/',
+  ordinal: '/:categories/:year/:y_day/:title:output_ext',
+  none: '/:categories/:title:output_ext',
+};
 
 export const jekyll: GeneratorProfile = {
   name: 'jekyll',
@@ -40,6 +49,36 @@ export const jekyll: GeneratorProfile = {
   templates: 'built-in',
   futureIsScheduled: (config) => config.future !== true,
   dialect: 'jekyll',
+  urlKeys: ['permalink'],
+  permalink(post, config) {
+    const own = ownUrl(post.data, 'permalink');
+    if (own) return own;
+    if (!post.path.startsWith('_posts/')) return null;
+    const style = text(config.permalink) ?? 'date';
+    const pattern = STYLES[style] ?? style;
+    const name = basename(post.path)
+      .replace(/\.[^.]+$/, '')
+      .replace(/^\d{4}-\d{2}-\d{2}-/, '');
+    const categories = (
+      typeof post.data.categories === 'string'
+        ? post.data.categories.split(/\s+/)
+        : Array.isArray(post.data.categories)
+          ? post.data.categories.map(String)
+          : text(post.data.category)
+            ? [text(post.data.category)!]
+            : []
+    ).map((c) => c.toLowerCase());
+    const title = text(post.data.slug) ?? name;
+    const url = fill(pattern, {
+      ...dateTokens(post.date),
+      title,
+      slug: title,
+      name,
+      categories: categories.join('/'),
+      output_ext: '.html',
+    });
+    return url === null ? null : sitePathOf(url);
+  },
   basePath: (config) => sitePath(config.baseurl),
   templateSources: { includes: ['_includes'], scripts: ['_plugins'] },
   // Jekyll reads a date's offset as the site's: new ones are written in its time zone.

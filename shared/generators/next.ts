@@ -1,5 +1,6 @@
 import { fieldDrafts, hasAny } from './defaults.ts';
 import { fileIn, staticImages } from './naming.ts';
+import { urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 
 export const next: GeneratorProfile = {
@@ -22,5 +23,7 @@ export const next: GeneratorProfile = {
   imageFolder: staticImages,
   newPostPlace: (_site, _layout, { slug }) => fileIn('_posts', `${slug}.md`),
   dialect: 'mdx',
+  // The blog-starter serves `_posts/<slug>.md` at `/posts/<slug>`.
+  permalink: (post) => urlFromPath(post.path.replace(/^_posts\//, 'posts/'), '', 'none'),
   templateSources: { named: ['components', 'src/components'] },
 };

@@ -7,6 +7,7 @@
  * main process gives them, so they run (and are tested) anywhere.
  */
 import type { Generator } from '../models.ts';
+import type { PostForUrl } from './permalinks.ts';
 
 export type { Generator };
 
@@ -31,6 +32,8 @@ export interface BlogLayout {
    * always; Hexo's when `new_post_name` starts with `:year-:month-:day-`).
    */
   fileNameDates?: boolean;
+  /** The site config's keys that decide post URLs (the profile's `urlKeys`), for permalink. */
+  urlConfig?: SiteConfigData;
 }
 
 /**
@@ -170,11 +173,19 @@ export interface GeneratorProfile {
 
   // Slots the next pieces of work fill; absent means "not known yet", and callers fall back
   // to today's behaviour.
-  /** A post's URL on the built site, by the site's permalink config. */
-  permalink?: (
-    post: { path: string; data: Readonly<Record<string, unknown>> },
-    site: SiteConfigData,
-  ) => string | null;
+  /**
+   * A post's URL on the built site (without the base path), by the site's permalink config
+   * (`urlConfig`: the `urlKeys` of its config); null when it has none (a draft).
+   */
+  permalink?: (post: PostForUrl, urlConfig: SiteConfigData) => string | null;
+  /** The config keys that decide its URLs (copied into BlogLayout.urlConfig). */
+  urlKeys?: readonly string[];
+  /**
+   * What else its front matter says about when a post shows (Hugo's `publishDate` and
+   * `expiryDate`), and whether a file is a section's own page (Hugo's `_index.md`).
+   */
+  schedule?(data: Readonly<Record<string, unknown>>): { publish?: unknown; expiry?: unknown };
+  isSectionPage?(path: string): boolean;
   /** The command that serves the site for a live preview on `port`. */
   devServer?: (port: number) => { command: string; args: string[] };
 }

@@ -1,5 +1,6 @@
 import { fieldDrafts } from './defaults.ts';
 import { staticImages, under } from './naming.ts';
+import { ownUrl, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 import { docsPostPlace } from './vuepress.ts';
 
@@ -23,4 +24,6 @@ export const vitepress: GeneratorProfile = {
   isPage: (data) => data.layout === 'home' || data.layout === 'page',
   imageFolder: staticImages,
   newPostPlace: docsPostPlace,
+  // A page's `.md` is served as `.html` under the docs folder; README and index are its folder.
+  permalink: (post) => ownUrl(post.data, 'permalink') ?? urlFromPath(post.path, 'docs', 'html'),
 };

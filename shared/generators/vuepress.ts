@@ -1,5 +1,6 @@
 import { fieldDrafts } from './defaults.ts';
 import { fileIn, staticImages, under } from './naming.ts';
+import { ownUrl, urlFromPath } from './permalinks.ts';
 import type { BlogLayout, GeneratorProfile, NewPostOptions, SiteFiles } from './types.ts';
 
 /** VuePress and VitePress: a new post goes to `posts/` in the docs folder when there is one. */
@@ -29,4 +30,6 @@ export const vuepress: GeneratorProfile = {
   isPage: (data) => data.home === true || data.article === false,
   imageFolder: staticImages,
   newPostPlace: docsPostPlace,
+  // A page's `.md` is served as `.html` under the docs folder; README and index are its folder.
+  permalink: (post) => ownUrl(post.data, 'permalink') ?? urlFromPath(post.path, 'docs', 'html'),
 };

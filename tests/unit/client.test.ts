@@ -50,6 +50,7 @@ const info: WorkspaceInfo = {
   fileNameDates: false,
   futureScheduled: false,
   basePath: '',
+  urlConfig: {},
 };
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {

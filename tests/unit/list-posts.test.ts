@@ -33,6 +33,8 @@ describe('detectBlog', () => {
       generatedFolders: ['public', '.deploy_git'],
       // The sample blog names new posts `:title.md`: no date in its file names.
       fileNameDates: false,
+      // What decides its posts' URLs (see tests/unit/permalinks.test.ts).
+      urlConfig: expect.objectContaining({ permalink: expect.any(String) }),
     });
   });
 

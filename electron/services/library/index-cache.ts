@@ -48,11 +48,11 @@ import { crc32 } from 'node:zlib';
 import type { PostError, PostSummary } from '../../../shared/models.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
-import type { PostEntry } from './post-entry.ts';
+import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 9;
+export const CACHE_VERSION = 10;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -90,6 +90,8 @@ interface Head {
   walk: WalkRecord | null;
   /** Posts whose front matter does not parse: [index, error]. */
   errors: [number, PostError][];
+  /** Posts with the generator's own fields (URL, section page, schedule): [index, fields]. */
+  extras: [number, SiteFields][];
 }
 
 /** One post's front matter, valid for that mtime and size. */
@@ -121,6 +123,7 @@ export function layoutKey(layout: BlogLayout): string {
     layout.postFolders,
     layout.draftFolders,
     layout.fileNameDates === true,
+    layout.urlConfig ?? null,
     locale,
   ]);
 }
@@ -310,6 +313,7 @@ function parseEntries(
     return out;
   };
   const errors = new Map(head.errors);
+  const extras = new Map(Array.isArray(head.extras) ? head.extras : []);
   const entries = new Map<string, PostEntry>();
   const byFile = new Array<PostEntry | undefined>(files.length);
   for (let i = 0; i < count; i++) {
@@ -360,6 +364,7 @@ function parseEntries(
     };
     const error = errors.get(i);
     if (error) summary.error = error;
+    applySiteFields(summary, extras.get(i));
     // The front matter stays on disk until the schema needs it (readFields).
     const entry: PostEntry = { summary, data: undefined };
     entries.set(path, entry);
@@ -444,6 +449,7 @@ async function encodeList(
   const texts: [string[], string[]] = [[], []];
   const lengths: [number, number] = [0, 0];
   const errors: [number, PostError][] = [];
+  const extras: [number, SiteFields][] = [];
   for (let i = 0; i < count; i++) {
     const s = entries[i]!.summary;
     let file = fileIndex.get(s.path);
@@ -471,6 +477,8 @@ async function encodeList(
     numbers[n + 6] = s.categories.length;
     numbers[n + 7] = file;
     if (s.error) errors.push([i, s.error]);
+    const fields = siteFieldsOf(s);
+    if (fields) extras.push([i, fields]);
     if (i % 1000 === 999) await yieldNow();
   }
   const fileList = encodeTextList(files);
@@ -486,6 +494,7 @@ async function encodeList(
     wide: lengths[1],
     walk: record,
     errors,
+    extras,
   };
   const headBytes = Buffer.from(asciiJson(JSON.stringify(head)), 'latin1');
   const prefix = Buffer.alloc(align8(PREFIX + headBytes.length));

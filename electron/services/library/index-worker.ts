@@ -18,7 +18,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PostError, PostSummary } from '../../../shared/models.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
 import { entryOptions } from './list-posts.ts';
-import { readEntry, type PostEntry, type ReadResult } from './post-entry.ts';
+import {
+  applySiteFields,
+  readEntry,
+  siteFieldsOf,
+  type PostEntry,
+  type ReadResult,
+  type SiteFields,
+} from './post-entry.ts';
 
 export type ChunkRequest =
   | { id: number; kind: 'read'; root: string; layout: BlogLayout; files: string[] }
@@ -40,6 +47,8 @@ export interface ReadColumns {
   categories: string[][];
   excerpts: string[];
   errors: (PostError | null)[];
+  /** The generator's own fields (URL, section page, schedule), where a post has any. */
+  extras: (SiteFields | null)[];
   /** The front matter of every file (null for the ones not listed), v8-serialized. */
   data: Uint8Array;
 }
@@ -80,6 +89,7 @@ export function readColumns(
   const categories = new Array<string[]>(n);
   const excerpts = new Array<string>(n);
   const errors = new Array<PostError | null>(n);
+  const extras = new Array<SiteFields | null>(n);
   const data = new Array<Record<string, unknown> | null>(n);
   for (let i = 0; i < n; i++) {
     const rel = files[i]!;
@@ -90,7 +100,7 @@ export function readColumns(
       dates[i] = null;
       tags[i] = categories[i] = [];
       excerpts[i] = '';
-      errors[i] = data[i] = null;
+      errors[i] = data[i] = extras[i] = null;
       continue;
     }
     const { summary } = result.entry;
@@ -106,6 +116,7 @@ export function readColumns(
     categories[i] = summary.categories;
     excerpts[i] = summary.excerpt;
     errors[i] = summary.error ?? null;
+    extras[i] = siteFieldsOf(summary);
     data[i] = result.entry.data ?? null;
   }
   return {
@@ -117,6 +128,7 @@ export function readColumns(
     categories,
     excerpts,
     errors,
+    extras,
     data: serialize(data),
   };
 }
@@ -132,6 +144,7 @@ export function skippedColumns(reason: string): ReadColumns {
     categories: [[]],
     excerpts: [''],
     errors: [null],
+    extras: [null],
     data: serialize([null]),
   };
 }
@@ -156,6 +169,7 @@ export function mergeColumns(parts: readonly ReadColumns[]): ReadColumns {
     categories: all('categories') as string[][],
     excerpts: all('excerpts') as string[],
     errors: all('errors') as (PostError | null)[],
+    extras: all('extras') as (SiteFields | null)[],
     data: serialize(parts.flatMap((part) => deserialize(part.data) as unknown[])),
   };
 }
@@ -182,7 +196,7 @@ export function fromColumns(
   files: readonly string[],
   columns: ReadColumns,
 ): { results: ReadResult[]; pending: PendingData } {
-  const { status, numbers, titles, dates, tags, categories, excerpts, errors } = columns;
+  const { status, numbers, titles, dates, tags, categories, excerpts, errors, extras } = columns;
   const results = new Array<ReadResult>(files.length);
   const entries = new Array<PostEntry | null>(files.length);
   for (let i = 0; i < files.length; i++) {
@@ -210,6 +224,7 @@ export function fromColumns(
     };
     const error = errors[i];
     if (error) summary.error = error;
+    applySiteFields(summary, extras[i]);
     const entry: PostEntry = { summary, data: undefined };
     entries[i] = entry;
     results[i] = { ok: true, entry };

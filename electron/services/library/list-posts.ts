@@ -197,6 +197,7 @@ export function entryOptions(layout: BlogLayout, relativePath: string): EntryOpt
     splitStringLists: profileOf(layout.generator).splitStringLists,
     generator: layout.generator,
     fileNameDates: layout.fileNameDates === true && !isInDraftFolder(layout, relativePath),
+    urlConfig: layout.urlConfig,
   };
 }
 

@@ -13,7 +13,7 @@
  * that js-yaml refuses or reads as something other than a map. A post whose front matter
  * does not parse is listed with its error, never dropped.
  */
-import { profileOf } from '../../../shared/generators/index.ts';
+import { profileOf, type SiteConfigData } from '../../../shared/generators/index.ts';
 import { dateFromFileName } from '../../../shared/generators/naming.ts';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +52,8 @@ export interface EntryOptions {
   generator?: Generator;
   /** A post without a `date:` takes its file name's (BlogLayout.fileNameDates). */
   fileNameDates?: boolean;
+  /** The site config's keys for URLs (BlogLayout.urlConfig): the post's URL is worked out. */
+  urlConfig?: SiteConfigData;
 }
 
 export type ReadResult =
@@ -237,7 +239,59 @@ function entryFromHead(
     size: stats.size,
   };
   if (error) summary.error = error;
+  if (options.generator) addSiteFields(summary, relativePath, data, date, options);
   return { summary, data: error ? null : keep === same ? data : ownValues(data) };
+}
+
+/** The fields a generator adds to some summaries: kept apart in the cache and worker columns. */
+export type SiteFields = Pick<PostSummary, 'url' | 'section' | 'publishValue' | 'expiryValue'>;
+
+/** A summary's site fields, or null when it has none. */
+export function siteFieldsOf(summary: PostSummary): SiteFields | null {
+  const { url, section, publishValue, expiryValue } = summary;
+  if (url === undefined && !section && publishValue === undefined && expiryValue === undefined)
+    return null;
+  const fields: SiteFields = {};
+  if (url !== undefined) fields.url = url;
+  if (section) fields.section = true;
+  if (publishValue !== undefined) fields.publishValue = publishValue;
+  if (expiryValue !== undefined) fields.expiryValue = expiryValue;
+  return fields;
+}
+
+/** Site fields read back (from the cache or a worker) onto a summary, checked. */
+export function applySiteFields(summary: PostSummary, fields: unknown): void {
+  if (fields === null || typeof fields !== 'object') return;
+  const { url, section, publishValue, expiryValue } = fields as Record<string, unknown>;
+  if (typeof url === 'string') summary.url = url;
+  if (section === true) summary.section = true;
+  if (typeof publishValue === 'number' && Number.isFinite(publishValue))
+    summary.publishValue = publishValue;
+  if (typeof expiryValue === 'number' && Number.isFinite(expiryValue))
+    summary.expiryValue = expiryValue;
+}
+
+/** What the generator reads beyond the common fields: the URL, a section page, Hugo's schedule. */
+function addSiteFields(
+  summary: PostSummary,
+  path: string,
+  data: Record<string, unknown>,
+  date: string | null,
+  options: EntryOptions,
+): void {
+  const profile = profileOf(options.generator!);
+  if (profile.isSectionPage?.(path)) summary.section = true;
+  const schedule = profile.schedule?.(data);
+  const publish = dateSortValue(schedule?.publish);
+  const expiry = dateSortValue(schedule?.expiry);
+  if (publish !== null) summary.publishValue = publish;
+  if (expiry !== null) summary.expiryValue = expiry;
+  try {
+    const url = profile.permalink?.({ path, data, date }, options.urlConfig ?? {});
+    if (url) summary.url = url.slice(0, 2048);
+  } catch {
+    // A front matter shaped oddly enough to upset a pattern: the post simply has no URL.
+  }
 }
 
 /**

@@ -24,6 +24,8 @@ interface Props {
   onPickImage(key: string): void;
   /** The date the generator takes from the file name, when the front matter has none. */
   fileNameDate?: string | null;
+  /** The post's URL on the built site, by its permalink config (null: none known). */
+  url?: string | null;
 }
 
 const asText = (value: unknown): string =>
@@ -66,6 +68,7 @@ export function FrontMatterForm({
   onJumpToLine,
   onPickImage,
   fileNameDate = null,
+  url = null,
 }: Props) {
   const { data, error, format } = parsed;
   const readOnly = Boolean(error);
@@ -221,6 +224,15 @@ export function FrontMatterForm({
                 {missing ? (
                   <span className="field-warning">
                     Required: this post has no {field.label ?? field.name}
+                  </span>
+                ) : null}
+                {field.name === 'title' && url ? (
+                  <span
+                    className="field-note post-url"
+                    data-testid="post-url"
+                    title="Its address on the built site, by the site’s permalink settings"
+                  >
+                    {url}
                   </span>
                 ) : null}
                 {fromFileName ? (

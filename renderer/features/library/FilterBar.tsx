@@ -14,6 +14,8 @@ export function FilterBar({ view }: { view: LibraryView }) {
   const tags = useMemo(() => countTerms(all, 'tags'), [all]);
   const categories = useMemo(() => countTerms(all, 'categories'), [all]);
   const filtered = isFiltered(filter);
+  const hasExpiry = useMemo(() => all.some((p) => p.expiryValue !== undefined), [all]);
+  const hasSections = useMemo(() => all.some((p) => p.section), [all]);
   return (
     <div className="filter-bar" role="group" aria-label="Sort and filter posts">
       <div className="filter-row">
@@ -26,6 +28,10 @@ export function FilterBar({ view }: { view: LibraryView }) {
           <option value="drafts">Drafts</option>
           <option value="published">Published</option>
           {view.scheduleFrom !== null ? <option value="scheduled">Scheduled</option> : null}
+          {view.scheduleFrom !== null && hasExpiry ? (
+            <option value="expired">Expired</option>
+          ) : null}
+          {hasSections ? <option value="sections">Section pages</option> : null}
         </select>
         <select
           aria-label="Year"

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { PostSummary } from '../../../shared/models.ts';
 import { shortDate } from './view.ts';
-import { isScheduled } from './view.ts';
+import { isExpired, isScheduled } from './view.ts';
 
 interface Props {
   posts: PostSummary[];
@@ -44,6 +44,7 @@ function PostRow({
   index,
   showFolder,
   scheduled,
+  expired,
   onOpen,
 }: {
   post: PostSummary;
@@ -53,6 +54,8 @@ function PostRow({
   showFolder: boolean;
   /** Dated in the future on a site that leaves it out until then. */
   scheduled: boolean;
+  /** Past its expiry date on such a site. */
+  expired: boolean;
   onOpen(path: string): void;
 }) {
   return (
@@ -82,6 +85,19 @@ function PostRow({
         {scheduled ? (
           <span className="badge badge-scheduled" title="The site leaves it out until its date">
             Scheduled
+          </span>
+        ) : null}
+        {expired ? (
+          <span
+            className="badge badge-expired"
+            title="Past its expiry date: the site leaves it out"
+          >
+            Expired
+          </span>
+        ) : null}
+        {post.section ? (
+          <span className="badge badge-section" title="A section’s own page (_index.md)">
+            Section
           </span>
         ) : null}
         {post.tags.length ? (
@@ -189,6 +205,7 @@ export function PostList({ posts, activePath, dirty, scheduleFrom = null, onOpen
                 dirty={dirty.has(post.path)}
                 showFolder={shared.has(post.title)}
                 scheduled={isScheduled(post, scheduleFrom)}
+                expired={isExpired(post, scheduleFrom)}
                 onOpen={onOpen}
               />
             </li>

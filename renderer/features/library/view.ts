@@ -6,7 +6,7 @@
 import type { PostSummary, TaxonomyKind } from '../../../shared/models.ts';
 
 export type SortKey = 'date' | 'title' | 'updated';
-export type DraftFilter = 'all' | 'drafts' | 'published' | 'scheduled';
+export type DraftFilter = 'all' | 'drafts' | 'published' | 'scheduled' | 'expired' | 'sections';
 
 export interface PostFilter {
   tag: string | null;
@@ -33,13 +33,26 @@ export function yearOf(post: PostSummary): string | null {
  * Whether a post waits for its date: not a draft, dated after `now`, on a site that leaves
  * such posts out until then (`now` is null on sites that build them).
  */
-export const isScheduled = (post: PostSummary, now: number | null): boolean =>
-  now !== null && !post.draft && post.dateValue !== null && post.dateValue > now;
+export const isScheduled = (post: PostSummary, now: number | null): boolean => {
+  // Hugo's `publishDate`, when set, is when it goes live; else its date.
+  const from = post.publishValue ?? post.dateValue;
+  return now !== null && !post.draft && from !== null && from > now;
+};
+
+/** Past its `expiryDate` (Hugo) on a site that leaves such posts out (`now` as above). */
+export const isExpired = (post: PostSummary, now: number | null): boolean =>
+  now !== null && post.expiryValue !== undefined && post.expiryValue <= now;
 
 export function matches(post: PostSummary, filter: PostFilter, now: number | null = null): boolean {
   if (filter.status === 'drafts' && !post.draft) return false;
-  if (filter.status === 'published' && (post.draft || isScheduled(post, now))) return false;
+  if (
+    filter.status === 'published' &&
+    (post.draft || isScheduled(post, now) || isExpired(post, now) || post.section)
+  )
+    return false;
   if (filter.status === 'scheduled' && !isScheduled(post, now)) return false;
+  if (filter.status === 'expired' && !isExpired(post, now)) return false;
+  if (filter.status === 'sections' && !post.section) return false;
   if (filter.tag !== null && !post.tags.includes(filter.tag)) return false;
   if (filter.category !== null && !post.categories.includes(filter.category)) return false;
   if (filter.year !== null && (yearOf(post) ?? 'none') !== filter.year) return false;

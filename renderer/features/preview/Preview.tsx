@@ -47,6 +47,8 @@ interface Props {
   onLineClick(line: number): void;
   /** Word count and headings, worked out with the render (off the main thread). */
   onStats(stats: PostStats): void;
+  /** A link to a site path or a file was clicked: the app opens the post it names, if any. */
+  onOpenLink?: (href: string) => void;
   /** Remote images are held back and the writer may load them for this post (else null). */
   onLoadRemote?: (() => void) | null;
 }
@@ -79,6 +81,7 @@ export function Preview({
   onLineClick,
   onStats,
   onLoadRemote = null,
+  onOpenLink,
 }: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const mounted = useRef<MountedBlock[]>([]);
@@ -175,7 +178,7 @@ export function Preview({
   }, []);
 
   // Links never navigate the app: in-page anchors scroll, web and mail links go to the
-  // system browser, anything else (relative site paths) does nothing.
+  // system browser, a link to another post opens it, anything else does nothing.
   const onClick = (event: MouseEvent) => {
     const target = event.target as Element;
     const anchor = target.closest('a');
@@ -196,6 +199,9 @@ export function Preview({
       targetEl?.scrollIntoView();
     } else if (/^(https?:|mailto:)/i.test(href)) {
       void api.openExternal({ url: href });
+    } else {
+      // A link to another post (its URL on the site, or its file): open it.
+      onOpenLink?.(href);
     }
   };
   // A middle click would otherwise open the link in a new window.

@@ -32,14 +32,17 @@ export function useSiteTemplates(
       live = false;
     };
   }, [workspace]);
-  // Keyed by paths and titles: a save that changes neither keeps the same list (and render).
-  const refsKey = useMemo(() => posts.map((p) => `${p.path}\0${p.title}`).join('\n'), [posts]);
+  // Keyed by paths, titles and URLs: a save that changes none keeps the same list (and render).
+  const refsKey = useMemo(
+    () => posts.map((p) => `${p.path}\0${p.title}\0${p.url ?? ''}`).join('\n'),
+    [posts],
+  );
   const refs = useMemo(
     (): PostRef[] =>
       refsKey
         ? refsKey.split('\n').map((line) => {
-            const [path = '', title = ''] = line.split('\0');
-            return { path, title };
+            const [path = '', title = '', url = ''] = line.split('\0');
+            return url ? { path, title, url } : { path, title };
           })
         : [],
     [refsKey],

@@ -61,6 +61,31 @@ test.describe('Hugo shortcodes', () => {
   });
 });
 
+test.describe('Hugo’s library', () => {
+  test.use({ blogSource: path.join(dialects, 'hugo') });
+
+  test('each post shows its URL; section pages are marked; a link to a post opens it', async ({
+    folio,
+  }) => {
+    const { page } = folio;
+    const list = page.getByRole('navigation', { name: 'Posts' });
+    const section = list.getByRole('button', { name: /Walks and Trips/ });
+    await expect(section.locator('.badge-section')).toHaveText('Section');
+    await expect(
+      list.getByRole('button', { name: /Packing for a Long Day/ }).locator('.badge-expired'),
+    ).toHaveText('Expired');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('sections');
+    await expect(list.getByRole('button')).toHaveCount(1);
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('all');
+    await openPost(page, 'The Ridge Walk');
+    await expect(page.getByTestId('post-url')).toHaveText('/posts/ridge-walk/');
+    await folio.screenshot('20-hugo-url-and-sections');
+    await article(folio).getByRole('link', { name: 'the next post' }).click();
+    await expect(page.locator('#fm-title')).toHaveValue('A Night in the Alpine Hut');
+    await expect(page.getByTestId('post-url')).toHaveText('/posts/alpine-hut/');
+  });
+});
+
 test.describe('Hugo shortcodes in the editor', () => {
   test.use({ blogSource: path.join(dialects, 'hugo') });
 
@@ -111,6 +136,7 @@ test.describe('Hexo tag plugins', () => {
     folio,
   }) => {
     await openPost(folio.page, 'Working the Canal Locks');
+    await expect(folio.page.getByTestId('post-url')).toHaveText('/2024/07/14/canal-locks/');
     const preview = article(folio);
     const gate = preview.locator('img[alt="Bottom gates of lock 7"]');
     await expect
@@ -153,7 +179,7 @@ test.describe('Jekyll Liquid', () => {
       .toBeGreaterThan(0);
     await expect(preview.getByRole('link', { name: 'by file' })).toHaveAttribute(
       'href',
-      '/journal/_posts/2024-08-02-valloire/',
+      '/journal/2024/08/02/valloire.html',
     );
     await expect(preview.locator('aside.tip').first()).toContainText('Eat before you are hungry.');
     await expect(preview.locator('table td', { hasText: '110 g' })).toHaveCount(1);

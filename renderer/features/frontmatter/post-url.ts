@@ -1,0 +1,29 @@
+import { profileOf } from '../../../shared/generators/index.ts';
+import type { WorkspaceInfo } from '../../../shared/models.ts';
+
+/**
+ * The open post's URL on the built site, from its front matter as it stands (not as last
+ * saved): the form shows it under the title, and it follows a slug or date edit at once.
+ */
+export function livePostUrl(
+  workspace: WorkspaceInfo,
+  path: string,
+  data: Readonly<Record<string, unknown>>,
+  fileNameDate: string | null,
+): string | null {
+  const date =
+    typeof data.date === 'string'
+      ? data.date
+      : data.date instanceof Date
+        ? data.date.toISOString()
+        : fileNameDate;
+  try {
+    const url = profileOf(workspace.generator).permalink?.(
+      { path, data, date },
+      workspace.urlConfig,
+    );
+    return url ? workspace.basePath + url : null;
+  } catch {
+    return null; // a front matter too odd for the pattern: no URL shown
+  }
+}
