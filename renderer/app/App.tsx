@@ -320,7 +320,8 @@ export function App() {
         : assets,
     [assets, settings.remoteImages, remoteAllowed],
   );
-  const exportActive = useExport(viewRef, assets, setStatus);
+  const templates = useSiteTemplates(workspace, posts);
+  const exportActive = useExport(viewRef, assets, setStatus, templates);
   useCommand(
     'exportHtml',
     () => exportActive('html'),
@@ -332,7 +333,6 @@ export function App() {
     () => activePath !== null,
   );
   const previewRef = useRef<HTMLElement | null>(null);
-  const templates = useSiteTemplates(workspace, posts);
   const postsByUrl = useMemo(() => urlIndex(posts), [posts]);
   const postPaths = useMemo(() => new Set(posts.map((p) => p.path)), [posts]);
   const openLinkedPost = (href: string) => {

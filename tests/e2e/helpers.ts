@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import type { FolioFixture } from './fixtures.ts';
 
 export async function openPost(page: Page, title: string): Promise<void> {
   await page
@@ -89,4 +90,15 @@ export function backupTexts(dataFolder: string): string[] {
       (name) =>
         (JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as { text: string }).text,
     );
+}
+
+/** Answers the next save dialogs: the Chromium host's stand-in, or Electron's own dialog module. */
+export async function answerSaveDialogs(folio: FolioFixture, answers: Array<string | null>) {
+  if (folio.controls) return void folio.controls.savePicks.push(...answers);
+  await folio.electron!.evaluate(({ dialog }, queue) => {
+    dialog.showSaveDialog = (async () => {
+      const next = queue.shift() ?? null;
+      return { canceled: next === null, filePath: next ?? '' };
+    }) as unknown as typeof dialog.showSaveDialog;
+  }, answers);
 }

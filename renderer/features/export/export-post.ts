@@ -3,6 +3,8 @@ import { EXPORT_ASSET_BASE } from '../../../shared/export-html.ts';
 import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { api } from '../../api.ts';
 import { sanitizePreview } from '../preview/index.ts';
+import type { PreviewTemplates } from '../preview/index.ts';
+import { dialectOf } from '../../../shared/markdown/templates/index.ts';
 import { exportStylesheet } from './export-css.ts';
 
 export type ExportFormat = 'html' | 'pdf';
@@ -19,12 +21,22 @@ const list = (value: unknown): string[] =>
  */
 export async function exportPost(
   format: ExportFormat,
-  post: { path: string; text: string; assets: AssetContext },
+  post: { path: string; text: string; assets: AssetContext; templates?: PreviewTemplates | null },
 ): Promise<string | null> {
   const { data, body } = parseFrontMatter(post.text);
   const { renderMarkdown } = await import('../../../shared/markdown/index.ts');
   const context = { ...post.assets, assetBase: EXPORT_ASSET_BASE };
-  const bodyHtml = sanitizePreview(renderMarkdown(body), context);
+  // The site's template constructs as the preview shows them.
+  const dialect = post.templates
+    ? dialectOf(post.templates.dialect ?? undefined, post.path)
+    : undefined;
+  const rendered = renderMarkdown(
+    body,
+    dialect
+      ? { dialect, context: { ...post.templates!.context, page: data, postPath: post.path } }
+      : {},
+  );
+  const bodyHtml = sanitizePreview(rendered, context);
   const cover = typeof data.cover === 'string' ? resolveAssetUrl(data.cover, context) : null;
   return api.exportPost({
     postPath: post.path,

@@ -3,6 +3,7 @@ import { useCallback, type RefObject } from 'react';
 import type { AssetContext } from '../../../shared/asset-url.ts';
 import type { Status } from '../../common/status.ts';
 import { exportPost, type ExportFormat } from './export-post.ts';
+import type { PreviewTemplates } from '../preview/index.ts';
 
 /**
  * The export action for the post in the editor, as the toolbar menu, the application menu and
@@ -12,6 +13,7 @@ export function useExport(
   viewRef: RefObject<EditorView | null>,
   assets: AssetContext | null,
   report: (status: Status) => void,
+  templates: PreviewTemplates | null = null,
 ): (format: ExportFormat) => Promise<void> {
   return useCallback(
     async (format: ExportFormat) => {
@@ -22,12 +24,13 @@ export function useExport(
           path: assets.postPath,
           text: view.state.doc.toString(),
           assets,
+          templates,
         });
         if (file) report({ kind: 'ok', text: `Exported to ${file}` });
       } catch (error) {
         report({ kind: 'error', text: `Export failed: ${(error as Error).message}` });
       }
     },
-    [viewRef, assets, report],
+    [viewRef, assets, report, templates],
   );
 }

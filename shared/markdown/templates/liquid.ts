@@ -142,6 +142,11 @@ function include(input: RenderInput): Rendered {
       ? `relative:${relativeTo(context.postPath, file)}`
       : `include:${file}`;
   const content = context.files?.[key];
+  // Files beside a post are not gathered ahead (only the includes folder is): named, not shown.
+  if (content === undefined && c.name === 'include_relative')
+    return {
+      html: chip('unknown', c.name, file, 'read from beside the post when the site is built'),
+    };
   if (content === undefined)
     return { html: chip('error', c.name, file, `no include “${file}” in the site`) };
   if (content === null)

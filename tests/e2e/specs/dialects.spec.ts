@@ -3,10 +3,12 @@
  * (tests/fixtures/dialects/): the constructs render as the site would or as labelled chips,
  * and no raw braces show outside code.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { openPost } from '../helpers.ts';
+import { answerSaveDialogs, openPost } from '../helpers.ts';
 import { repoRoot } from '../hosts/paths.ts';
 
 const dialects = path.join(repoRoot, 'tests', 'fixtures', 'dialects');
@@ -80,6 +82,23 @@ test.describe('Hugo’s library', () => {
     await openPost(page, 'The Ridge Walk');
     await expect(page.getByTestId('post-url')).toHaveText('/posts/ridge-walk/');
     await folio.screenshot('20-hugo-url-and-sections');
+    // Export shows the shortcodes as the preview does.
+    const out = mkdtempSync(path.join(os.tmpdir(), 'folio-export-'));
+    try {
+      const target = path.join(out, 'ridge.html');
+      await answerSaveDialogs(folio, [target]);
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: 'HTML file…' }).click();
+      await expect(page.getByTestId('status-text')).toHaveText(`Exported to ${target}`);
+      const html = readFileSync(target, 'utf8');
+      expect(html).toContain('Written by Ines Varga in the Lakes');
+      expect(html).toContain('<h4>Striding Edge</h4>');
+      expect(html).toContain('.tpl-chip');
+      // Only the shortcodes the post writes literally (`{{</* */>}}`) show braces.
+      expect(html).not.toMatch(/\{\{&lt; (param|ref|figure src=&quot;\/images\/ridge)/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
     await article(folio).getByRole('link', { name: 'the next post' }).click();
     await expect(page.locator('#fm-title')).toHaveValue('A Night in the Alpine Hut');
     await expect(page.getByTestId('post-url')).toHaveText('/posts/alpine-hut/');

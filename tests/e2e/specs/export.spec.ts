@@ -1,20 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type FolioFixture } from '../fixtures.ts';
-import { openPost } from '../helpers.ts';
+import { expect, test } from '../fixtures.ts';
+import { answerSaveDialogs, openPost } from '../helpers.ts';
 import { sampleBlog } from '../hosts/paths.ts';
-
-/** Answers the next save dialogs: the Chromium host's stand-in, or Electron's own dialog module. */
-async function answerSaveDialogs(folio: FolioFixture, answers: Array<string | null>) {
-  if (folio.controls) return void folio.controls.savePicks.push(...answers);
-  await folio.electron!.evaluate(({ dialog }, queue) => {
-    dialog.showSaveDialog = (async () => {
-      const next = queue.shift() ?? null;
-      return { canceled: next === null, filePath: next ?? '' };
-    }) as unknown as typeof dialog.showSaveDialog;
-  }, answers);
-}
 
 test('a post exports to one HTML file: title, images inlined as data: URIs, no script', async ({
   folio,
