@@ -10,7 +10,7 @@ import {
   under,
   sitePath,
 } from './naming.ts';
-import { dateTokens, fill, ownUrl, sitePathOf, slugify, text } from './permalinks.ts';
+import { fill, ownUrl, sitePathOf, slugify, text } from './permalinks.ts';
 import type { GeneratorProfile, SiteConfigData } from './types.ts';
 
 /** Hexo's nested category lists (`[[Life, Travel], [Diary]]`) flattened: the path's last. */
@@ -94,20 +94,23 @@ export const hexo: GeneratorProfile = {
     const own = ownUrl(post.data, 'permalink');
     if (own) return own;
     if (!post.path.startsWith('source/_posts/')) return null;
-    const dates = dateTokens(post.date);
     // :title is the file's path under _posts, less what new_post_name put before the title.
     let title = post.path.slice('source/_posts/'.length).replace(/\.[^./]+$/, '');
     if (newPostName(config).startsWith(':year-:month-:day-'))
       title = title.replace(/(^|\/)\d{4}-\d{2}-\d{2}-/, '$1');
-    const categories = stringsOf(post.data.categories ?? post.data.category);
-    const url = fill(text(config.permalink) ?? ':year/:month/:day/:title/', {
-      ...dates,
-      title,
-      name: basename(title),
-      post_title: slugify(text(post.data.title) ?? title),
-      id: text(post.data.id) ?? title,
-      category: slugify(categories.at(-1) ?? text(config.default_category) ?? 'uncategorized'),
-    });
+    const categories = () => stringsOf(post.data.categories ?? post.data.category);
+    const url = fill(
+      text(config.permalink) ?? ':year/:month/:day/:title/',
+      {
+        title,
+        name: basename(title),
+        post_title: () => slugify(text(post.data.title) ?? title),
+        id: text(post.data.id) ?? title,
+        category: () =>
+          slugify(categories().at(-1) ?? text(config.default_category) ?? 'uncategorized'),
+      },
+      post.date,
+    );
     return url === null ? null : sitePathOf(url);
   },
   basePath: (config) => sitePath(config.root),

@@ -11,16 +11,7 @@ import {
   staticImages,
   sitePath,
 } from './naming.ts';
-import {
-  dateTokens,
-  field,
-  fileSlug,
-  fill,
-  ownUrl,
-  sitePathOf,
-  slugify,
-  text,
-} from './permalinks.ts';
+import { field, fileSlug, fill, ownUrl, sitePathOf, slugify, text } from './permalinks.ts';
 import type { FolderListing, GeneratorProfile, SiteFiles } from './types.ts';
 
 /** A language folder of a multilingual Hugo site (`content/en`, `content/pt-br`). */
@@ -93,7 +84,7 @@ export const hugo: GeneratorProfile = {
   isSectionPage: (path) => /^_index\.[^./]+$/i.test(basename(path)),
   urlKeys: ['permalinks', 'disablePathToLower'],
   permalink(post, config) {
-    const own = ownUrl(post.data, 'url');
+    const own = ownUrl(post.data, 'url', true);
     const lower = config.disablePathToLower !== true;
     const done = (url: string) => (lower ? url.toLowerCase() : url);
     if (own) return done(own);
@@ -111,16 +102,19 @@ export const hugo: GeneratorProfile = {
       text(permalinks[section]) ??
       text((permalinks.page as Record<string, unknown> | undefined)?.[section]);
     if (!pattern) return done(sitePathOf(`${[...folders, slug ?? name].join('/')}/`));
-    const url = fill(pattern, {
-      ...dateTokens(post.date),
-      section,
-      sections: folders.join('/'),
-      title: slugify(titled ?? name),
-      slug: slug ?? slugify(titled ?? name),
-      slugorfilename: slug ?? name,
-      filename: name,
-      contentbasename: name,
-    });
+    const url = fill(
+      pattern,
+      {
+        section,
+        sections: folders.join('/'),
+        title: () => slugify(titled ?? name),
+        slug: () => slug ?? slugify(titled ?? name),
+        slugorfilename: slug ?? name,
+        filename: name,
+        contentbasename: name,
+      },
+      post.date,
+    );
     return url === null ? null : done(sitePathOf(url));
   },
   basePath: (config) => sitePath(config.baseURL ?? config.baseurl),

@@ -1,5 +1,5 @@
 import { basename, fileIn, isoDay, noPages, noSections, sitePath } from './naming.ts';
-import { dateTokens, fill, ownUrl, sitePathOf, text } from './permalinks.ts';
+import { fill, ownUrl, sitePathOf, text } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 
 /** Jekyll's built-in permalink styles. */
@@ -69,14 +69,17 @@ export const jekyll: GeneratorProfile = {
             : []
     ).map((c) => c.toLowerCase());
     const title = text(post.data.slug) ?? name;
-    const url = fill(pattern, {
-      ...dateTokens(post.date),
-      title,
-      slug: title,
-      name,
-      categories: categories.join('/'),
-      output_ext: '.html',
-    });
+    const url = fill(
+      pattern,
+      {
+        title,
+        slug: title,
+        name,
+        categories: categories.join('/'),
+        output_ext: '.html',
+      },
+      post.date,
+    );
     return url === null ? null : sitePathOf(url);
   },
   basePath: (config) => sitePath(config.baseurl),

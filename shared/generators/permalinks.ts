@@ -3,7 +3,7 @@
  * config: the pieces the profiles share (the date as written, slugs, a pattern's `:tokens`).
  * Pure, and run in the index workers: the config arrives as data (BlogLayout.urlConfig).
  */
-import { readDateParts } from '../dates.ts';
+import { readDateParts, type DateParts } from '../dates.ts';
 import { basename } from './naming.ts';
 
 export interface PostForUrl {
@@ -44,64 +44,124 @@ export function fileSlug(path: string): string {
   return name;
 }
 
-const DATE_TOKENS = [
+// Written out: toLocaleString costs about 60 µs a call, and the index makes one per post.
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+const pad3 = (n: number) => String(n).padStart(3, '0');
+
+/** The `:year`-style tokens every generator takes from a post's date, as written. */
+function dateToken(parts: DateParts, name: string): string | undefined {
+  switch (name) {
+    case 'year':
+      return String(parts.year);
+    case 'short_year':
+      return String(parts.year).slice(-2);
+    case 'month':
+      return pad(parts.month);
+    case 'i_month':
+      return String(parts.month);
+    case 'monthname':
+      return MONTHS[parts.month - 1];
+    case 'day':
+      return pad(parts.day);
+    case 'i_day':
+      return String(parts.day);
+    case 'hour':
+      return pad(parts.hour);
+    case 'minute':
+      return pad(parts.minute);
+    case 'second':
+      return pad(parts.second);
+    case 'y_day': {
+      const start = Date.UTC(parts.year, 0, 1);
+      const day = Date.UTC(parts.year, parts.month - 1, parts.day);
+      return pad3(Math.floor((day - start) / 86_400_000) + 1);
+    }
+  }
+  return undefined;
+}
+
+const DATE_NAMES = new Set([
   'year',
   'short_year',
   'month',
   'i_month',
+  'monthname',
   'day',
   'i_day',
   'hour',
   'minute',
   'second',
   'y_day',
-  'monthname',
-] as const;
+]);
+
+/** A token's value, or how to work it out (only when the pattern names it). */
+export type TokenValue = string | null | undefined | (() => string | null);
+
+const TOKEN = /:([A-Za-z_]+)/g;
 
 /**
- * The date's parts as the writer wrote them (no time-zone shift), for `:year` and friends;
- * all null without a date, so a pattern that needs one gives no URL.
- */
-export function dateTokens(date: string | null): Record<string, string | null> {
-  const parts = date ? readDateParts(date) : null;
-  if (!parts) return Object.fromEntries(DATE_TOKENS.map((t) => [t, null]));
-  const start = Date.UTC(parts.year, 0, 1);
-  const yDay =
-    Math.floor((Date.UTC(parts.year, parts.month - 1, parts.day) - start) / 86_400_000) + 1;
-  return {
-    year: String(parts.year),
-    short_year: String(parts.year).slice(-2),
-    month: pad(parts.month),
-    i_month: String(parts.month),
-    day: pad(parts.day),
-    i_day: String(parts.day),
-    hour: pad(parts.hour),
-    minute: pad(parts.minute),
-    second: pad(parts.second),
-    y_day: String(yDay).padStart(3, '0'),
-    monthname: new Date(Date.UTC(2000, parts.month - 1, 1))
-      .toLocaleString('en', { month: 'long', timeZone: 'UTC' })
-      .toLowerCase(),
-  };
-}
-
-/**
- * `pattern` with its `:token`s filled from `tokens` (longest names first, so `:i_month` is
- * not read as `:i` + `_month`); null when it names a token there is no value for.
+ * `pattern` with its `:token`s filled from `tokens` and the post's `date` (as written: no
+ * time-zone shift); the longest known name wins, so `:i_month` is not `:i` + `_month` and
+ * `:title.html` keeps its `.html`. Null when it names a token there is no value for (a date
+ * token and no date). Only the tokens the pattern names are worked out: the index fills one
+ * pattern per post.
  */
 export function fill(
   pattern: string,
-  tokens: Readonly<Record<string, string | null>>,
+  tokens: Readonly<Record<string, TokenValue>>,
+  date: string | null = null,
 ): string | null {
-  let missing = false;
-  const names = Object.keys(tokens).sort((a, b) => b.length - a.length);
-  const re = new RegExp(`:(${names.map((n) => n.replace(/[^\w]/g, '')).join('|')})`, 'g');
-  const out = pattern.replace(re, (_, name: string) => {
-    const value = tokens[name];
-    if (value === null || value === undefined) missing = true;
-    return value ?? '';
-  });
-  return missing ? null : out;
+  let parts: DateParts | null | undefined;
+  const known = (name: string) => name in tokens || DATE_NAMES.has(name);
+  const pieces = piecesOf(pattern);
+  let out = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) {
+    const word = pieces[i]!;
+    let name = word;
+    while (name && !known(name)) name = name.slice(0, -1);
+    if (!name) {
+      out += `:${word}${pieces[i + 1]!}`;
+      continue;
+    }
+    let value: string | null | undefined;
+    if (name in tokens) {
+      const given = tokens[name];
+      value = typeof given === 'function' ? given() : given;
+    } else {
+      if (parts === undefined) parts = date ? readDateParts(date) : null;
+      value = parts ? dateToken(parts, name) : null;
+    }
+    if (value === null || value === undefined) return null;
+    out += value + word.slice(name.length) + pieces[i + 1]!;
+  }
+  return out;
+}
+
+/** A pattern cut at its `:words`: literal, word, literal, …; kept, as a site has one or two. */
+const plans = new Map<string, string[]>();
+
+function piecesOf(pattern: string): string[] {
+  let pieces = plans.get(pattern);
+  if (!pieces) {
+    pieces = pattern.split(TOKEN);
+    if (plans.size > 100) plans.clear();
+    plans.set(pattern, pieces);
+  }
+  return pieces;
 }
 
 /** A site path: one leading slash, no doubled ones. */
@@ -110,8 +170,12 @@ export function sitePathOf(path: string): string {
 }
 
 /** Front matter's own URL field (`permalink:`, Hugo's `url:`), as a site path. */
-export function ownUrl(data: Readonly<Record<string, unknown>>, key: string): string | null {
-  const own = text(field(data, key));
+export function ownUrl(
+  data: Readonly<Record<string, unknown>>,
+  key: string,
+  anyCase = false,
+): string | null {
+  const own = text(anyCase ? field(data, key) : data[key]);
   return own ? sitePathOf(own) : null;
 }
 

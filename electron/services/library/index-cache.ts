@@ -52,7 +52,7 @@ import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from '
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 10;
+export const CACHE_VERSION = 11;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -61,11 +61,12 @@ const PREFIX = 20;
 
 /** Numbers per post in the NUMBERS block. */
 const NUMBERS = 8;
-/** Strings per post in the Latin-1 or wide text: title, date, excerpt. */
-const STRINGS = 3;
+/** Strings per post in the Latin-1 or wide text: title, date, excerpt, URL. */
+const STRINGS = 4;
 const DRAFT = 1;
 const HAS_DATE = 2;
 const WIDE = 4;
+const HAS_URL = 8;
 
 /** A list of strings stored as their ends and one text. */
 interface TextList {
@@ -332,7 +333,7 @@ function parseEntries(
       !(Number.isFinite(dateValue) || Number.isNaN(dateValue)) ||
       !isCount(wordCount) ||
       !isCount(flags) ||
-      flags > 7 ||
+      flags > 15 ||
       !isCount(tagCount) ||
       !isCount(categoryCount) ||
       r + tagCount + categoryCount > head.refs ||
@@ -346,9 +347,11 @@ function parseEntries(
     const title = next(text);
     const date = next(text);
     const excerpt = next(text);
+    const url = next(text);
     const tags = namesOf(tagCount);
     const categories = namesOf(categoryCount);
-    if (title === null || date === null || excerpt === null || !tags || !categories) return null;
+    if (title === null || date === null || excerpt === null || url === null || !tags || !categories)
+      return null;
     const summary: PostSummary = {
       path,
       title,
@@ -361,6 +364,9 @@ function parseEntries(
       excerpt,
       mtimeMs,
       size,
+      // Always present (undefined for none): one object shape for every post keeps the
+      // list's later passes (sorting, filtering) monomorphic.
+      url: flags & HAS_URL ? url : undefined,
     };
     const error = errors.get(i);
     if (error) summary.error = error;
@@ -459,7 +465,7 @@ async function encodeList(
       fileIndex.set(s.path, file);
       record = null;
     }
-    const strings = [s.title, s.date ?? '', s.excerpt];
+    const strings = [s.title, s.date ?? '', s.excerpt, s.url ?? ''];
     const text = strings.some((string) => WIDE_CHAR.test(string)) ? 1 : 0;
     for (let j = 0; j < STRINGS; j++) {
       texts[text].push(strings[j]!);
@@ -472,7 +478,11 @@ async function encodeList(
     numbers[n + 1] = s.size;
     numbers[n + 2] = s.dateValue ?? NaN;
     numbers[n + 3] = s.wordCount;
-    numbers[n + 4] = (s.draft ? DRAFT : 0) | (s.date !== null ? HAS_DATE : 0) | (text ? WIDE : 0);
+    numbers[n + 4] =
+      (s.draft ? DRAFT : 0) |
+      (s.date !== null ? HAS_DATE : 0) |
+      (text ? WIDE : 0) |
+      (s.url !== undefined ? HAS_URL : 0);
     numbers[n + 5] = s.tags.length;
     numbers[n + 6] = s.categories.length;
     numbers[n + 7] = file;

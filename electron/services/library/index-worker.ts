@@ -47,7 +47,9 @@ export interface ReadColumns {
   categories: string[][];
   excerpts: string[];
   errors: (PostError | null)[];
-  /** The generator's own fields (URL, section page, schedule), where a post has any. */
+  /** Each post's URL ('' for none). */
+  urls: string[];
+  /** The generator's rarer fields (section page, schedule), where a post has any. */
   extras: (SiteFields | null)[];
   /** The front matter of every file (null for the ones not listed), v8-serialized. */
   data: Uint8Array;
@@ -90,6 +92,7 @@ export function readColumns(
   const excerpts = new Array<string>(n);
   const errors = new Array<PostError | null>(n);
   const extras = new Array<SiteFields | null>(n);
+  const urls = new Array<string>(n);
   const data = new Array<Record<string, unknown> | null>(n);
   for (let i = 0; i < n; i++) {
     const rel = files[i]!;
@@ -101,6 +104,7 @@ export function readColumns(
       tags[i] = categories[i] = [];
       excerpts[i] = '';
       errors[i] = data[i] = extras[i] = null;
+      urls[i] = '';
       continue;
     }
     const { summary } = result.entry;
@@ -117,6 +121,7 @@ export function readColumns(
     excerpts[i] = summary.excerpt;
     errors[i] = summary.error ?? null;
     extras[i] = siteFieldsOf(summary);
+    urls[i] = summary.url ?? '';
     data[i] = result.entry.data ?? null;
   }
   return {
@@ -128,6 +133,7 @@ export function readColumns(
     categories,
     excerpts,
     errors,
+    urls,
     extras,
     data: serialize(data),
   };
@@ -144,6 +150,7 @@ export function skippedColumns(reason: string): ReadColumns {
     categories: [[]],
     excerpts: [''],
     errors: [null],
+    urls: [''],
     extras: [null],
     data: serialize([null]),
   };
@@ -169,6 +176,7 @@ export function mergeColumns(parts: readonly ReadColumns[]): ReadColumns {
     categories: all('categories') as string[][],
     excerpts: all('excerpts') as string[],
     errors: all('errors') as (PostError | null)[],
+    urls: all('urls') as string[],
     extras: all('extras') as (SiteFields | null)[],
     data: serialize(parts.flatMap((part) => deserialize(part.data) as unknown[])),
   };
@@ -196,7 +204,8 @@ export function fromColumns(
   files: readonly string[],
   columns: ReadColumns,
 ): { results: ReadResult[]; pending: PendingData } {
-  const { status, numbers, titles, dates, tags, categories, excerpts, errors, extras } = columns;
+  const { status, numbers, titles, dates, tags, categories, excerpts, errors, urls, extras } =
+    columns;
   const results = new Array<ReadResult>(files.length);
   const entries = new Array<PostEntry | null>(files.length);
   for (let i = 0; i < files.length; i++) {
@@ -221,6 +230,8 @@ export function fromColumns(
       excerpt: excerpts[i]!,
       mtimeMs: numbers[at]!,
       size: numbers[at + 1]!,
+      // Always present, as in index-cache.ts: one shape for every summary.
+      url: urls[i] || undefined,
     };
     const error = errors[i];
     if (error) summary.error = error;

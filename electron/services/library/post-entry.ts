@@ -243,16 +243,17 @@ function entryFromHead(
   return { summary, data: error ? null : keep === same ? data : ownValues(data) };
 }
 
-/** The fields a generator adds to some summaries: kept apart in the cache and worker columns. */
-export type SiteFields = Pick<PostSummary, 'url' | 'section' | 'publishValue' | 'expiryValue'>;
+/**
+ * The fields a generator adds to a few summaries: kept apart in the cache and the worker
+ * columns (a URL, which most posts have, is a column of its own there).
+ */
+export type SiteFields = Pick<PostSummary, 'section' | 'publishValue' | 'expiryValue'>;
 
 /** A summary's site fields, or null when it has none. */
 export function siteFieldsOf(summary: PostSummary): SiteFields | null {
-  const { url, section, publishValue, expiryValue } = summary;
-  if (url === undefined && !section && publishValue === undefined && expiryValue === undefined)
-    return null;
+  const { section, publishValue, expiryValue } = summary;
+  if (!section && publishValue === undefined && expiryValue === undefined) return null;
   const fields: SiteFields = {};
-  if (url !== undefined) fields.url = url;
   if (section) fields.section = true;
   if (publishValue !== undefined) fields.publishValue = publishValue;
   if (expiryValue !== undefined) fields.expiryValue = expiryValue;
@@ -262,8 +263,7 @@ export function siteFieldsOf(summary: PostSummary): SiteFields | null {
 /** Site fields read back (from the cache or a worker) onto a summary, checked. */
 export function applySiteFields(summary: PostSummary, fields: unknown): void {
   if (fields === null || typeof fields !== 'object') return;
-  const { url, section, publishValue, expiryValue } = fields as Record<string, unknown>;
-  if (typeof url === 'string') summary.url = url;
+  const { section, publishValue, expiryValue } = fields as Record<string, unknown>;
   if (section === true) summary.section = true;
   if (typeof publishValue === 'number' && Number.isFinite(publishValue))
     summary.publishValue = publishValue;
