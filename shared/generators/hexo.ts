@@ -20,6 +20,12 @@ function stringsOf(value: unknown): string[] {
   return value.flatMap((v) => (Array.isArray(v) ? v.map(String) : [String(v)]));
 }
 
+/** A time as local wall-clock `YYYY-MM-DD HH:mm:ss`, as Hexo reads a file's time. */
+function localIso(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 /** Hexo's `new_post_name` (default `:title.md`). */
 function newPostName(config: SiteConfigData): string {
   const name = config.new_post_name;
@@ -109,7 +115,8 @@ export const hexo: GeneratorProfile = {
         category: () =>
           slugify(categories().at(-1) ?? text(config.default_category) ?? 'uncategorized'),
       },
-      post.date,
+      // Hexo dates a post without `date:` by its file.
+      post.date ?? (post.fileTime === undefined ? null : localIso(post.fileTime)),
     );
     return url === null ? null : sitePathOf(url);
   },

@@ -12,6 +12,8 @@ export interface PostForUrl {
   data: Readonly<Record<string, unknown>>;
   /** The date the library reads for it (front matter, else the file name). */
   date: string | null;
+  /** The file's modification time (ms), for generators that date an undated post by it. */
+  fileTime?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -36,8 +36,15 @@ describe('post URLs, by each generator’s permalink config', () => {
     ).toBe('/locks/working-the-canal-locks.html');
     expect(urlOf('hexo', { ...post, data: { permalink: 'locks/' } })).toBe('/locks/');
     expect(urlOf('hexo', { path: 'source/_drafts/x.md', date: '2024-01-01' })).toBeNull();
-    // No date to fill :year with: no URL rather than a wrong one.
+    // No date to fill :year with: no URL rather than a wrong one; Hexo dates it by the file.
     expect(urlOf('hexo', { path: 'source/_posts/undated.md' })).toBeNull();
+    const fileTime = new Date(2023, 10, 5, 12).getTime();
+    expect(
+      profileOf('hexo').permalink!(
+        { path: 'source/_posts/undated.md', data: {}, date: null, fileTime },
+        {},
+      ),
+    ).toBe('/2023/11/05/undated/');
   });
 
   it('Jekyll: its styles and patterns, categories in lower case, the slug over the name', () => {

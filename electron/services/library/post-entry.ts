@@ -287,7 +287,8 @@ function addSiteFields(
   if (publish !== null) summary.publishValue = publish;
   if (expiry !== null) summary.expiryValue = expiry;
   try {
-    const url = profile.permalink?.({ path, data, date }, options.urlConfig ?? {});
+    const post = { path, data, date, fileTime: summary.mtimeMs };
+    const url = profile.permalink?.(post, options.urlConfig ?? {});
     if (url) summary.url = url.slice(0, 2048);
   } catch {
     // A front matter shaped oddly enough to upset a pattern: the post simply has no URL.
