@@ -101,3 +101,23 @@ describe('the dialect fixture blogs', () => {
     });
   }
 });
+
+describe('the word count', () => {
+  it('leaves template syntax out in the library as the preview does', async () => {
+    const { Library } = await import('../../electron/services/library/library.ts');
+    const { countWords } = await import('../../shared/word-count.ts');
+    const { withoutTemplates } = await import('../../shared/markdown/templates/index.ts');
+    const { readFileSync } = await import('node:fs');
+    const { parseFrontMatter } = await import('../../shared/frontmatter.ts');
+    const folder = path.join(fixtures, 'jekyll');
+    const { layout } = openSite(folder);
+    const library = new Library({ root: folder, layout });
+    await library.load();
+    const rel = '_posts/2024-08-03-col-du-galibier.md';
+    const listed = library.posts().find((p) => p.path === rel)!.wordCount;
+    const { body } = parseFrontMatter(readFileSync(path.join(folder, rel), 'utf8'));
+    expect(listed).toBe(countWords(withoutTemplates(body, 'jekyll')));
+    expect(listed).toBeLessThan(countWords(body));
+    library.close();
+  });
+});

@@ -30,6 +30,8 @@ import type { Generator, PostError, PostSummary, SkippedFile } from '../../../sh
 import { excerptOf } from './excerpt.ts';
 import { parseFlatYaml } from './flat-yaml.ts';
 import { countWords } from './word-count.ts';
+import { countWords as countTextWords } from '../../../shared/word-count.ts';
+import { dialectOf, withoutTemplates } from '../../../shared/markdown/templates/index.ts';
 import { readBuffer } from './word-count-simd.ts';
 
 export const MARKDOWN = /\.(md|markdown|mdx)$/i;
@@ -233,7 +235,7 @@ function entryFromHead(
     draft: isDraft(data, options.inDraftFolder),
     tags: stringList(data.tags ?? data.tag, options.splitStringLists),
     categories: stringList(data.categories ?? data.category, options.splitStringLists),
-    wordCount: countWords(bytes, bodyByte),
+    wordCount: wordsOf(bytes, bodyByte, relativePath, options),
     excerpt: keep(excerpt.text),
     mtimeMs: stats.mtimeMs,
     size: stats.size,
@@ -241,6 +243,37 @@ function entryFromHead(
   if (error) summary.error = error;
   if (options.generator) addSiteFields(summary, relativePath, data, date, options);
   return { summary, data: error ? null : keep === same ? data : ownValues(data) };
+}
+
+const OPEN_BRACE = 0x7b;
+const PERCENT = 0x25;
+
+/** Whether the bytes hold `{{` or `{%` from `from` on: a template construct may start there. */
+function hasOpener(bytes: Uint8Array, from: number): boolean {
+  for (let i = bytes.indexOf(OPEN_BRACE, from); i >= 0; i = bytes.indexOf(OPEN_BRACE, i + 1)) {
+    const next = bytes[i + 1];
+    if (next === OPEN_BRACE || next === PERCENT) return true;
+  }
+  return false;
+}
+
+/**
+ * The body's words by the one rule (shared/word-count.ts), template syntax left out as the
+ * preview leaves it out (shared/markdown/templates/): a post with an opener in it is decoded
+ * and counted as text; the rest, most posts, on their bytes.
+ */
+function wordsOf(
+  bytes: Uint8Array,
+  bodyByte: number,
+  relativePath: string,
+  options: EntryOptions,
+): number {
+  const profile = options.generator ? profileOf(options.generator) : null;
+  const dialect = dialectOf(profile?.dialect, relativePath);
+  if (!dialect || dialect === 'mdx' || !hasOpener(bytes, bodyByte))
+    return countWords(bytes, bodyByte);
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset + bodyByte, bytes.length - bodyByte);
+  return countTextWords(withoutTemplates(body.toString('utf8'), dialect));
 }
 
 /**
