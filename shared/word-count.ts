@@ -12,6 +12,9 @@
  * - An apostrophe (`'` or `’`), a hyphen or an underscore between two word characters joins
  *   them: `don't`, `well-known` and `snake_case` are one word each.
  *
+ * A generator's template syntax is not words: callers on a site with a dialect count the
+ * text `withoutTemplates` leaves (shared/markdown/templates/index.ts).
+ *
  * An estimate for a status bar and a reading time, not a linguistic count.
  */
 
