@@ -95,6 +95,8 @@ export interface PostSummary {
   url?: string;
   /** A section's own page (Hugo's `_index.md`), not a post. */
   section?: true;
+  /** A bundle the site builds no page for (Hugo's `headless: true`): its resources only. */
+  headless?: true;
   /** When the site starts showing it, if set apart from its date (Hugo's `publishDate`). */
   publishValue?: number;
   /** When the site stops showing it (Hugo's `expiryDate`). */

@@ -82,6 +82,7 @@ export const hugo: GeneratorProfile = {
     expiry: field(data, 'expiryDate') ?? field(data, 'unpublishdate'),
   }),
   isSectionPage: (path) => /^_index\.[^./]+$/i.test(basename(path)),
+  isHeadless: (data) => field(data, 'headless') === true,
   urlKeys: ['permalinks', 'disablePathToLower'],
   permalink(post, config) {
     const own = ownUrl(post.data, 'url', true);

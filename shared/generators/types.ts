@@ -186,6 +186,8 @@ export interface GeneratorProfile {
    */
   schedule?(data: Readonly<Record<string, unknown>>): { publish?: unknown; expiry?: unknown };
   isSectionPage?(path: string): boolean;
+  /** A post the site builds no page of its own for (Hugo's headless bundles). */
+  isHeadless?(data: Readonly<Record<string, unknown>>): boolean;
   /** The command that serves the site for a live preview on `port`. */
   devServer?: (port: number) => { command: string; args: string[] };
 }

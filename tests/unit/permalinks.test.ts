@@ -126,6 +126,8 @@ describe('the library', () => {
     expect(posts.get('content/posts/ridge-walk.md')!.url).toBe('/posts/ridge-walk/');
     expect(posts.get('content/posts/alpine-hut/index.md')!.url).toBe('/posts/alpine-hut/');
     expect(posts.get('content/posts/_index.md')!.section).toBe(true);
+    expect(posts.get('content/posts/gear-photos/index.md')!.headless).toBe(true);
+    expect(posts.get('content/posts/gear-photos/index.md')!.url).toBeUndefined();
     expect(posts.get('content/posts/packing.md')!.expiryValue).toBe(Date.UTC(2025, 0, 1));
     expect(posts.get('content/posts/packing.md')!.publishValue).toBe(Date.UTC(2024, 3, 3));
     first.close();

@@ -280,14 +280,15 @@ function wordsOf(
  * The fields a generator adds to a few summaries: kept apart in the cache and the worker
  * columns (a URL, which most posts have, is a column of its own there).
  */
-export type SiteFields = Pick<PostSummary, 'section' | 'publishValue' | 'expiryValue'>;
+export type SiteFields = Pick<PostSummary, 'section' | 'headless' | 'publishValue' | 'expiryValue'>;
 
 /** A summary's site fields, or null when it has none. */
 export function siteFieldsOf(summary: PostSummary): SiteFields | null {
-  const { section, publishValue, expiryValue } = summary;
-  if (!section && publishValue === undefined && expiryValue === undefined) return null;
+  const { section, headless, publishValue, expiryValue } = summary;
+  if (!section && !headless && publishValue === undefined && expiryValue === undefined) return null;
   const fields: SiteFields = {};
   if (section) fields.section = true;
+  if (headless) fields.headless = true;
   if (publishValue !== undefined) fields.publishValue = publishValue;
   if (expiryValue !== undefined) fields.expiryValue = expiryValue;
   return fields;
@@ -296,8 +297,9 @@ export function siteFieldsOf(summary: PostSummary): SiteFields | null {
 /** Site fields read back (from the cache or a worker) onto a summary, checked. */
 export function applySiteFields(summary: PostSummary, fields: unknown): void {
   if (fields === null || typeof fields !== 'object') return;
-  const { section, publishValue, expiryValue } = fields as Record<string, unknown>;
+  const { section, headless, publishValue, expiryValue } = fields as Record<string, unknown>;
   if (section === true) summary.section = true;
+  if (headless === true) summary.headless = true;
   if (typeof publishValue === 'number' && Number.isFinite(publishValue))
     summary.publishValue = publishValue;
   if (typeof expiryValue === 'number' && Number.isFinite(expiryValue))
@@ -314,6 +316,10 @@ function addSiteFields(
 ): void {
   const profile = profileOf(options.generator!);
   if (profile.isSectionPage?.(path)) summary.section = true;
+  if (profile.isHeadless?.(data)) {
+    summary.headless = true;
+    return; // no page, so no URL
+  }
   const schedule = profile.schedule?.(data);
   const publish = dateSortValue(schedule?.publish);
   const expiry = dateSortValue(schedule?.expiry);

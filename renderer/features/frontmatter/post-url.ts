@@ -17,11 +17,10 @@ export function livePostUrl(
       : data.date instanceof Date
         ? data.date.toISOString()
         : fileNameDate;
+  const profile = profileOf(workspace.generator);
+  if (profile.isHeadless?.(data)) return null;
   try {
-    const url = profileOf(workspace.generator).permalink?.(
-      { path, data, date },
-      workspace.urlConfig,
-    );
+    const url = profile.permalink?.({ path, data, date }, workspace.urlConfig);
     return url ? workspace.basePath + url : null;
   } catch {
     return null; // a front matter too odd for the pattern: no URL shown

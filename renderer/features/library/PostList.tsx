@@ -95,6 +95,14 @@ function PostRow({
             Expired
           </span>
         ) : null}
+        {post.headless ? (
+          <span
+            className="badge badge-section"
+            title="A headless bundle: the site builds no page for it"
+          >
+            Headless
+          </span>
+        ) : null}
         {post.section ? (
           <span className="badge badge-section" title="A section’s own page (_index.md)">
             Section
