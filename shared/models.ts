@@ -1,5 +1,6 @@
 /** Plain data that crosses the boundary between the main process and the renderer. */
 
+import type { MarkdownFlavour } from './markdown/flavours.ts';
 import type { SiteTemplate } from './markdown/templates/types.ts';
 
 /** The static-site generators Folio knows the conventions of; `plain` is any folder of Markdown. */
@@ -30,6 +31,8 @@ export interface SiteTemplates {
   templates: Record<string, SiteTemplate>;
   /** By how posts name them: `include:<name>`, `code:<path>` (see TemplateContext.files). */
   files: Record<string, string | null>;
+  /** The generator's Markdown, as the site's config sets it; null: CommonMark with GFM. */
+  flavour: MarkdownFlavour | null;
 }
 
 export interface PreviewCss {

@@ -95,6 +95,20 @@ export const hexo: GeneratorProfile = {
   // Hexo builds future posts unless told otherwise (`future: true` is its default).
   futureIsScheduled: (config) => config.future === false,
   dialect: 'hexo',
+  // hexo-renderer-marked's defaults: GFM, line breaks kept, smartypants, its heading ids.
+  markdown(config) {
+    const marked = (config.marked ?? {}) as Record<string, unknown>;
+    return {
+      name: 'marked',
+      typographer: marked.smartypants !== false,
+      breaks: marked.breaks !== false,
+      html: true,
+      attributes: null,
+      definitionLists: false,
+      abbreviations: false,
+      headingIds: marked.headerIds === false ? null : 'hexo',
+    };
+  },
   urlKeys: ['permalink', 'new_post_name', 'default_category'],
   permalink(post, config) {
     const own = ownUrl(post.data, 'permalink');

@@ -11,7 +11,7 @@ import {
   staticImages,
   sitePath,
 } from './naming.ts';
-import { field, fileSlug, fill, ownUrl, sitePathOf, slugify, text } from './permalinks.ts';
+import { field, fileSlug, fill, ownUrl, setting, sitePathOf, slugify, text } from './permalinks.ts';
 import type { FolderListing, GeneratorProfile, SiteFiles } from './types.ts';
 
 /** A language folder of a multilingual Hugo site (`content/en`, `content/pt-br`). */
@@ -76,6 +76,24 @@ export const hugo: GeneratorProfile = {
   timeZone: noTimeZone,
   futureIsScheduled: (config) => config.buildFuture !== true,
   dialect: 'hugo',
+  // Goldmark, as markup.goldmark sets it (Hugo's defaults: typographer, definition lists and
+  // heading attributes on, raw HTML left out).
+  markdown(config) {
+    const typographer = setting(config, 'markup.goldmark.extensions.typographer');
+    return {
+      name: 'goldmark',
+      typographer:
+        typographer !== false &&
+        setting(config, 'markup.goldmark.extensions.typographer.disable') !== true,
+      breaks: false,
+      html: setting(config, 'markup.goldmark.renderer.unsafe') === true,
+      attributes:
+        setting(config, 'markup.goldmark.parser.attribute.title') === false ? null : 'goldmark',
+      definitionLists: setting(config, 'markup.goldmark.extensions.definitionList') !== false,
+      abbreviations: false,
+      headingIds: 'github',
+    };
+  },
   // Hugo reads these keys in any case, and takes `pubdate`/`published` and `unpublishdate` too.
   schedule: (data) => ({
     publish: field(data, 'publishDate') ?? field(data, 'pubdate') ?? field(data, 'published'),

@@ -49,6 +49,23 @@ export const jekyll: GeneratorProfile = {
   templates: 'built-in',
   futureIsScheduled: (config) => config.future !== true,
   dialect: 'jekyll',
+  // kramdown, Jekyll's default, reading GFM input unless `kramdown.input: kramdown` (which
+  // brings kramdown's own header ids).
+  markdown(config) {
+    if (!/kramdown/i.test(text(config.markdown) ?? 'kramdown')) return null;
+    const kramdown = (config.kramdown ?? {}) as Record<string, unknown>;
+    return {
+      name: 'kramdown',
+      typographer: kramdown.smart_quotes !== false,
+      breaks: kramdown.hard_wrap === true,
+      html: true,
+      attributes: 'kramdown',
+      definitionLists: true,
+      abbreviations: true,
+      headingIds:
+        kramdown.auto_ids === false ? null : kramdown.input === 'kramdown' ? 'kramdown' : 'github',
+    };
+  },
   urlKeys: ['permalink'],
   permalink(post, config) {
     const own = ownUrl(post.data, 'permalink');

@@ -204,3 +204,13 @@ export function ownSlug(post: PostForUrl): string | null {
   const slug = text(post.data.slug);
   return slug ? sitePathOf(`${slug}/`) : null;
 }
+
+/** A value at a path of keys, each matched without regard to case (Hugo's config). */
+export function setting(config: Readonly<Record<string, unknown>>, path: string): unknown {
+  let value: unknown = config;
+  for (const key of path.split('.')) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    value = field(value as Record<string, unknown>, key);
+  }
+  return value;
+}

@@ -8,6 +8,7 @@
  */
 import type { Generator } from '../models.ts';
 import type { PostForUrl } from './permalinks.ts';
+import type { MarkdownFlavour } from '../markdown/flavours.ts';
 
 export type { Generator };
 
@@ -165,6 +166,8 @@ export interface GeneratorProfile {
   dialect?: string;
   /** Where the site defines its own shortcodes, tags and includes. */
   templateSources?: TemplateSources;
+  /** Its Markdown renderer's flavour, as the site's config sets it (shared/markdown/flavours.ts). */
+  markdown?(config: SiteConfigData): MarkdownFlavour | null;
   /**
    * The path the site is served under (`/journal` for Jekyll's `baseurl: /journal`), which
    * site-absolute links carry but the files do not; '' at the root.

@@ -70,17 +70,23 @@ function headingText(inline: Token | undefined): string {
  * GitHub's heading ids: lowercase, spaces to `-`, punctuation dropped, unicode letters kept, and
  * a repeated heading gets `-1`, `-2`, … (github-slugger is the algorithm GitHub documents).
  */
-export function headingIdPlugin(md: MarkdownIt): void {
+export function headingIdPlugin(
+  md: MarkdownIt,
+  makeSlugger: () => (text: string) => string = () => {
+    const github = new GithubSlugger();
+    return (text) => github.slug(text);
+  },
+): void {
   md.core.ruler.push('heading_ids', (state: StateCore) => {
-    const slugger = new GithubSlugger();
+    const slug = makeSlugger();
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.type !== 'heading_open' || token.attrGet('id') !== null) continue;
       const text = headingText(tokens[i + 1]);
       if (text.trim() === '') continue;
-      const slug = slugger.slug(text);
-      if (slug) token.attrSet('id', slug);
+      const id = slug(text);
+      if (id) token.attrSet('id', id);
     }
   });
 }

@@ -15,6 +15,13 @@ import footnote from 'markdown-it-footnote';
 import { headingIdPlugin, linkifyPretestPlugin, taskListPlugin, wwwAutolinkPlugin } from './gfm.ts';
 import { highlightCode } from './highlight.ts';
 import { blockNodes, highlightedNodes, type PlainElement } from './nodes.ts';
+import { alertsPlugin } from './alerts.ts';
+import {
+  flavourPlugin,
+  headingSlugger,
+  SAMPLE_FLAVOURS,
+  type MarkdownFlavour,
+} from './flavours.ts';
 import { mathPlugin, renderTex } from './math.ts';
 import { dialectNames, templateDialect, type TemplateContext } from './templates/index.ts';
 import { templatePlugin, type TemplateEnv } from './templates/plugin.ts';
@@ -29,6 +36,8 @@ export interface RenderOptions {
   dialect?: string;
   /** What the dialect's constructs may know: the site's config, the post's front matter, … */
   context?: TemplateContext;
+  /** The generator's Markdown (Goldmark, kramdown, marked); none: CommonMark with GFM. */
+  flavour?: MarkdownFlavour | null;
   /**
    * What a brace kept literal (inside `{% raw %}`, a Hugo comment) shows as: `{`. The leak
    * counter (tests/tools/template-leaks.ts) asks for another, to tell it from a leak.
@@ -90,14 +99,16 @@ function fenceNodes(md: Md, token: Token): PlainElement | null {
   return code;
 }
 
-function createRenderer(dialect: string): Md {
+function createRenderer(dialect: string, flavour: MarkdownFlavour | null): Md {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   const templates = templateDialect(dialect);
   if (templates) md.use(templatePlugin, templates);
   md.use(footnote);
   md.use(mathPlugin);
   md.use(taskListPlugin);
-  md.use(headingIdPlugin);
+  md.use(headingIdPlugin, () => headingSlugger(flavour?.headingIds ?? null));
+  md.use(alertsPlugin);
+  if (flavour) md.use(flavourPlugin, flavour);
   md.use(wwwAutolinkPlugin);
   md.use(linkifyPretestPlugin);
   md.core.ruler.push('source_lines', sourceLines);
@@ -125,12 +136,16 @@ function createRenderer(dialect: string): Md {
   return md;
 }
 
-/** One markdown-it instance per dialect ('' is plain Markdown), made on first use. */
+/** One markdown-it instance per dialect and flavour (none: plain Markdown), made on first use. */
 const renderers = new Map<string, Md>();
 
-function rendererFor(dialect = ''): Md {
-  let md = renderers.get(dialect);
-  if (!md) renderers.set(dialect, (md = createRenderer(dialect)));
+function rendererFor(dialect = '', flavour: MarkdownFlavour | null = null): Md {
+  const key = flavour ? `${dialect} ${JSON.stringify(flavour)}` : dialect;
+  let md = renderers.get(key);
+  if (!md) {
+    if (renderers.size > 16) renderers.clear(); // sites opened one after another
+    renderers.set(key, (md = createRenderer(dialect, flavour)));
+  }
   return md;
 }
 
@@ -140,8 +155,10 @@ const envOf = (options: RenderOptions): TemplateEnv => ({
   literalBrace: options.literalBrace,
 });
 
+export type { MarkdownFlavour } from './flavours.ts';
+
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
-  return rendererFor(options.dialect).render(markdown, envOf(options));
+  return rendererFor(options.dialect, options.flavour ?? null).render(markdown, envOf(options));
 }
 
 /** The first `#`/`##` heading's text, for a title fallback. */
@@ -151,7 +168,8 @@ export { firstHeading } from '../heading.ts';
 export function rendererRuleNames(): string[] {
   const names = new Set<string>();
   for (const dialect of ['', ...dialectNames()])
-    for (const name of Object.keys(rendererFor(dialect).renderer.rules)) names.add(name);
+    for (const flavour of [null, ...SAMPLE_FLAVOURS])
+      for (const name of Object.keys(rendererFor(dialect, flavour).renderer.rules)) names.add(name);
   return [...names];
 }
 
@@ -181,7 +199,7 @@ export function renderMarkdownBlocks(
   markdown: string,
   options: RenderOptions = {},
 ): RenderedBlock[] {
-  const md = rendererFor(options.dialect);
+  const md = rendererFor(options.dialect, options.flavour ?? null);
   const env = envOf(options);
   const tokens = md.parse(markdown, env);
   const nodeRules = { md, env, fence: (token: Token) => fenceNodes(md, token) };

@@ -164,6 +164,18 @@ const NODE_RULES = new Map<string, (at: At) => void>(
       stack.push(item);
     },
     footnote_close: ({ stack }: At) => close(stack, 'li'),
+    // GitHub's alerts (alerts.ts): a callout with its title.
+    alert_open: ({ token, parent, stack }) => {
+      const { title, type } = token.meta as { title: string; type: string };
+      const div: PlainElement = [
+        'div',
+        ['class', `markdown-alert markdown-alert-${type}`, ...attrsOf(token)],
+        ['p', ['class', 'markdown-alert-title'], title],
+      ];
+      parent.push(div);
+      stack.push(div);
+    },
+    alert_close: ({ stack }) => close(stack, 'div'),
     // A generator's template constructs: the HTML their rule writes, read strictly.
     ...Object.fromEntries(TEMPLATE_TOKENS.map((type) => [type, templateNodes])),
   } satisfies Record<string, (at: At) => void>),
@@ -347,6 +359,15 @@ const PLAIN_TAG_TOKENS = new Set([
   's_close',
   'link_open',
   'link_close',
+  // Definition lists and abbreviations (the generators' flavours, flavours.ts).
+  'dl_open',
+  'dl_close',
+  'dt_open',
+  'dt_close',
+  'dd_open',
+  'dd_close',
+  'abbr_open',
+  'abbr_close',
 ]);
 
 const HLJS_PART = /<span class="([\w .-]+)">|<\/span>|([^<]+)/y;

@@ -1,6 +1,7 @@
 /**
  * Counts the posts whose preview shows raw template syntax (`{%`, `{{<`, `{{%`, `{{ x }}`)
- * outside code, over any folder of blogs: each folder given, or each folder inside it that is
+ * or a Markdown flavour's own syntax (`{: .note}`, `{:toc}`, `[!NOTE]`, `{#id}`) outside code,
+ * over any folder of blogs: each folder given, or each folder inside it that is
  * a blog. Each post is rendered as the app does, with its site's dialect and templates.
  *
  *   node --import tsx tests/tools/template-leaks.ts <blog-or-folder-of-blogs> …
@@ -19,8 +20,12 @@ import { readSiteTemplates } from '../../electron/services/generators/site-templ
 
 /** What the leak counter turns literal braces into: not a brace, so never a leak. */
 const LITERAL = '\u2983';
-const SYNTAX = /\{%|\{\{[<%]|\{\{\s*[^\s{}][^{}]*\}\}/g;
-const USES = /\{%|\{\{[<%]|\{\{\s*[^\s{}][^{}]*\}\}|^<[A-Z]/m;
+/**
+ * Template syntax, and the flavours' own (kramdown's `{: …}` and `{:toc}`, an alert's
+ * `[!NOTE]`, a heading's `{#id}`) that the preview should have read.
+ */
+const SYNTAX = /\{%|\{\{[<%]|\{\{\s*[^\s{}][^{}]*\}\}|\{:[^}\n]*\}|\[![A-Z]+\]|\{#[\w-]+[^}\n]*\}/g;
+const USES = /\{%|\{\{[<%]|\{\{\s*[^\s{}][^{}]*\}\}|^<[A-Z]|\{:[^}\n]*\}|\[![A-Z]+\]|\{#[\w-]+/m;
 
 /** Raw template syntax in the page's text, outside code: what a reader would see as braces. */
 export function leaksIn(html: string): string[] {
@@ -91,6 +96,7 @@ export function siteLeaks(folder: string): SiteLeaks {
     const html = renderMarkdown(body, {
       dialect,
       literalBrace: LITERAL,
+      flavour: templates.flavour,
       context: {
         site: templates.site,
         templates: templates.templates,

@@ -7,7 +7,7 @@ import {
   MAX_FILE_BYTES,
   readSiteTemplates,
 } from '../../electron/services/generators/site-templates.ts';
-import { siteLeaks } from '../tools/template-leaks.ts';
+import { leaksIn, siteLeaks } from '../tools/template-leaks.ts';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/dialects');
 const templatesOf = (name: string) => {
@@ -87,6 +87,22 @@ describe('limits', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the leak counter', () => {
+  it('sees template syntax and a flavour’s syntax left raw, outside code only', async () => {
+    const { renderMarkdown } = await import('../../shared/markdown/index.ts');
+    expect(leaksIn(renderMarkdown('A {{< x >}} and {% y %} and {{ z }}.'))).toEqual([
+      '{{<',
+      '{%',
+      '{{ z }}',
+    ]);
+    expect(leaksIn(renderMarkdown('A note.\n{: .note}\n\n## T {#t}'))).toEqual([
+      '{: .note}',
+      '{#t}',
+    ]);
+    expect(leaksIn(renderMarkdown('`{% x %}` and\n\n```\n{{< y >}}\n```'))).toEqual([]);
   });
 });
 

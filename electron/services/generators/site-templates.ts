@@ -188,5 +188,11 @@ export function readSiteTemplates(
     for (const file of listFiles(root, sources.code, budget))
       files[`code:${file.inner}`] = read(file);
   }
-  return { dialect: profile.dialect ?? null, site: asJson(config), templates, files };
+  return {
+    dialect: profile.dialect ?? null,
+    site: asJson(config),
+    templates,
+    files,
+    flavour: profile.markdown?.(config) ?? null,
+  };
 }

@@ -5,7 +5,7 @@
  * construction, never from a copy that drifts.
  */
 const POST_SELECTOR =
-  /(^|[\s,>+~(])(:root(?!\[data-theme=["']?dark)|\.preview-(article|cover|title|meta|tag|body)|\.hljs|\.task-list|\.footnote|\.missing-image|\.tpl)/;
+  /(^|[\s,>+~(])(:root(?!\[data-theme=["']?dark)|\.preview-(article|cover|title|meta|tag|body)|\.hljs|\.task-list|\.footnote|\.missing-image|\.tpl|\.markdown-|\.raw-html|dl |dd|dt|abbr)/;
 const MATH_SELECTOR = /\.katex/;
 
 function blobToDataUrl(blob: Blob): Promise<string> {

@@ -30,11 +30,16 @@ export async function exportPost(
   const dialect = post.templates
     ? dialectOf(post.templates.dialect ?? undefined, post.path)
     : undefined;
+  const flavour = post.templates?.flavour ?? null;
   const rendered = renderMarkdown(
     body,
     dialect
-      ? { dialect, context: { ...post.templates!.context, page: data, postPath: post.path } }
-      : {},
+      ? {
+          flavour,
+          dialect,
+          context: { ...post.templates!.context, page: data, postPath: post.path },
+        }
+      : { flavour },
   );
   const bodyHtml = sanitizePreview(rendered, context);
   const cover = typeof data.cover === 'string' ? resolveAssetUrl(data.cover, context) : null;

@@ -146,7 +146,7 @@ export function Preview({
   }, []);
   // Before the render effect below (effects run in order): the site's context goes first.
   useLayoutEffect(() => {
-    if (templates) client.current?.setSite(templates.context);
+    if (templates) client.current?.setSite(templates.context, templates.flavour);
   }, [templates]);
   // A layout effect: the request leaves during this commit, not after the next paint.
   useLayoutEffect(() => {

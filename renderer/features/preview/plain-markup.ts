@@ -65,6 +65,12 @@ const TAGS = new Set([
   'summary',
   'footer',
   'cite',
+  // The generators' Markdown flavours (shared/markdown/flavours.ts): definition lists and
+  // abbreviations.
+  'dl',
+  'dt',
+  'dd',
+  'abbr',
 ]);
 
 /** Attributes any allowed tag may carry (values are inert text). */

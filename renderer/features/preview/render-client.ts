@@ -1,6 +1,13 @@
 import type { BlockPatch } from '../../../shared/markdown/diff.ts';
 import type { TemplateContext } from '../../../shared/markdown/templates/index.ts';
-import type { PostStats, RenderCore, RenderMessage, RenderRequest } from './render-core.ts';
+import type { MarkdownFlavour } from '../../../shared/markdown/index.ts';
+import type {
+  PostStats,
+  RenderCore,
+  RenderMessage,
+  RenderRequest,
+  SiteRequest,
+} from './render-core.ts';
 
 export type { PostStats } from './render-core.ts';
 
@@ -9,8 +16,8 @@ export type PostTemplates = Pick<RenderRequest, 'dialect' | 'page' | 'postPath'>
 
 export interface RenderClient {
   render(body: string, lineOffset: number, templates?: PostTemplates): void;
-  /** The site's side of the templates' context (config, posts, shortcodes), kept until changed. */
-  setSite(site: TemplateContext): void;
+  /** The site's side of the templates' context (config, posts, shortcodes) and its flavour. */
+  setSite(site: TemplateContext, flavour?: MarkdownFlavour | null): void;
   /** The page emptied its preview: the next patch starts from no blocks. */
   reset(): void;
   /**
@@ -93,7 +100,7 @@ export function createRenderClient(handlers: {
   let limited = true;
   let paused = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let site: TemplateContext | null = null;
+  let site: SiteRequest | null = null;
   const receive = (message: RenderMessage) => {
     if (message.kind === 'blocks' && message.reply) {
       clearTimeout(timer);
@@ -116,7 +123,7 @@ export function createRenderClient(handlers: {
       const made = createWorker();
       made.addEventListener('message', (event: MessageEvent<RenderMessage>) => receive(event.data));
       // A restarted worker knows nothing: the site's context goes to it again.
-      if (site) made.postMessage({ site });
+      if (site) made.postMessage(site);
       return made;
     } catch {
       return null; // no workers (an odd host): render on this thread instead
@@ -146,7 +153,7 @@ export function createRenderClient(handlers: {
     }
     local ??= import('./render-core.ts').then(({ RenderCore }) => {
       const core = new RenderCore(receive);
-      if (site) core.setSite(site);
+      if (site) core.setSite(site.site, site.flavour ?? null);
       return core;
     });
     void local.then((core) => core.request(request));
@@ -159,10 +166,10 @@ export function createRenderClient(handlers: {
       else if (busy) pending = request;
       else send(request);
     },
-    setSite(next) {
-      site = next;
-      if (worker) worker.postMessage({ site });
-      else void local?.then((core) => core.setSite(next));
+    setSite(next, flavour = null) {
+      site = { site: next, flavour };
+      if (worker) worker.postMessage(site);
+      else void local?.then((core) => core.setSite(next, flavour));
     },
     reset() {
       generation++;

@@ -11,6 +11,7 @@ import { IncrementalRenderer, splitChunks, type Chunk } from '../../../shared/ma
 import { diffBlocks, type BlockPatch } from '../../../shared/markdown/diff.ts';
 import {
   renderMarkdownBlocks,
+  type MarkdownFlavour,
   type RenderOptions,
   type RenderedBlock,
 } from '../../../shared/markdown/index.ts';
@@ -38,9 +39,13 @@ export interface RenderRequest {
   postPath?: string;
 }
 
-/** What the site holds for templates (its config, posts, shortcodes): sent when it changes. */
+/**
+ * What the site holds for templates (its config, posts, shortcodes) and its Markdown
+ * flavour: sent when it changes.
+ */
 export interface SiteRequest {
   site: TemplateContext;
+  flavour?: MarkdownFlavour | null;
 }
 
 export type WorkerRequest = RenderRequest | SiteRequest;
@@ -54,6 +59,9 @@ export type RenderMessage =
       patch: BlockPatch;
     }
   | { kind: 'stats'; generation: number; stats: PostStats };
+
+/** A heading's trailing attribute list (Goldmark's `{#id}`, kramdown's `{: .class}`). */
+const ATTRIBUTE_TAIL = /\s*\{:?\s*[#.][^{}]*\}\s*$/;
 
 /** Below this many characters a full render is quick enough for every keystroke. */
 const INCREMENTAL_FROM = 20_000;
@@ -91,6 +99,9 @@ class ChunkStats {
 export class RenderCore {
   private incremental = new IncrementalRenderer();
   private site: TemplateContext = {};
+  private flavour: MarkdownFlavour | null = null;
+  /** Counts the site's changes: each makes a new incremental renderer. */
+  private siteVersion = 0;
   /** The render options the incremental renderer was made for. */
   private optionsKey = '';
   private chunkStats = new ChunkStats();
@@ -103,26 +114,28 @@ export class RenderCore {
 
   constructor(private readonly post: (message: RenderMessage) => void) {}
 
-  /** The site's side of the templates' context; the next render uses it. */
-  setSite(site: TemplateContext): void {
+  /** The site's side of the templates' context, and its flavour; the next render uses them. */
+  setSite(site: TemplateContext, flavour: MarkdownFlavour | null = null): void {
     this.site = site;
-    this.optionsKey = '';
+    this.flavour = flavour;
+    this.siteVersion++;
   }
 
   receive(data: WorkerRequest): void {
-    if ('site' in data) this.setSite(data.site);
+    if ('site' in data) this.setSite(data.site, data.flavour ?? null);
     else this.request(data);
   }
 
   /** The options for this request; a change from the last makes a new incremental renderer. */
   private options(data: RenderRequest): Omit<RenderOptions, 'lineOffset'> {
-    const options = data.dialect
-      ? {
-          dialect: data.dialect,
-          context: { ...this.site, page: data.page, postPath: data.postPath },
-        }
+    const options: Omit<RenderOptions, 'lineOffset'> = this.flavour
+      ? { flavour: this.flavour }
       : {};
-    const key = data.dialect ? JSON.stringify([data.dialect, data.page, data.postPath]) : '';
+    if (data.dialect) {
+      options.dialect = data.dialect;
+      options.context = { ...this.site, page: data.page, postPath: data.postPath };
+    }
+    const key = `${this.siteVersion} ${data.dialect ? JSON.stringify([data.dialect, data.page, data.postPath]) : ''}`;
     if (key !== this.optionsKey) {
       this.optionsKey = key;
       this.incremental = new IncrementalRenderer(options);
@@ -166,6 +179,12 @@ export class RenderCore {
 
   /** Only news: unchanged stats would cost the page a re-render for nothing. */
   private sendStats(stats: PostStats): void {
+    // `## Title {#id .class}`: the attribute list is not the heading's text.
+    if (this.flavour?.attributes)
+      stats = {
+        ...stats,
+        headings: stats.headings.map((h) => ({ ...h, text: h.text.replace(ATTRIBUTE_TAIL, '') })),
+      };
     const key = `${this.generation} ${JSON.stringify(stats)}`;
     if (key === this.lastStats) return;
     this.lastStats = key;

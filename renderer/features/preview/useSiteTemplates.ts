@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { MarkdownFlavour } from '../../../shared/markdown/index.ts';
 import type { PostRef, TemplateContext } from '../../../shared/markdown/templates/index.ts';
 import type { PostSummary, SiteTemplates, WorkspaceInfo } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
@@ -8,6 +9,8 @@ export interface PreviewTemplates {
   /** The generator's dialect (null: plain Markdown, but `.mdx` posts are still MDX). */
   dialect: string | null;
   context: TemplateContext;
+  /** The generator's Markdown flavour (null: CommonMark with GFM). */
+  flavour: MarkdownFlavour | null;
 }
 
 /**
@@ -52,6 +55,7 @@ export function useSiteTemplates(
       workspace && site?.root === workspace.root
         ? {
             dialect: site.templates.dialect,
+            flavour: site.templates.flavour,
             context: {
               site: site.templates.site,
               templates: site.templates.templates,

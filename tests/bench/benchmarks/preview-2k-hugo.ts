@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
+import { profileOf } from '../../../shared/generators/index.ts';
 import type { RenderOptions } from '../../../shared/markdown/index.ts';
 import { bodyOfWords, openBenchPage, type BrowserBench } from '../browser.ts';
 import { defineBenchmark } from '../measure.ts';
 
 /**
- * preview-2k with Hugo's dialect on: the same 2,000 words, with a shortcode every third
+ * preview-2k with Hugo's dialect and Markdown flavour (Goldmark) on: the same 2,000 words, with a shortcode every third
  * paragraph as real Hugo posts carry them (figures, refs and params in links, a highlighted
  * block, a `{{% %}}` callout around Markdown, an embed, a site shortcode), rendered with a
  * site context of 2,000 posts for `ref` to search. Within preview-2k's budget (5 ms).
@@ -27,6 +28,8 @@ export function hugoPost(words: number): string {
 
 const options: RenderOptions = {
   dialect: 'hugo',
+  // Goldmark as Hugo reads Markdown by default: typographer, attributes, definition lists.
+  flavour: profileOf('hugo').markdown!({}),
   context: {
     site: { params: { author: 'Ines Varga' } },
     page: { title: 'Bench' },

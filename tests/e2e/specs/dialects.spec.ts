@@ -56,7 +56,18 @@ test.describe('Hugo shortcodes', () => {
     await expect(callout.locator('.tpl-inner strong')).toHaveText('50 mph');
     await expect(preview.locator('details summary').last()).toHaveText('Why the ridge?');
     await expect(preview.locator('.tpl-card')).toContainText('YouTube video');
-    await expect(preview).toContainText('type {{< figure src="/images/x.png" >}} in the post');
+    // Shown literally, and read by the typographer as Hugo's Goldmark reads it.
+    await expect(preview).toContainText('type {{< figure src=“/images/x.png” >}} in the post');
+    // Goldmark's own: heading attributes, definition lists, typographer; GitHub's alerts.
+    await expect(preview.locator('h2#user-content-kit')).toHaveText('Kit check');
+    await expect(preview.locator('h2#user-content-kit')).toHaveClass('checklist');
+    await expect(preview.locator('.markdown-alert-tip .markdown-alert-title')).toHaveText('Tip');
+    await expect(preview.locator('dl dt').first()).toHaveText('Bivvy bag');
+    await expect(preview).toContainText(
+      '“Wind” – the one thing the forecast gets wrong… every time.',
+    );
+    await preview.locator('h2#user-content-kit').scrollIntoViewIfNeeded();
+    await folio.screenshot('22-goldmark-flavour');
     expect(await rawSyntax(preview, ['in the post'])).toEqual([]);
     await callout.scrollIntoViewIfNeeded();
     await folio.screenshot('14-hugo-shortcodes');
@@ -211,6 +222,18 @@ test.describe('Jekyll Liquid', () => {
       'In a layout, write {{ page.title }} and {% include tip.html %}.',
     );
     await expect(preview).not.toContainText('Check the gradient figures');
+    // kramdown's own: {:toc}, IALs, definition lists, abbreviations; ALDs hidden.
+    await expect(preview.locator('.markdown-toc a')).toHaveText([
+      'The last kilometre',
+      'Gearing notes',
+    ]);
+    await expect(preview.locator('p.note')).toContainText('Compact cranks');
+    await expect(preview.locator('abbr[title="Hyper Text Markup Language"]')).toHaveText('HTML');
+    await expect(preview.locator('dl dd')).toHaveText('The smallest ring, for the steepest part.');
+    await expect(preview.locator('.markdown-alert-caution')).toContainText('cold even in August');
+    await expect(preview).not.toContainText('{:gear');
+    await preview.locator('.markdown-toc').scrollIntoViewIfNeeded();
+    await folio.screenshot('21-kramdown-flavour');
     expect(await rawSyntax(preview, ['In a layout', 'Inline raw'])).toEqual([]);
     await preview.locator('[data-tpl="if"]').scrollIntoViewIfNeeded();
     await folio.screenshot('16-jekyll-liquid');
