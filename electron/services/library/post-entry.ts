@@ -31,7 +31,7 @@ import { excerptOf } from './excerpt.ts';
 import { parseFlatYaml } from './flat-yaml.ts';
 import { countWords } from './word-count.ts';
 import { countWords as countTextWords } from '../../../shared/word-count.ts';
-import { dialectOf, withoutTemplates } from '../../../shared/markdown/templates/index.ts';
+import { dialectOf, withoutTemplates } from '../../../shared/markdown/templates/readers.ts';
 import { readBuffer } from './word-count-simd.ts';
 
 export const MARKDOWN = /\.(md|markdown|mdx)$/i;

@@ -4,46 +4,15 @@
  * options are `name:value`.
  */
 import { card, chip, codeBlock, escapeHtml, lineSet, shortArgs, siteOrUnknown } from './html.ts';
-import { readLiquid } from './liquid-syntax.ts';
+import { HEXO_BUILTINS, hexoSyntax } from './hexo-syntax.ts';
 import { findPost, lookup, postUrl, printValue } from './links.ts';
 import { positional, type Construct } from './syntax.ts';
 import type { RenderInput, Rendered, TemplateContext, TemplateDialect } from './types.ts';
 
-const ALWAYS: Record<string, 'markdown' | 'literal'> = {
-  codeblock: 'literal',
-  code: 'literal',
-  raw: 'literal',
-  verbatim: 'literal',
-  blockquote: 'markdown',
-  quote: 'markdown',
-  pullquote: 'markdown',
-};
-const SINGLE = new Set([
-  'img',
-  'image',
-  'asset_img',
-  'asset_image',
-  'asset_link',
-  'asset_path',
-  'post_link',
-  'post_path',
-  'include_code',
-  'include_raw',
-  'iframe',
-  'youtube',
-  'vimeo',
-  'jsfiddle',
-  'gist',
-  'url_for',
-  'full_url_for',
-  'link',
-]);
-const TEXT = new Set(['asset_path', 'post_path']);
-
 export const hexo: TemplateDialect = {
-  name: 'hexo',
+  ...hexoSyntax,
   builtins: Object.fromEntries(
-    [...Object.keys(ALWAYS), ...SINGLE].map((name) => [
+    HEXO_BUILTINS.map((name) => [
       name,
       name === 'codeblock' || name === 'code'
         ? ['lang', 'line_number', 'highlight', 'first_line', 'mark', 'wrap']
@@ -53,17 +22,6 @@ export const hexo: TemplateDialect = {
     ]),
   ),
   snippets: { open: '{% ', close: ' %}', closeTag: (name) => `{% end${name} %}` },
-  openers: '{',
-  // Hexo takes fenced code and code spans out before it reads tags.
-  readsCode: false,
-  read: (text, pos) => readLiquid(text, pos, ':', true),
-  pairing(c) {
-    const always = ALWAYS[c.name];
-    if (always) return { pairing: always, always: true };
-    if (SINGLE.has(c.name)) return null;
-    return { pairing: 'markdown', always: false };
-  },
-  producesText: (c) => TEXT.has(c.name),
   render,
 };
 

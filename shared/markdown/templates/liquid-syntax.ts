@@ -4,6 +4,7 @@
  * `{% endname %}` closes `name`.
  */
 import { findClose, nameAndRest, parseArgs, type Construct } from './syntax.ts';
+import type { TemplateSyntax } from './types.ts';
 
 const TAG_NAME = /^[A-Za-z_][\w-]*$/;
 
@@ -93,4 +94,43 @@ export function literalValue(text: string): unknown {
   if (text === 'false') return false;
   if (text === 'nil' || text === 'null') return null;
   return undefined;
+}
+
+/** Tags whose inner text is not Markdown, and what becomes of it. */
+export const LITERAL = new Set(['highlight', 'raw', 'comment', 'capture', 'verbatim']);
+/** Control flow: a chip, and the content between it and its end rendered. */
+export const BLOCKS = new Set(['if', 'unless', 'for', 'case', 'tablerow']);
+/** Tags that stand for text. */
+export const TEXT_TAGS = new Set(['link', 'post_url']);
+/** Liquid's own tags that do not print: shown as quiet chips. */
+export const STATEMENTS = new Set([
+  'else',
+  'elsif',
+  'when',
+  'assign',
+  'increment',
+  'decrement',
+  'cycle',
+  'break',
+  'continue',
+  'set',
+]);
+
+/** Liquid's syntax (Jekyll), or Eleventy's (`bareNamesArePage`: its LiquidJS and Nunjucks). */
+export function liquidSyntax(name: string, eleventy: boolean): TemplateSyntax {
+  return {
+    name,
+    openers: '{',
+    readsCode: true,
+    // Eleventy's LiquidJS also takes `name: value` arguments, and Nunjucks' `{# #}` comments.
+    read: (text, pos) => readLiquid(text, pos, eleventy ? '=:,' : '=', eleventy),
+    pairing(c) {
+      if (LITERAL.has(c.name)) return { pairing: 'literal', always: true };
+      if (BLOCKS.has(c.name)) return { pairing: 'markdown', always: true };
+      if (TEXT_TAGS.has(c.name) || STATEMENTS.has(c.name) || c.name.startsWith('include'))
+        return null;
+      return { pairing: 'markdown', always: false };
+    },
+    producesText: (c) => TEXT_TAGS.has(c.name),
+  };
 }

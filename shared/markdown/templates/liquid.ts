@@ -7,30 +7,18 @@
  * the content between them rendered.
  */
 import { chip, codeBlock, escapeHtml, lineSet, shortArgs, siteOrUnknown } from './html.ts';
-import { literalValue, readLiquid, splitFilters } from './liquid-syntax.ts';
+import {
+  BLOCKS,
+  LITERAL,
+  literalValue,
+  liquidSyntax,
+  splitFilters,
+  STATEMENTS,
+  TEXT_TAGS,
+} from './liquid-syntax.ts';
 import { findPost, lookup, postUrl, printValue } from './links.ts';
 import { positional, type Construct } from './syntax.ts';
 import type { RenderInput, Rendered, TemplateContext, TemplateDialect } from './types.ts';
-
-/** Tags whose inner text is not Markdown, and what becomes of it. */
-const LITERAL = new Set(['highlight', 'raw', 'comment', 'capture', 'verbatim']);
-/** Control flow: a chip, and the content between it and its end rendered. */
-const BLOCKS = new Set(['if', 'unless', 'for', 'case', 'tablerow']);
-/** Tags that stand for text. */
-const TEXT_TAGS = new Set(['link', 'post_url']);
-/** Liquid's own tags that do not print: shown as quiet chips. */
-const STATEMENTS = new Set([
-  'else',
-  'elsif',
-  'when',
-  'assign',
-  'increment',
-  'decrement',
-  'cycle',
-  'break',
-  'continue',
-  'set',
-]);
 
 export interface LiquidOptions {
   name: string;
@@ -40,26 +28,13 @@ export interface LiquidOptions {
 
 export function liquidDialect(options: LiquidOptions): TemplateDialect {
   return {
-    name: options.name,
+    ...liquidSyntax(options.name, options.bareNamesArePage),
     builtins: Object.fromEntries(
       [...LITERAL, ...BLOCKS, ...TEXT_TAGS, ...STATEMENTS, 'include', 'include_relative'].map(
         (name) => [name, []],
       ),
     ),
     snippets: { open: '{% ', close: ' %}', closeTag: (name) => `{% end${name} %}` },
-    openers: '{',
-    readsCode: true,
-    // Eleventy's LiquidJS also takes `name: value` arguments, and Nunjucks' `{# #}` comments.
-    read: (text, pos) =>
-      readLiquid(text, pos, options.bareNamesArePage ? '=:,' : '=', options.bareNamesArePage),
-    pairing(c) {
-      if (LITERAL.has(c.name)) return { pairing: 'literal', always: true };
-      if (BLOCKS.has(c.name)) return { pairing: 'markdown', always: true };
-      if (TEXT_TAGS.has(c.name) || STATEMENTS.has(c.name) || c.name.startsWith('include'))
-        return null;
-      return { pairing: 'markdown', always: false };
-    },
-    producesText: (c) => TEXT_TAGS.has(c.name),
     render: (input) => render(input, options),
   };
 }

@@ -4,7 +4,7 @@
  * scan, not a search ahead from each opener.
  */
 import type { Construct } from './syntax.ts';
-import type { TemplateDialect } from './types.ts';
+import type { TemplateSyntax } from './types.ts';
 
 export interface Scan {
   constructs: Construct[];
@@ -22,7 +22,7 @@ export function nextOpener(chars: string, text: string, from: number): number {
   return best;
 }
 
-export function scanText(dialect: TemplateDialect, text: string): Scan {
+export function scanText(dialect: TemplateSyntax, text: string): Scan {
   const constructs: Construct[] = [];
   const closeOf = new Map<number, Construct>();
   const open = new Map<string, Construct[]>();
@@ -49,7 +49,7 @@ export function scanText(dialect: TemplateDialect, text: string): Scan {
 const scans = new WeakMap<object, { text: string; scan: Scan }>();
 
 /** The scan of `text`, kept with `holder` (a parser state) while its text stays the same. */
-export function scanOf(holder: object, dialect: TemplateDialect, text: string): Scan {
+export function scanOf(holder: object, dialect: TemplateSyntax, text: string): Scan {
   const kept = scans.get(holder);
   if (kept?.text === text) return kept.scan;
   const scan = scanText(dialect, text);

@@ -76,12 +76,9 @@ export interface RenderInput {
   paired?: boolean;
 }
 
-export interface TemplateDialect {
+/** How a dialect's constructs are read: enough to find them, pair them and count around them. */
+export interface TemplateSyntax {
   name: string;
-  /** Its built-in constructs, with the parameters each takes (for completion in the editor). */
-  builtins: Readonly<Record<string, readonly string[]>>;
-  /** What a writer types to start a construct (`{{< `, `{% `, `<`), and to close a pair. */
-  snippets: { open: string; close: string; closeTag(name: string): string };
   /** Characters a construct can start with (for markdown-it's inline scan). */
   openers: string;
   /** The construct starting at `text[pos]`, if one does. */
@@ -103,6 +100,14 @@ export interface TemplateDialect {
   producesText(construct: Construct): boolean;
   /** Lines (at a block's start, up to a blank line) that are not content: MDX's import/export. */
   hiddenLines?: RegExp;
+}
+
+/** A dialect: its syntax, and what its constructs become. */
+export interface TemplateDialect extends TemplateSyntax {
+  /** Its built-in constructs, with the parameters each takes (for completion in the editor). */
+  builtins: Readonly<Record<string, readonly string[]>>;
+  /** What a writer types to start a construct (`{{< `, `{% `, `<`), and to close a pair. */
+  snippets: { open: string; close: string; closeTag(name: string): string };
   /** What a construct becomes. */
   render(input: RenderInput): Rendered;
 }
