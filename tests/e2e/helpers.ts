@@ -102,3 +102,40 @@ export async function answerSaveDialogs(folio: FolioFixture, answers: Array<stri
     }) as unknown as typeof dialog.showSaveDialog;
   }, answers);
 }
+
+/**
+ * WCAG contrast of each element's text against the background it is drawn on (the nearest
+ * ancestor with an opaque-enough background), for the parts of the window a writer reads.
+ */
+export function contrasts(page: Page, selectors: Record<string, string>) {
+  return page.evaluate((selectors) => {
+    const rgb = (color: string) => {
+      const [r, g, b, a] = (color.match(/[\d.]+/g) ?? []).map(Number);
+      return { r: r ?? 0, g: g ?? 0, b: b ?? 0, a: a ?? 1 };
+    };
+    const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
+      const channel = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    };
+    const backgroundOf = (el: Element | null): { r: number; g: number; b: number } => {
+      for (let node = el; node; node = node.parentElement) {
+        const bg = rgb(getComputedStyle(node).backgroundColor);
+        if (bg.a > 0.5) return bg;
+      }
+      return { r: 255, g: 255, b: 255 };
+    };
+    const result: Record<string, number> = {};
+    for (const [name, selector] of Object.entries(selectors)) {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`${name}: nothing matches ${selector}`);
+      const fg = luminance(rgb(getComputedStyle(el).color));
+      const bg = luminance(backgroundOf(el));
+      result[name] =
+        Math.round(((Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05)) * 100) / 100;
+    }
+    return result;
+  }, selectors);
+}

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from '../fixtures.ts';
-import { answerSaveDialogs, openPost } from '../helpers.ts';
+import { answerSaveDialogs, contrasts, openPost } from '../helpers.ts';
 import { repoRoot } from '../hosts/paths.ts';
 
 const dialects = path.join(repoRoot, 'tests', 'fixtures', 'dialects');
@@ -72,6 +72,32 @@ test.describe('Hugo shortcodes', () => {
     await callout.scrollIntoViewIfNeeded();
     await folio.screenshot('14-hugo-shortcodes');
   });
+});
+
+test.describe('Template chips, cards and alerts', () => {
+  test.use({ blogSource: path.join(dialects, 'hugo') });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`are readable in the ${theme} theme`, async ({ folio }) => {
+      const { page } = folio;
+      await page.getByLabel('Theme').selectOption(theme);
+      await openPost(page, 'Packing for a Long Day');
+      await expect(article(folio).locator('.tpl-chip-note').first()).toBeVisible();
+      await page.getByRole('button', { name: /The Ridge Walk/ }).click();
+      await expect(article(folio).locator('.markdown-alert-title')).toBeVisible();
+      const ratios = await contrasts(page, {
+        'chip name': '.tpl-chip-name',
+        'chip arguments': '.tpl-chip-args',
+        'chip note': '.tpl-chip-note',
+        'card label': '.tpl-card-label',
+        'alert title': '.markdown-alert-title',
+        'line number': '.tpl-line-number',
+      });
+      for (const [name, ratio] of Object.entries(ratios))
+        expect(ratio, `${theme}: ${name} contrast`).toBeGreaterThanOrEqual(4.5);
+      await folio.screenshot(`23-templates-${theme}`);
+    });
+  }
 });
 
 test.describe('Hugo’s library', () => {
