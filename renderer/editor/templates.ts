@@ -173,10 +173,12 @@ function completions(dialect: TemplateDialect, site: EditorTemplates['templates'
     }
     const typed = nameAfter.exec(before);
     if (!typed) return null;
-    if (dialect.name === 'mdx' && !/^[A-Z]/.test(typed[1] ?? '') && !context.explicit) return null;
+    // MDX: only a capital starts a component (`<a` is HTML), so lower case asks for no list.
+    const names = dialect.snippets.names;
+    if (names && !names.test(typed[1] ?? '') && !context.explicit) return null;
     const options: Completion[] = [
       ...Object.entries(site)
-        .filter(([n]) => dialect.name !== 'mdx' || /^[A-Z]/.test(n))
+        .filter(([n]) => !names || names.test(n))
         .map(([n, t]): Completion => ({
           label: n,
           type: 'function',

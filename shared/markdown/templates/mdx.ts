@@ -10,6 +10,6 @@ import type { TemplateDialect } from './types.ts';
 export const mdx: TemplateDialect = {
   ...mdxSyntax,
   builtins: {},
-  snippets: { open: '<', close: ' />', closeTag: (name) => `</${name}>` },
+  snippets: { open: '<', close: ' />', closeTag: (name) => `</${name}>`, names: /^[A-Z]/ },
   render: (input) => siteOrUnknown(input, 'component'),
 };

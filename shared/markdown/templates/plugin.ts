@@ -396,11 +396,7 @@ function blockRule(
 }
 
 const closeName = (dialect: TemplateDialect, c: Construct): string =>
-  dialect.name === 'hugo'
-    ? `{{< /${c.name} >}}`
-    : dialect.name === 'mdx'
-      ? `</${c.name}>`
-      : `{% end${c.name} %}`;
+  dialect.snippets.closeTag(c.name);
 
 function pushBlock(
   state: StateBlock,

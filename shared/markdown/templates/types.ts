@@ -106,8 +106,11 @@ export interface TemplateSyntax {
 export interface TemplateDialect extends TemplateSyntax {
   /** Its built-in constructs, with the parameters each takes (for completion in the editor). */
   builtins: Readonly<Record<string, readonly string[]>>;
-  /** What a writer types to start a construct (`{{< `, `{% `, `<`), and to close a pair. */
-  snippets: { open: string; close: string; closeTag(name: string): string };
+  /**
+   * What a writer types to start a construct (`{{< `, `{% `, `<`), and to close a pair; which
+   * names are constructs when not all are (MDX: a capital first).
+   */
+  snippets: { open: string; close: string; closeTag(name: string): string; names?: RegExp };
   /** What a construct becomes. */
   render(input: RenderInput): Rendered;
 }
