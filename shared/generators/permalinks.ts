@@ -4,7 +4,7 @@
  * Pure, and run in the index workers: the config arrives as data (BlogLayout.urlConfig).
  */
 import { readDateParts, type DateParts } from '../dates.ts';
-import { basename } from './naming.ts';
+import { basename, pad } from './naming.ts';
 
 export interface PostForUrl {
   /** Relative path in the blog, `/`-separated. */
@@ -16,7 +16,6 @@ export interface PostForUrl {
   fileTime?: number;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The front matter's `key`, whatever its case (Hugo reads keys without regard to case). */
 export function field(data: Readonly<Record<string, unknown>>, key: string): unknown {
