@@ -98,6 +98,8 @@ export interface PostSummary {
   url?: string;
   /** A section's own page (Hugo's `_index.md`), not a post. */
   section?: true;
+  /** The collection it belongs to (Jekyll's `_docs`, an Astro content collection); none: a post. */
+  collection?: string;
   /** A bundle the site builds no page for (Hugo's `headless: true`): its resources only. */
   headless?: true;
   /** When the site starts showing it, if set apart from its date (Hugo's `publishDate`). */

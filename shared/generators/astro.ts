@@ -21,6 +21,7 @@ export const astro: GeneratorProfile = {
   imageFolder: staticImages,
   // Its `.mdx` posts; `.md` ones are plain Markdown (shared/markdown/templates/index.ts).
   dialect: 'mdx',
+  collectionOf: (path) => /^src\/content\/([^/]+)\//.exec(path)?.[1] ?? null,
   // A content collection's entry is served under the collection's name, a page by its path.
   permalink: (post) =>
     ownSlug(post) ??

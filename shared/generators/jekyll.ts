@@ -1,6 +1,48 @@
 import { basename, fileIn, isoDay, noPages, noSections, sitePath } from './naming.ts';
 import { fill, ownUrl, sitePathOf, text } from './permalinks.ts';
-import type { GeneratorProfile } from './types.ts';
+import type { GeneratorProfile, SiteConfigData } from './types.ts';
+
+/**
+ * The collections `_config.yml` names (`collections: [docs]` or `collections: { docs: {…} }`),
+ * each in its `_<name>` folder (under `collections_dir` when set); `posts` is Jekyll's own.
+ */
+function jekyllCollections(config: SiteConfigData): Array<{ folder: string; name: string }> {
+  const named = config.collections;
+  const names = Array.isArray(named)
+    ? named.map(String)
+    : named && typeof named === 'object'
+      ? Object.keys(named)
+      : [];
+  const dir = text(config.collections_dir);
+  return names
+    .filter((name) => name !== 'posts' && /^[\w-]+$/.test(name))
+    .map((name) => ({ folder: dir ? `${dir}/_${name}` : `_${name}`, name }));
+}
+
+/**
+ * A collection item's URL: none unless the collection has `output: true`; then its
+ * `permalink` (`:collection`, `:path`, `:name`, `:title`, `:output_ext`), by default
+ * `/:collection/:path:output_ext`.
+ */
+function collectionUrl(
+  path: string,
+  collection: { folder: string; name: string },
+  config: SiteConfigData,
+): string | null {
+  const settings = (config.collections as Record<string, Record<string, unknown>> | undefined)?.[
+    collection.name
+  ];
+  if (!settings || typeof settings !== 'object' || settings.output !== true) return null;
+  const rel = path.slice(collection.folder.length + 1).replace(/\.[^./]+$/, '');
+  const url = fill(text(settings.permalink) ?? '/:collection/:path:output_ext', {
+    collection: collection.name,
+    path: rel,
+    name: basename(rel),
+    title: basename(rel),
+    output_ext: '.html',
+  });
+  return url === null ? null : sitePathOf(url);
+}
 
 /** Jekyll's built-in permalink styles. */
 const STYLES: Record<string, string> = {
@@ -18,14 +60,18 @@ export const jekyll: GeneratorProfile = {
     (entries.has('_posts/') || entries.has('_drafts/'))
       ? 'sure'
       : null,
-  layout: () => ({
-    postFolders: ['_posts', '_drafts'],
-    draftFolders: ['_drafts'],
-    staticRoot: '',
-    generatedFolders: ['_site', '.jekyll-cache'],
-    // Jekyll takes a post's date from its file name when the front matter has none.
-    fileNameDates: true,
-  }),
+  layout: ({ config }) => {
+    const collections = jekyllCollections(config ?? {});
+    return {
+      postFolders: ['_posts', '_drafts', ...collections.map((c) => c.folder)],
+      draftFolders: ['_drafts'],
+      staticRoot: '',
+      generatedFolders: ['_site', '.jekyll-cache'],
+      // Jekyll takes a post's date from its file name when the front matter has none.
+      fileNameDates: true,
+      ...(collections.length ? { collections } : {}),
+    };
+  },
   configFiles: ['_config.yml'],
   draftFolder: {
     drafts: '_drafts',
@@ -66,10 +112,12 @@ export const jekyll: GeneratorProfile = {
         kramdown.auto_ids === false ? null : kramdown.input === 'kramdown' ? 'kramdown' : 'github',
     };
   },
-  urlKeys: ['permalink'],
+  urlKeys: ['permalink', 'collections', 'collections_dir'],
   permalink(post, config) {
     const own = ownUrl(post.data, 'permalink');
     if (own) return own;
+    const collection = jekyllCollections(config).find((c) => post.path.startsWith(`${c.folder}/`));
+    if (collection) return collectionUrl(post.path, collection, config);
     if (!post.path.startsWith('_posts/')) return null;
     const style = text(config.permalink) ?? 'date';
     const pattern = STYLES[style] ?? style;

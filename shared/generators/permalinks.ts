@@ -16,7 +16,6 @@ export interface PostForUrl {
   fileTime?: number;
 }
 
-
 /** The front matter's `key`, whatever its case (Hugo reads keys without regard to case). */
 export function field(data: Readonly<Record<string, unknown>>, key: string): unknown {
   if (key in data) return data[key];

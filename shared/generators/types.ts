@@ -35,6 +35,11 @@ export interface BlogLayout {
   fileNameDates?: boolean;
   /** The site config's keys that decide post URLs (the profile's `urlKeys`), for permalink. */
   urlConfig?: SiteConfigData;
+  /**
+   * Folders of the post folders that hold a collection of their own (Jekyll's `_docs`, an
+   * Astro content collection): their files are listed as that collection's, not as posts.
+   */
+  collections?: Array<{ folder: string; name: string }>;
 }
 
 /**
@@ -189,6 +194,8 @@ export interface GeneratorProfile {
    */
   schedule?(data: Readonly<Record<string, unknown>>): { publish?: unknown; expiry?: unknown };
   isSectionPage?(path: string): boolean;
+  /** The collection a file belongs to by its place, when not by the layout (Astro's `src/content/<name>`). */
+  collectionOf?(path: string): string | null;
   /** A post the site builds no page of its own for (Hugo's headless bundles). */
   isHeadless?(data: Readonly<Record<string, unknown>>): boolean;
   /** The command that serves the site for a live preview on `port`. */

@@ -140,3 +140,33 @@ describe('the library', () => {
     second.close();
   });
 });
+
+describe('collections', () => {
+  it('Jekyll’s, from _config.yml, are listed as theirs, with their URLs; Astro’s by folder', async () => {
+    const jekyll = path.join(import.meta.dirname, '../fixtures/dialects/jekyll');
+    const { layout } = openSite(jekyll);
+    expect(layout.collections).toEqual([{ folder: '_docs', name: 'docs' }]);
+    const library = new Library({ root: jekyll, layout });
+    await library.load();
+    const docs = library.posts().filter((p) => p.collection === 'docs');
+    expect(docs.map((p) => [p.path, p.url]).sort()).toEqual([
+      ['_docs/getting-started.md', '/docs/getting-started/'],
+      ['_docs/tools/tyre-levers.md', '/docs/tools/tyre-levers/'],
+    ]);
+    expect(library.posts().filter((p) => p.collection === undefined)).toHaveLength(2);
+    library.close();
+
+    const astro = path.join(import.meta.dirname, '../fixtures/dialects/astro');
+    const astroLibrary = new Library({ root: astro, layout: openSite(astro).layout });
+    await astroLibrary.load();
+    expect(new Set(astroLibrary.posts().map((p) => p.collection))).toEqual(new Set(['blog']));
+    astroLibrary.close();
+  });
+
+  it('an item of a collection without output: true has no URL', () => {
+    const config = { collections: ['recipes'] };
+    expect(
+      profileOf('jekyll').permalink!({ path: '_recipes/dal.md', data: {}, date: null }, config),
+    ).toBeNull();
+  });
+});

@@ -52,7 +52,7 @@ import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from '
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 13;
+export const CACHE_VERSION = 14;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -125,6 +125,7 @@ export function layoutKey(layout: BlogLayout): string {
     layout.draftFolders,
     layout.fileNameDates === true,
     layout.urlConfig ?? null,
+    layout.collections ?? null,
     locale,
   ]);
 }

@@ -198,6 +198,7 @@ export function entryOptions(layout: BlogLayout, relativePath: string): EntryOpt
     generator: layout.generator,
     fileNameDates: layout.fileNameDates === true && !isInDraftFolder(layout, relativePath),
     urlConfig: layout.urlConfig,
+    collection: layout.collections?.find((c) => relativePath.startsWith(`${c.folder}/`))?.name,
   };
 }
 

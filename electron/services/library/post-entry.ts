@@ -56,6 +56,8 @@ export interface EntryOptions {
   fileNameDates?: boolean;
   /** The site config's keys for URLs (BlogLayout.urlConfig): the post's URL is worked out. */
   urlConfig?: SiteConfigData;
+  /** The collection the file is in, by the layout (BlogLayout.collections). */
+  collection?: string;
 }
 
 export type ReadResult =
@@ -280,26 +282,32 @@ function wordsOf(
  * The fields a generator adds to a few summaries: kept apart in the cache and the worker
  * columns (a URL, which most posts have, is a column of its own there).
  */
-export type SiteFields = Pick<PostSummary, 'section' | 'headless' | 'publishValue' | 'expiryValue'>;
+export type SiteFields = Pick<
+  PostSummary,
+  'section' | 'headless' | 'collection' | 'publishValue' | 'expiryValue'
+>;
 
 /** A summary's site fields, or null when it has none. */
 export function siteFieldsOf(summary: PostSummary): SiteFields | null {
-  const { section, headless, publishValue, expiryValue } = summary;
-  if (!section && !headless && publishValue === undefined && expiryValue === undefined) return null;
   const fields: SiteFields = {};
-  if (section) fields.section = true;
-  if (headless) fields.headless = true;
-  if (publishValue !== undefined) fields.publishValue = publishValue;
-  if (expiryValue !== undefined) fields.expiryValue = expiryValue;
-  return fields;
+  if (summary.section) fields.section = true;
+  if (summary.headless) fields.headless = true;
+  if (summary.collection !== undefined) fields.collection = summary.collection;
+  if (summary.publishValue !== undefined) fields.publishValue = summary.publishValue;
+  if (summary.expiryValue !== undefined) fields.expiryValue = summary.expiryValue;
+  return Object.keys(fields).length ? fields : null;
 }
 
 /** Site fields read back (from the cache or a worker) onto a summary, checked. */
 export function applySiteFields(summary: PostSummary, fields: unknown): void {
   if (fields === null || typeof fields !== 'object') return;
-  const { section, headless, publishValue, expiryValue } = fields as Record<string, unknown>;
+  const { section, headless, collection, publishValue, expiryValue } = fields as Record<
+    string,
+    unknown
+  >;
   if (section === true) summary.section = true;
   if (headless === true) summary.headless = true;
+  if (typeof collection === 'string') summary.collection = collection;
   if (typeof publishValue === 'number' && Number.isFinite(publishValue))
     summary.publishValue = publishValue;
   if (typeof expiryValue === 'number' && Number.isFinite(expiryValue))
@@ -316,6 +324,8 @@ function addSiteFields(
 ): void {
   const profile = profileOf(options.generator!);
   if (profile.isSectionPage?.(path)) summary.section = true;
+  const collection = options.collection ?? profile.collectionOf?.(path);
+  if (collection) summary.collection = collection;
   if (profile.isHeadless?.(data)) {
     summary.headless = true;
     return; // no page, so no URL

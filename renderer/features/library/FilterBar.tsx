@@ -1,6 +1,13 @@
 import { useMemo } from 'react';
 import type { LibraryView } from './useLibraryView.ts';
-import { countTerms, isFiltered, yearsOf, type DraftFilter, type SortKey } from './view.ts';
+import {
+  countTerms,
+  isFiltered,
+  kindsOf,
+  yearsOf,
+  type DraftFilter,
+  type SortKey,
+} from './view.ts';
 
 const ANY = '';
 
@@ -14,10 +21,30 @@ export function FilterBar({ view }: { view: LibraryView }) {
   const tags = useMemo(() => countTerms(all, 'tags'), [all]);
   const categories = useMemo(() => countTerms(all, 'categories'), [all]);
   const filtered = isFiltered(filter);
+  const kinds = useMemo(() => kindsOf(all), [all]);
   const hasExpiry = useMemo(() => all.some((p) => p.expiryValue !== undefined), [all]);
   const hasSections = useMemo(() => all.some((p) => p.section), [all]);
   return (
     <div className="filter-bar" role="group" aria-label="Sort and filter posts">
+      {kinds.length > 1 ? (
+        // A site with collections (Jekyll's `_docs`, Astro's): which kind the list shows.
+        <div className="filter-row">
+          <select
+            aria-label="Kind"
+            value={filter.kind ?? ANY}
+            onChange={(e) => setFilter({ kind: e.target.value || null })}
+          >
+            <option value={ANY}>
+              {kinds.map(({ term, count }) => `${count.toLocaleString()} ${term}`).join(', ')}
+            </option>
+            {kinds.map(({ term, count }) => (
+              <option key={term} value={term}>
+                {`${term[0]!.toUpperCase()}${term.slice(1)} (${count.toLocaleString()})`}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="filter-row">
         <select
           aria-label="Status"

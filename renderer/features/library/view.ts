@@ -14,11 +14,37 @@ export interface PostFilter {
   status: DraftFilter;
   /** A year as written in the date (`2024`), `none` for undated posts, null for all. */
   year: string | null;
+  /** A collection's name, `posts` for what is in none, null for all. */
+  kind: string | null;
 }
 
-export const NO_FILTER: PostFilter = { tag: null, category: null, status: 'all', year: null };
+export const NO_FILTER: PostFilter = {
+  tag: null,
+  category: null,
+  status: 'all',
+  year: null,
+  kind: null,
+};
+
+/** What the kind filter calls the entries that are in no collection. */
+export const POSTS_KIND = 'posts';
+
+/** Each kind (posts first, then the collections by name) with how many entries it has. */
+export function kindsOf(posts: readonly PostSummary[]): TermCount[] {
+  const counts = new Map<string, number>();
+  for (const post of posts) {
+    const kind = post.collection ?? POSTS_KIND;
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([term, count]) => ({ term, count }))
+    .sort((a, b) =>
+      a.term === POSTS_KIND ? -1 : b.term === POSTS_KIND ? 1 : a.term.localeCompare(b.term),
+    );
+}
 
 export const isFiltered = (filter: PostFilter): boolean =>
+  filter.kind !== null ||
   filter.tag !== null ||
   filter.category !== null ||
   filter.status !== 'all' ||
@@ -53,6 +79,7 @@ export function matches(post: PostSummary, filter: PostFilter, now: number | nul
   if (filter.status === 'scheduled' && !isScheduled(post, now)) return false;
   if (filter.status === 'expired' && !isExpired(post, now)) return false;
   if (filter.status === 'sections' && !post.section) return false;
+  if (filter.kind !== null && (post.collection ?? POSTS_KIND) !== filter.kind) return false;
   if (filter.tag !== null && !post.tags.includes(filter.tag)) return false;
   if (filter.category !== null && !post.categories.includes(filter.category)) return false;
   if (filter.year !== null && (yearOf(post) ?? 'none') !== filter.year) return false;

@@ -221,6 +221,20 @@ test.describe('Jekyll Liquid', () => {
   test('site and page values, includes, highlight and raw render; control flow shows as chips', async ({
     folio,
   }) => {
+    // The docs collection is listed with the posts, and the Kind filter tells them apart.
+    const kind = folio.page.getByRole('combobox', { name: 'Kind' });
+    await expect(kind.locator('option').first()).toHaveText('2 posts, 2 docs');
+    await kind.selectOption('docs');
+    const list = folio.page.getByRole('navigation', { name: 'Posts' });
+    await expect(list.getByRole('button')).toHaveText([/Getting Started/, /Tyre Levers/]);
+    await list.getByRole('button', { name: /Tyre Levers/ }).click();
+    await expect(folio.page.getByTestId('post-url')).toHaveText('/journal/docs/tools/tyre-levers/');
+    await folio.screenshot('24-jekyll-collection');
+    await expect(article(folio).getByRole('link', { name: 'the first steps' })).toHaveAttribute(
+      'href',
+      '/journal/docs/getting-started/',
+    );
+    await kind.selectOption('');
     await openPost(folio.page, 'Over the Col du Galibier');
     const preview = article(folio);
     await expect(preview).toContainText(
