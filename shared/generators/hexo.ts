@@ -10,7 +10,7 @@ import {
   under,
   sitePath,
 } from './naming.ts';
-import { fill, ownUrl, sitePathOf, slugify, text } from './permalinks.ts';
+import { fill, ownUrl, sitePathOf, slugify, text, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile, SiteConfigData } from './types.ts';
 
 /** Hexo's nested category lists (`[[Life, Travel], [Diary]]`) flattened: the path's last. */
@@ -25,6 +25,11 @@ function localIso(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
+
+const globs = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter(
+    (v): v is string => typeof v === 'string' && v.trim() !== '',
+  );
 
 /** Hexo's `new_post_name` (default `:title.md`). */
 function newPostName(config: SiteConfigData): string {
@@ -68,6 +73,9 @@ export const hexo: GeneratorProfile = {
     staticRoot: 'source',
     postAssetFolder: config?.post_asset_folder === true,
     generatedFolders: ['public', '.deploy_git'],
+    // Every other Markdown file under source/ is a page, but what skip_render names.
+    pageFolders: ['source'],
+    skipRender: globs(config?.skip_render),
     fileNameDates: newPostName(config ?? {}).startsWith(':year-:month-:day-'),
   }),
   configFiles: ['_config.yml'],
@@ -113,6 +121,9 @@ export const hexo: GeneratorProfile = {
   permalink(post, config) {
     const own = ownUrl(post.data, 'permalink');
     if (own) return own;
+    // A page: `source/about/index.md` is `/about/`, `source/faq.md` is `/faq.html`.
+    if (post.path.startsWith('source/') && !/^source\/_/.test(post.path))
+      return urlFromPath(post.path, 'source', 'html');
     if (!post.path.startsWith('source/_posts/')) return null;
     // :title is the file's path under _posts, less what new_post_name put before the title.
     let title = post.path.slice('source/_posts/'.length).replace(/\.[^./]+$/, '');

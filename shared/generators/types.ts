@@ -40,6 +40,13 @@ export interface BlogLayout {
    * Astro content collection): their files are listed as that collection's, not as posts.
    */
   collections?: Array<{ folder: string; name: string }>;
+  /**
+   * Folders whose Markdown files, outside the post folders and `_` folders, are the site's
+   * pages (Hexo's `source/`): listed as the `pages` kind.
+   */
+  pageFolders?: string[];
+  /** Globs (from the page folder) of files the generator copies as they are (Hexo's `skip_render`). */
+  skipRender?: string[];
 }
 
 /**

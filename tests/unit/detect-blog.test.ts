@@ -126,7 +126,8 @@ async function copyOfFixture(name: string): Promise<string> {
 describe('the fixture blogs: each generator recognised, its posts and drafts counted', () => {
   // [fixture, generator, every post (drafts included), the drafts]
   const cases: Array<[string, Generator, number, string[]]> = [
-    ['hexo', 'hexo', 4, ['source/_drafts/a-winter-thrush-roost.md']],
+    // Three posts, a draft, and source/about.md, a page.
+    ['hexo', 'hexo', 5, ['source/_drafts/a-winter-thrush-roost.md']],
     ['hugo', 'hugo', 6, ['content/posts/winter-mooring.md']],
     [
       'jekyll',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cp, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,9 @@ describe('detectBlog', () => {
       fileNameDates: false,
       // What decides its posts' URLs (see tests/unit/permalinks.test.ts).
       urlConfig: expect.objectContaining({ permalink: expect.any(String) }),
+      // Its other Markdown under source/ is its pages (none but what skip_render names).
+      pageFolders: ['source'],
+      skipRender: [],
     });
   });
 
@@ -94,12 +98,37 @@ describe('listPosts on the sample Hexo blog', () => {
     expect(values).toEqual([...(values as number[])].sort((a, b) => b - a));
   });
 
-  it('ignores scaffolds and Markdown outside the post folders', async () => {
+  it('lists source/ pages as pages, but not scaffolds, _ folders or what skip_render names', async () => {
     const root = await copyOfSampleBlog();
-    await writeFiles(root, { 'source/about/index.md': '---\ntitle: About\n---\n' });
-    const paths = listPosts(root, detectBlog(root)).map((p) => p.path);
+    await writeFiles(root, {
+      'source/about/index.md': '---\ntitle: About\n---\n',
+      'source/faq.md': '# FAQ\n',
+      'source/_data/menu.md': '# Data, not a page\n',
+      'source/_partial.md': '# Hexo skips _ files\n',
+      'source/demo/raw.md': '# Copied as it is\n',
+      '_config.yml': readFileSync(path.join(root, '_config.yml'), 'utf8').replace(
+        /^skip_render:.*$/m,
+        'skip_render:\n  - demo/**',
+      ),
+    });
+    const posts = listPosts(root, detectBlog(root));
+    const paths = posts.map((p) => p.path);
     expect(paths.some((p) => p.startsWith('scaffolds/'))).toBe(false);
-    expect(paths).not.toContain('source/about/index.md');
+    const pages = posts.filter((p) => p.collection === 'pages');
+    expect(pages.map((p) => [p.path, p.url]).sort()).toEqual([
+      ['source/about/index.md', '/about/'],
+      ['source/faq.md', '/faq.html'],
+    ]);
+    expect(paths).not.toContain('source/_data/menu.md');
+    expect(paths).not.toContain('source/_partial.md');
+    expect(paths).not.toContain('source/demo/raw.md');
+    // The posts are listed once each, as posts.
+    expect(paths.filter((p) => p.startsWith('source/_posts/'))).toEqual([
+      ...new Set(paths.filter((p) => p.startsWith('source/_posts/'))),
+    ]);
+    expect(
+      posts.filter((p) => p.path.startsWith('source/_posts/')).every((p) => !p.collection),
+    ).toBe(true);
   });
 });
 

@@ -52,7 +52,7 @@ import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from '
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 14;
+export const CACHE_VERSION = 15;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -126,6 +126,8 @@ export function layoutKey(layout: BlogLayout): string {
     layout.fileNameDates === true,
     layout.urlConfig ?? null,
     layout.collections ?? null,
+    layout.pageFolders ?? null,
+    layout.skipRender ?? null,
     locale,
   ]);
 }

@@ -99,12 +99,53 @@ interface WalkOut {
   leftovers: string[];
 }
 
+/** A glob (`**`, `*`, `?`) as a regular expression over a `/`-separated path. */
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else re += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+const skipRenderCache = new WeakMap<readonly string[], RegExp[]>();
+
+/** Whether a page folder's file is one the generator copies without rendering (`skip_render`). */
+function skipsRender(layout: BlogLayout, pageFolder: string, rel: string): boolean {
+  const globs = layout.skipRender;
+  if (!globs?.length) return false;
+  let res = skipRenderCache.get(globs);
+  if (!res) skipRenderCache.set(globs, (res = globs.map(globRegExp)));
+  const inner = pageFolder ? rel.slice(pageFolder.length + 1) : rel;
+  return res.some((re) => re.test(inner));
+}
+
+/** The page folder `rel` is a page of: under it, outside the post folders and `_` folders. */
+export function pageFolderOf(layout: BlogLayout, rel: string): string | null {
+  for (const folder of layout.pageFolders ?? []) {
+    if (folder && !rel.startsWith(`${folder}/`)) continue;
+    if (layout.postFolders.some((f) => f === '' || rel.startsWith(`${f}/`))) return null;
+    const inner = folder ? rel.slice(folder.length + 1) : rel;
+    if (inner.split('/').some((part) => part.startsWith('_'))) return null;
+    return skipsRender(layout, folder, rel) ? null : folder;
+  }
+  return null;
+}
+
 function walk(
   root: string,
   layout: BlogLayout,
   folder: string,
   out: WalkOut,
   seen: WalkSeen | null,
+  pageFolder: string | null = null,
 ): void {
   const { files, skipped } = out;
   // Before the read: a change after this stamp changes the folder's times (walk-record.ts).
@@ -140,9 +181,12 @@ function walk(
         skipped.push({ path: rel, reason: SYMLINK_REASON });
       }
     } else if (entry.isDirectory()) {
-      walk(root, layout, rel, out, seen);
+      // In a page folder, `_` folders are the generator's own, and post folders are walked apart.
+      if (pageFolder !== null && (entry.name.startsWith('_') || layout.postFolders.includes(rel)))
+        continue;
+      walk(root, layout, rel, out, seen, pageFolder);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
-      files.push(rel);
+      if (pageFolder === null || pageFolderOf(layout, rel) !== null) files.push(rel);
     } else if (entry.isFile() && TEMP_FILE.test(entry.name)) {
       out.leftovers.push(rel);
     }
@@ -175,6 +219,12 @@ export function listPostFiles(
       if (seen) seen.untrusted = true;
     } else walk(root, layout, folder, out, seen);
   }
+  for (const folder of layout.pageFolders ?? []) {
+    if (isLink(root, folder)) {
+      out.skipped.push({ path: folder, reason: SYMLINK_REASON });
+      if (seen) seen.untrusted = true;
+    } else walk(root, layout, folder, out, seen, folder);
+  }
   return out;
 }
 
@@ -184,12 +234,16 @@ export function isPostPath(layout: BlogLayout, relativePath: string): boolean {
   const parts = relativePath.split('/');
   if (parts.some((part) => SKIPPED_FOLDERS.has(part) || part === '..' || part === '')) return false;
   if (layout.generatedFolders.some((f) => relativePath.startsWith(`${f}/`))) return false;
-  return layout.postFolders.some((f) => f === '' || relativePath.startsWith(`${f}/`));
+  if (layout.postFolders.some((f) => f === '' || relativePath.startsWith(`${f}/`))) return true;
+  return pageFolderOf(layout, relativePath) !== null;
 }
 
 export function isInDraftFolder(layout: BlogLayout, relativePath: string): boolean {
   return layout.draftFolders.some((d) => relativePath.startsWith(`${d}/`));
 }
+
+/** The kind a page folder's files are listed as (the list's Kind filter names it). */
+export const PAGES_KIND = 'pages';
 
 export function entryOptions(layout: BlogLayout, relativePath: string): EntryOptions {
   return {
@@ -198,7 +252,9 @@ export function entryOptions(layout: BlogLayout, relativePath: string): EntryOpt
     generator: layout.generator,
     fileNameDates: layout.fileNameDates === true && !isInDraftFolder(layout, relativePath),
     urlConfig: layout.urlConfig,
-    collection: layout.collections?.find((c) => relativePath.startsWith(`${c.folder}/`))?.name,
+    collection:
+      layout.collections?.find((c) => relativePath.startsWith(`${c.folder}/`))?.name ??
+      (pageFolderOf(layout, relativePath) === null ? undefined : PAGES_KIND),
   };
 }
 

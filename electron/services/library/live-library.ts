@@ -74,7 +74,7 @@ export function liveLibrary(
 
   const watcher: FolderWatcher = watchFolders({
     root,
-    folders: layout.postFolders,
+    folders: [...layout.postFolders, ...(layout.pageFolders ?? [])],
     batchMs: options.batchMs,
     recursive: options.recursive,
     watchFolder: (rel) => isPostPath(layout, `${rel}/post.md`),

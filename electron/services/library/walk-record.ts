@@ -74,7 +74,8 @@ export function recordWalk(
  */
 export function recordHolds(root: string, layout: BlogLayout, record: WalkRecord): boolean {
   const recorded = new Set(record.folders.map(([folder]) => folder));
-  if (!layout.postFolders.every((folder) => recorded.has(folder))) return false;
+  const walked = [...layout.postFolders, ...(layout.pageFolders ?? [])];
+  if (!walked.every((folder) => recorded.has(folder))) return false;
   return record.folders.every(([folder, stamp]) => {
     const now = folderStamp(path.join(root, folder));
     if (now === undefined) return false;

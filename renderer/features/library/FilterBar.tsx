@@ -11,6 +11,9 @@ import {
 
 const ANY = '';
 
+/** `pages` → `page` for a count of one (kinds are named in the plural, as Jekyll's are). */
+const singular = (term: string) => (term.endsWith('s') ? term.slice(0, -1) : term);
+
 /**
  * Filter and sort the list: status and year on one row, tag and category on the next, then
  * how many posts show and the sort. Compact native selects: keyboard and screen-reader friendly.
@@ -35,7 +38,12 @@ export function FilterBar({ view }: { view: LibraryView }) {
             onChange={(e) => setFilter({ kind: e.target.value || null })}
           >
             <option value={ANY}>
-              {kinds.map(({ term, count }) => `${count.toLocaleString()} ${term}`).join(', ')}
+              {kinds
+                .map(
+                  ({ term, count }) =>
+                    `${count.toLocaleString()} ${count === 1 ? singular(term) : term}`,
+                )
+                .join(', ')}
             </option>
             {kinds.map(({ term, count }) => (
               <option key={term} value={term}>

@@ -191,6 +191,17 @@ test.describe('Hexo tag plugins', () => {
   test('asset images, included code, code blocks, quotes and post links render', async ({
     folio,
   }) => {
+    // source/about/index.md is a page: listed, with its own URL, and a Kind of its own.
+    const kind = folio.page.getByRole('combobox', { name: 'Kind' });
+    await expect(kind.locator('option').first()).toHaveText('2 posts, 1 page');
+    await kind.selectOption('pages');
+    await openPost(folio.page, 'About the Diary');
+    await expect(folio.page.getByTestId('post-url')).toHaveText('/about/');
+    await expect(article(folio).getByRole('link', { name: 'Start here' })).toHaveAttribute(
+      'href',
+      '/2024/05/03/first-cruise/',
+    );
+    await kind.selectOption('');
     await openPost(folio.page, 'Working the Canal Locks');
     await expect(folio.page.getByTestId('post-url')).toHaveText('/2024/07/14/canal-locks/');
     const preview = article(folio);
