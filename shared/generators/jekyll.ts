@@ -1,5 +1,5 @@
 import { basename, fileIn, isoDay, noPages, noSections, sitePath } from './naming.ts';
-import { fill, ownUrl, sitePathOf, text } from './permalinks.ts';
+import { fill, ownUrl, sitePathOf, text, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile, SiteConfigData } from './types.ts';
 
 /**
@@ -69,6 +69,16 @@ export const jekyll: GeneratorProfile = {
       generatedFolders: ['_site', '.jekyll-cache'],
       // Jekyll takes a post's date from its file name when the front matter has none.
       fileNameDates: true,
+      // Pages: Markdown with front matter anywhere outside `_` folders, but what `exclude`
+      // names (and Bundler's vendor folder, which Jekyll leaves out by default).
+      pageFolders: [''],
+      skipRender: [
+        'vendor/**',
+        ...(Array.isArray(config?.exclude) ? config.exclude : [])
+          .filter((e): e is string => typeof e === 'string')
+          .map((e) => (e.endsWith('/') ? `${e}**` : e)),
+      ],
+      pagesNeedFrontMatter: true,
       ...(collections.length ? { collections } : {}),
     };
   },
@@ -118,6 +128,9 @@ export const jekyll: GeneratorProfile = {
     if (own) return own;
     const collection = jekyllCollections(config).find((c) => post.path.startsWith(`${c.folder}/`));
     if (collection) return collectionUrl(post.path, collection, config);
+    // A page: its path, `.html` (or a folder with the `pretty` style); `index.md` its folder.
+    if (!post.path.startsWith('_'))
+      return urlFromPath(post.path, '', text(config.permalink) === 'pretty' ? 'slash' : 'html');
     if (!post.path.startsWith('_posts/')) return null;
     const style = text(config.permalink) ?? 'date';
     const pattern = STYLES[style] ?? style;

@@ -45,8 +45,10 @@ export interface BlogLayout {
    * pages (Hexo's `source/`): listed as the `pages` kind.
    */
   pageFolders?: string[];
-  /** Globs (from the page folder) of files the generator copies as they are (Hexo's `skip_render`). */
+  /** Globs (from the page folder) of files the generator copies as they are (Hexo's `skip_render`, Jekyll's `exclude`). */
   skipRender?: string[];
+  /** A page needs front matter to be one (Jekyll copies a Markdown file without it as it is). */
+  pagesNeedFrontMatter?: boolean;
 }
 
 /**

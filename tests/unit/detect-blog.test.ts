@@ -132,7 +132,8 @@ describe('the fixture blogs: each generator recognised, its posts and drafts cou
     [
       'jekyll',
       'jekyll',
-      5,
+      // Four posts, a draft, and two pages (index.md, about.md).
+      7,
       ['_drafts/night-riding-lights.md', '_posts/2024-05-02-panniers-compared.md'],
     ],
     ['astro', 'astro', 4, ['src/content/blog/reduction-notes.md']],

@@ -328,3 +328,27 @@ describe('summarize and isInDraftFolder', () => {
     expect(summary).toMatchObject({ path: 'posts/broken.md', title: 'broken', date: null });
   });
 });
+
+describe('Jekyll pages', () => {
+  it('are the Markdown files with front matter outside _ and . folders, but what exclude names', async () => {
+    const root = await tempFolder();
+    await writeFiles(root, {
+      '_config.yml': 'title: Pages\nexclude:\n  - drafts-old/\n  - NOTES.md\n',
+      '_posts/2024-01-02-hello.md': '---\ntitle: Hello\n---\n',
+      'about.md': '---\ntitle: About\npermalink: /about/\n---\n',
+      'docs/setup.md': '---\ntitle: Setup\n---\n',
+      'README.md': '# No front matter: copied as it is\n',
+      'NOTES.md': '---\ntitle: Excluded\n---\n',
+      'drafts-old/x.md': '---\ntitle: Excluded too\n---\n',
+      'vendor/bundle/gem/README.md': '---\ntitle: A gem\n---\n',
+      '.github/ISSUE.md': '---\ntitle: Not the site\n---\n',
+      '_includes/note.md': '---\ntitle: An include\n---\n',
+    });
+    const posts = listPosts(root, detectBlog(root));
+    expect(posts.map((p) => [p.path, p.collection ?? 'post', p.url]).sort()).toEqual([
+      ['_posts/2024-01-02-hello.md', 'post', '/2024/01/02/hello.html'],
+      ['about.md', 'pages', '/about/'],
+      ['docs/setup.md', 'pages', '/docs/setup.html'],
+    ]);
+  });
+});

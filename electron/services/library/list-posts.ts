@@ -127,13 +127,16 @@ function skipsRender(layout: BlogLayout, pageFolder: string, rel: string): boole
   return res.some((re) => re.test(inner));
 }
 
-/** The page folder `rel` is a page of: under it, outside the post folders and `_` folders. */
+/**
+ * The page folder `rel` is a page of: under it, outside the post folders and `_` and `.`
+ * folders (the generator's own; Jekyll and Hexo skip both), and not one `skipRender` names.
+ */
 export function pageFolderOf(layout: BlogLayout, rel: string): string | null {
   for (const folder of layout.pageFolders ?? []) {
     if (folder && !rel.startsWith(`${folder}/`)) continue;
     if (layout.postFolders.some((f) => f === '' || rel.startsWith(`${f}/`))) return null;
     const inner = folder ? rel.slice(folder.length + 1) : rel;
-    if (inner.split('/').some((part) => part.startsWith('_'))) return null;
+    if (inner.split('/').some((part) => /^[_.]/.test(part))) return null;
     return skipsRender(layout, folder, rel) ? null : folder;
   }
   return null;
@@ -182,7 +185,7 @@ function walk(
       }
     } else if (entry.isDirectory()) {
       // In a page folder, `_` folders are the generator's own, and post folders are walked apart.
-      if (pageFolder !== null && (entry.name.startsWith('_') || layout.postFolders.includes(rel)))
+      if (pageFolder !== null && (/^[_.]/.test(entry.name) || layout.postFolders.includes(rel)))
         continue;
       walk(root, layout, rel, out, seen, pageFolder);
     } else if (entry.isFile() && MARKDOWN.test(entry.name)) {
@@ -245,6 +248,19 @@ export function isInDraftFolder(layout: BlogLayout, relativePath: string): boole
 /** The kind a page folder's files are listed as (the list's Kind filter names it). */
 export const PAGES_KIND = 'pages';
 
+/** A file's collection, or `pages` for a page (which may need front matter to be one). */
+function kindOf(
+  layout: BlogLayout,
+  rel: string,
+): Pick<EntryOptions, 'collection' | 'needsFrontMatter'> {
+  const collection = layout.collections?.find((c) => rel.startsWith(`${c.folder}/`))?.name;
+  if (collection) return { collection };
+  if (pageFolderOf(layout, rel) === null) return {};
+  return layout.pagesNeedFrontMatter
+    ? { collection: PAGES_KIND, needsFrontMatter: true }
+    : { collection: PAGES_KIND };
+}
+
 export function entryOptions(layout: BlogLayout, relativePath: string): EntryOptions {
   return {
     inDraftFolder: isInDraftFolder(layout, relativePath),
@@ -252,9 +268,7 @@ export function entryOptions(layout: BlogLayout, relativePath: string): EntryOpt
     generator: layout.generator,
     fileNameDates: layout.fileNameDates === true && !isInDraftFolder(layout, relativePath),
     urlConfig: layout.urlConfig,
-    collection:
-      layout.collections?.find((c) => relativePath.startsWith(`${c.folder}/`))?.name ??
-      (pageFolderOf(layout, relativePath) === null ? undefined : PAGES_KIND),
+    ...kindOf(layout, relativePath),
   };
 }
 

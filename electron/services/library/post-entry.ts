@@ -58,6 +58,8 @@ export interface EntryOptions {
   urlConfig?: SiteConfigData;
   /** The collection the file is in, by the layout (BlogLayout.collections). */
   collection?: string;
+  /** A page that is one only with front matter (Jekyll's): without, it is not listed. */
+  needsFrontMatter?: boolean;
 }
 
 export type ReadResult =
@@ -150,6 +152,12 @@ export function isDraft(data: Record<string, unknown>, inDraftFolder: boolean): 
 }
 
 /** Pages the generator builds from files in its post folders (its profile's rule): not listed. */
+/** Whether the file starts with a front-matter fence (after a BOM). */
+function opensFrontMatter(bytes: Uint8Array): boolean {
+  const at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return bytes[at] === 0x2d && bytes[at + 1] === 0x2d && bytes[at + 2] === 0x2d;
+}
+
 export function isPage(data: Record<string, unknown> | null, generator?: Generator): boolean {
   if (!data || !generator) return false;
   return profileOf(generator).isPage(data);
@@ -489,6 +497,13 @@ export function resultOfBytes(
     return { ok: false, skipped, gone: false };
   }
   const stats = { mtimeMs: file.mtimeMs, size: file.size };
+  if (options.needsFrontMatter && !opensFrontMatter(bytes)) {
+    return {
+      ok: false,
+      skipped: { path: relativePath, reason: 'no front matter: not a page' },
+      gone: true,
+    };
+  }
   let entry: PostEntry;
   try {
     entry = entryFromBytes(relativePath, bytes, stats, options, posted);
