@@ -334,6 +334,10 @@ export function App() {
   );
   const previewRef = useRef<HTMLElement | null>(null);
   const postsByUrl = useMemo(() => urlIndex(posts), [posts]);
+  const activeSummary = useMemo(
+    () => posts.find((p) => p.path === activePath),
+    [posts, activePath],
+  );
   const postPaths = useMemo(() => new Set(posts.map((p) => p.path)), [posts]);
   const openLinkedPost = (href: string) => {
     const path = activePath
@@ -483,7 +487,13 @@ export function App() {
               fileNameDate={fileNameDate}
               url={
                 workspace
-                  ? livePostUrl(workspace, activePath, frontMatter.data, fileNameDate)
+                  ? livePostUrl(
+                      workspace,
+                      activePath,
+                      frontMatter.data,
+                      fileNameDate,
+                      activeSummary?.mtimeMs,
+                    )
                   : null
               }
             />

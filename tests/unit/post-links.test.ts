@@ -78,3 +78,33 @@ describe('Hugo’s schedule in the list', () => {
     expect(matches(section, { ...NO_FILTER, status: 'published' }, now)).toBe(false);
   });
 });
+
+describe('the URL the form shows', () => {
+  const workspace = {
+    root: '/blog',
+    name: 'blog',
+    assetBase: 'asset://blog/',
+    generator: 'hexo' as const,
+    staticRoot: 'source',
+    postAssetFolder: false,
+    fileNameDates: false,
+    futureScheduled: false,
+    basePath: '/blog',
+    urlConfig: { permalink: ':year/:month/:title/' },
+  };
+
+  it('follows the front matter as it stands, with the base path, and a Hexo file’s time', async () => {
+    const { livePostUrl } = await import('../../renderer/features/frontmatter/post-url.ts');
+    const path = 'source/_posts/hello.md';
+    expect(livePostUrl(workspace, path, { date: '2024-02-03 10:00:00' }, null)).toBe(
+      '/blog/2024/02/hello/',
+    );
+    expect(livePostUrl(workspace, path, { date: '2024-02-03', permalink: 'hi/' }, null)).toBe(
+      '/blog/hi/',
+    );
+    expect(livePostUrl(workspace, path, {}, null)).toBeNull();
+    expect(livePostUrl(workspace, path, {}, null, new Date(2023, 10, 5, 12).getTime())).toBe(
+      '/blog/2023/11/hello/',
+    );
+  });
+});

@@ -10,6 +10,8 @@ export function livePostUrl(
   path: string,
   data: Readonly<Record<string, unknown>>,
   fileNameDate: string | null,
+  /** The file's time as last indexed: Hexo dates a post without `date:` by it. */
+  fileTime?: number,
 ): string | null {
   const date =
     typeof data.date === 'string'
@@ -20,7 +22,7 @@ export function livePostUrl(
   const profile = profileOf(workspace.generator);
   if (profile.isHeadless?.(data)) return null;
   try {
-    const url = profile.permalink?.({ path, data, date }, workspace.urlConfig);
+    const url = profile.permalink?.({ path, data, date, fileTime }, workspace.urlConfig);
     return url ? workspace.basePath + url : null;
   } catch {
     return null; // a front matter too odd for the pattern: no URL shown
