@@ -101,9 +101,20 @@ function pairsOf(dialect: TemplateDialect) {
 
 /** The opener or close around the cursor, and its pair: both marked. */
 function cursorPair(dialect: TemplateDialect, pairs: ReturnType<typeof pairsOf>) {
+  /** Whether a tag or close holds `head`: read around it only (most keystrokes are elsewhere). */
+  const nearTag = (state: EditorState, head: number): boolean => {
+    const from = Math.max(0, head - MARGIN);
+    const text = state.doc.sliceString(from, Math.min(state.doc.length, head + MARGIN));
+    return scanText(dialect, text).constructs.some(
+      (c) =>
+        (c.kind === 'tag' || c.kind === 'close') && c.start + from <= head && head <= c.end + from,
+    );
+  };
   const build = (state: EditorState): DecorationSet => {
-    const scan = pairs(state);
     const head = state.selection.main.head;
+    // The whole post is scanned for pairs only when the cursor is in a construct.
+    if (!nearTag(state, head)) return Decoration.none;
+    const scan = pairs(state);
     if (!scan) return Decoration.none;
     const at = scan.constructs.find((c) => c.start <= head && head <= c.end);
     if (!at || (at.kind !== 'tag' && at.kind !== 'close')) return Decoration.none;

@@ -1,3 +1,4 @@
+import { field, lookup } from '../lookup.ts';
 import { hasAny } from './defaults.ts';
 import {
   basename,
@@ -11,7 +12,7 @@ import {
   staticImages,
   sitePath,
 } from './naming.ts';
-import { field, fileSlug, fill, ownUrl, setting, sitePathOf, slugify, text } from './permalinks.ts';
+import { fileSlug, fill, ownUrl, sitePathOf, slugify, text } from './permalinks.ts';
 import type { FolderListing, GeneratorProfile, SiteFiles } from './types.ts';
 
 /** A language folder of a multilingual Hugo site (`content/en`, `content/pt-br`). */
@@ -79,17 +80,19 @@ export const hugo: GeneratorProfile = {
   // Goldmark, as markup.goldmark sets it (Hugo's defaults: typographer, definition lists and
   // heading attributes on, raw HTML left out).
   markdown(config) {
-    const typographer = setting(config, 'markup.goldmark.extensions.typographer');
+    const typographer = lookup(config, 'markup.goldmark.extensions.typographer', true);
     return {
       name: 'goldmark',
       typographer:
         typographer !== false &&
-        setting(config, 'markup.goldmark.extensions.typographer.disable') !== true,
+        lookup(config, 'markup.goldmark.extensions.typographer.disable', true) !== true,
       breaks: false,
-      html: setting(config, 'markup.goldmark.renderer.unsafe') === true,
+      html: lookup(config, 'markup.goldmark.renderer.unsafe', true) === true,
       attributes:
-        setting(config, 'markup.goldmark.parser.attribute.title') === false ? null : 'goldmark',
-      definitionLists: setting(config, 'markup.goldmark.extensions.definitionList') !== false,
+        lookup(config, 'markup.goldmark.parser.attribute.title', true) === false
+          ? null
+          : 'goldmark',
+      definitionLists: lookup(config, 'markup.goldmark.extensions.definitionList', true) !== false,
       abbreviations: false,
       headingIds: 'github',
     };

@@ -4,6 +4,7 @@
  * Pure, and run in the index workers: the config arrives as data (BlogLayout.urlConfig).
  */
 import { readDateParts, type DateParts } from '../dates.ts';
+import { field } from '../lookup.ts';
 import { basename, pad } from './naming.ts';
 
 export interface PostForUrl {
@@ -14,14 +15,6 @@ export interface PostForUrl {
   date: string | null;
   /** The file's modification time (ms), for generators that date an undated post by it. */
   fileTime?: number;
-}
-
-/** The front matter's `key`, whatever its case (Hugo reads keys without regard to case). */
-export function field(data: Readonly<Record<string, unknown>>, key: string): unknown {
-  if (key in data) return data[key];
-  const lower = key.toLowerCase();
-  const found = Object.keys(data).find((k) => k.toLowerCase() === lower);
-  return found === undefined ? undefined : data[found];
 }
 
 export const text = (value: unknown): string | null =>
@@ -201,14 +194,4 @@ export function urlFromPath(
 export function ownSlug(post: PostForUrl): string | null {
   const slug = text(post.data.slug);
   return slug ? sitePathOf(`${slug}/`) : null;
-}
-
-/** A value at a path of keys, each matched without regard to case (Hugo's config). */
-export function setting(config: Readonly<Record<string, unknown>>, path: string): unknown {
-  let value: unknown = config;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = field(value as Record<string, unknown>, key);
-  }
-  return value;
 }

@@ -4,6 +4,8 @@
  */
 import type { PostRef, TemplateContext } from './types.ts';
 
+export { lookup } from '../../lookup.ts';
+
 const MARKDOWN_EXT = /\.(md|markdown|mdown|mkd|mdx|html)$/i;
 
 /** A path without its Markdown extension and without a bundle's `/index`/`/_index`. */
@@ -63,22 +65,6 @@ export function postUrl(post: PostRef, contentRoot = ''): string {
   let path = stem(post.path);
   if (contentRoot && path.startsWith(`${contentRoot}/`)) path = path.slice(contentRoot.length + 1);
   return `/${path}/`;
-}
-
-/** A value at a dotted path (`a.b.c`), keys matched without regard to case as Hugo does. */
-export function lookup(root: unknown, dotted: string, ignoreCase = false): unknown {
-  let value: unknown = root;
-  for (const key of dotted.split('.')) {
-    if (!key) continue;
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const record = value as Record<string, unknown>;
-    if (key in record) value = record[key];
-    else if (ignoreCase) {
-      const found = Object.keys(record).find((k) => k.toLowerCase() === key.toLowerCase());
-      value = found === undefined ? undefined : record[found];
-    } else return undefined;
-  }
-  return value;
 }
 
 /** A value as a template prints it. */

@@ -146,23 +146,17 @@ export function templatePlugin(md: MarkdownIt, dialect: TemplateDialect): void {
     const attrs = md.renderer.renderAttrs(token);
     const name = escapeHtml(meta.construct.name);
     const rendered = renderHtml(meta, env, !block);
-    const opens = token.nesting === 1;
-    if ('open' in rendered && opens) {
-      // Kept for the close token: it renders after the inner content.
-      (tokens[idx + closeDistance(tokens, idx)]!.meta as { close?: string }).close = rendered.close;
-      return `<${tag} class="tpl" data-tpl="${name}"${attrs}>${rendered.open}`;
-    }
-    const html =
+    const { open, close } =
       'open' in rendered
-        ? rendered.open + rendered.close
-        : 'html' in rendered
-          ? rendered.html
-          : escapeHtml(rendered.text);
-    if (opens) {
-      (tokens[idx + closeDistance(tokens, idx)]!.meta as { close?: string }).close = '';
-      return `<${tag} class="tpl" data-tpl="${name}"${attrs}>${html}`;
+        ? rendered
+        : { open: 'html' in rendered ? rendered.html : escapeHtml(rendered.text), close: '' };
+    const start = `<${tag} class="tpl" data-tpl="${name}"${attrs}>`;
+    if (token.nesting === 1) {
+      // Kept for the close token: it renders after the inner content.
+      (tokens[idx + closeDistance(tokens, idx)]!.meta as { close?: string }).close = close;
+      return start + open;
     }
-    return `<${tag} class="tpl" data-tpl="${name}"${attrs}>${html}</${tag}>${block ? '\n' : ''}`;
+    return `${start}${open}${close}</${tag}>${block ? '\n' : ''}`;
   };
   rules.template_block = (tokens, idx, _o, env) => wrap(tokens, idx, env as TemplateEnv, true);
   rules.template_open = (tokens, idx, _o, env) => wrap(tokens, idx, env as TemplateEnv, true);
@@ -250,6 +244,15 @@ function prepare(
   let last = 0;
   let codeIndex = 0;
   let scan: Scan | null = null;
+  // Lines counted as the scan goes (for chips' messages), not from the top for each construct.
+  let line = (env.lineOffset ?? 0) + 1;
+  let counted = 0;
+  const lineAtOffset = (offset: number) => {
+    for (let n = src.indexOf('\n', counted); n !== -1 && n < offset; n = src.indexOf('\n', n + 1))
+      line++;
+    counted = Math.max(counted, offset);
+    return line;
+  };
   for (let i = nextOpener(dialect.openers, src, 0); i < src.length;) {
     if (code) {
       while (codeIndex < code.length && code[codeIndex]![1] <= i) codeIndex++;
@@ -277,8 +280,7 @@ function prepare(
         end = close.end;
       }
     } else if (c.kind === 'output' || (c.kind === 'tag' && dialect.producesText(c))) {
-      const line = (env.lineOffset ?? 0) + lineOf(src, c.start);
-      const rendered = render({ construct: c, line }, env);
+      const rendered = render({ construct: c, line: lineAtOffset(c.start) }, env);
       if ('text' in rendered)
         // As the generators do: the text goes in as it is, and Markdown reads it (a URL in a
         // link, a value with `*stars*`); whatever HTML it makes is sanitized like the rest.

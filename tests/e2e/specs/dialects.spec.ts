@@ -154,6 +154,10 @@ test.describe('Hugo shortcodes in the editor', () => {
     await expect(
       editor.locator('.cm-tpl-name', { hasText: 'config-sample' }).first(),
     ).toBeVisible();
+    // The cursor in a paired construct outlines it and its close.
+    await editor.locator('.cm-tpl-name', { hasText: 'config-sample' }).first().click();
+    await expect(editor.locator('.cm-tpl-match')).toHaveCount(2);
+    await expect(editor.locator('.cm-tpl-match').last()).toContainText('/config-sample');
     // An opener never closed is marked as such.
     await editor.click();
     await page.keyboard.press('Control+End');
