@@ -238,18 +238,24 @@ export const requests = {
     }),
   ).returns<TaxonomyResult>(),
   /**
-   * A new post from the blog's scaffold or archetype (else a built-in template), named by the
-   * blog's pattern; never over an existing file (`-2` is added).
+   * Where New… can put a post (Hugo's sections) and what else it can make (pages, collection
+   * entries), with what it picks for the post `near`.
    */
-  /** Where New… can put a post (Hugo's sections), and the one it picks for the post `near`. */
   newPostSections: request(
     z.strictObject({ near: relativePath.nullable().optional() }),
   ).returns<NewPostSections>(),
+  /**
+   * A new post, page or collection entry from the blog's scaffold or archetype (else a
+   * template from its kind's fields), named by the blog's pattern; never over an existing
+   * file (`-2` is added).
+   */
   createPost: request(
     z.strictObject({
       title: postTitle,
       draft: z.boolean(),
       section: relativePath.optional(),
+      /** `posts` (the default), `pages`, or a collection's name: one of `newPostSections`' kinds. */
+      kind: z.string().min(1).max(200).optional(),
       near: relativePath.optional(),
     }),
   ).returns<PostOpResult>(),

@@ -368,6 +368,20 @@ export interface PostOpResult {
 export interface NewPostSections {
   sections: string[];
   section: string | null;
+  /** What New… can make: posts, then pages and each collection where the site has them. */
+  kinds: NewPostKind[];
+  /** The kind it would make (the open entry's). */
+  kind: string;
+}
+
+/** One kind of entry New… can make, and where it goes. */
+export interface NewPostKind {
+  /** `posts`, `pages`, or a collection's name (the list's Kind filter). */
+  kind: string;
+  /** The folder new entries of this kind go to, relative to the blog. */
+  folder: string;
+  /** Whether an entry of this kind can start as a draft. */
+  drafts: boolean;
 }
 
 /** A post changed on disk by another program (not the echo of Folio's own writes). */

@@ -34,6 +34,8 @@ const contentTypeSchema = z.strictObject({
   name: z.string().min(1),
   /** Folders (relative to the blog, `/`-separated) whose posts use this type; none = all. */
   folders: z.array(z.string()).default([]),
+  /** Kinds whose entries use this type: `posts`, `pages`, or a collection's name (`docs`). */
+  kinds: z.array(z.string().min(1)).default([]),
   fields: z.array(fieldSchema).min(1),
 });
 
@@ -53,7 +55,16 @@ const configSchema = z.strictObject({
 });
 
 export type FieldSpec = z.infer<typeof fieldSchema> & { suggestions?: string[] };
-export type ContentType = { name: string; folders: string[]; fields: FieldSpec[] };
+export type ContentType = {
+  name: string;
+  folders: string[];
+  /** Empty: every kind (PostSummary.collection, or `posts`) not claimed by another type. */
+  kinds?: string[];
+  fields: FieldSpec[];
+};
+
+/** The kind of entries outside any collection. */
+export const POSTS_KIND = 'posts';
 
 export interface BlogSchema {
   source: 'config' | 'inferred';
@@ -109,6 +120,11 @@ export interface FieldObservations {
     string,
     { count: number; kinds: Partial<Record<Kind, number>>; values: Record<string, number> }
   >;
+  /**
+   * The same, for each kind of entry other than posts (pages, each collection): a page's
+   * `layout` is not a post's field, nor does a docs collection have tags.
+   */
+  others?: Record<string, FieldObservations>;
 }
 
 export function emptyObservations(): FieldObservations {
@@ -126,8 +142,16 @@ function kindOf(value: unknown): Kind {
   return text.includes('\n') ? 'multiline' : 'string';
 }
 
-/** Records one post's front matter. Values are kept for lists and short strings (suggestions). */
-export function observe(observations: FieldObservations, data: Record<string, unknown>): void {
+/**
+ * Records one entry's front matter, under its kind (`collection`; none: a post). Values are
+ * kept for lists and short strings (suggestions).
+ */
+export function observe(
+  all: FieldObservations,
+  data: Record<string, unknown>,
+  collection?: string,
+): void {
+  const observations = collection ? ((all.others ??= {})[collection] ??= emptyObservations()) : all;
   observations.posts++;
   for (const [key, value] of Object.entries(data)) {
     const entry = (observations.keys[key] ??= { count: 0, kinds: {}, values: {} });
@@ -174,17 +198,39 @@ function typeFor(key: string, kinds: Partial<Record<Kind, number>>): FieldType {
 }
 
 /**
- * A schema from what the posts hold: the usual blog fields first, then every key used by at
- * least a fifth of the posts (and more than one). Nothing is required, so nothing warns, until the writer says so.
+ * A schema from what the entries hold: one type for the posts, one for each other kind
+ * (pages, each collection). Nothing is required, so nothing warns, until the writer says so.
  */
 export function inferSchema(observations: FieldObservations): BlogSchema {
+  const others = Object.entries(observations.others ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  return {
+    source: 'inferred',
+    dateFormat: null,
+    types: [
+      { name: 'post', folders: [], fields: inferFields(observations, PREFERRED) },
+      ...others.map(([kind, seen]) => ({
+        name: kind,
+        folders: [],
+        kinds: [kind],
+        // A page or a docs entry has a title; the rest is what its own kind uses.
+        fields: inferFields(seen, ['title']),
+      })),
+    ],
+  };
+}
+
+/**
+ * The usual fields first (`preferred`), then every key used by at least a fifth of the
+ * entries (and more than one).
+ */
+function inferFields(observations: FieldObservations, preferred: readonly string[]): FieldSpec[] {
   const min = Math.max(2, Math.ceil(observations.posts * 0.2));
   const keys = Object.entries(observations.keys)
-    .filter(([key, entry]) => PREFERRED.includes(key) || entry.count >= min)
+    .filter(([key, entry]) => preferred.includes(key) || entry.count >= min)
     .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
     .map(([key]) => key);
-  const ordered = [...PREFERRED, ...keys.filter((k) => !PREFERRED.includes(k))];
-  const fields: FieldSpec[] = ordered.map((name) => {
+  const ordered = [...preferred, ...keys.filter((k) => !preferred.includes(k))];
+  return ordered.map((name) => {
     const entry = observations.keys[name];
     const fallback: Record<string, FieldType> = {
       title: 'text',
@@ -200,19 +246,31 @@ export function inferSchema(observations: FieldObservations): BlogSchema {
       field.suggestions = topValues(entry.values);
     return field;
   });
-  return {
-    source: 'inferred',
-    dateFormat: null,
-    types: [{ name: 'post', folders: [], fields }],
-  };
 }
 
-/** The fields of the content type whose folders hold the post (the first type matches all). */
-export function fieldsFor(schema: BlogSchema, postPath: string): FieldSpec[] {
-  const match = schema.types.find((t) =>
-    t.folders.some((f) => postPath.startsWith(`${f.replace(/\/$/, '')}/`)),
+/**
+ * The fields of the content type for an entry: the type naming its kind (`collection`, else
+ * `posts`), else the one whose folders hold it, else the first that names neither.
+ */
+export function fieldsFor(schema: BlogSchema, postPath: string, collection?: string): FieldSpec[] {
+  return contentTypeFor(schema, postPath, collection)?.fields ?? [];
+}
+
+export function contentTypeFor(
+  schema: BlogSchema,
+  postPath: string,
+  collection?: string,
+): ContentType | undefined {
+  const kind = collection ?? POSTS_KIND;
+  const general = (t: ContentType) => !t.folders.length && !t.kinds?.length;
+  return (
+    schema.types.find((t) => t.kinds?.includes(kind)) ??
+    schema.types.find((t) =>
+      t.folders.some((f) => postPath.startsWith(`${f.replace(/\/$/, '')}/`)),
+    ) ??
+    schema.types.find(general) ??
+    schema.types[0]
   );
-  return (match ?? schema.types.find((t) => !t.folders.length) ?? schema.types[0])?.fields ?? [];
 }
 
 /** Adds suggestions gathered from the posts to a declared schema's list fields. */
@@ -222,7 +280,9 @@ export function withSuggestions(schema: BlogSchema, observations: FieldObservati
     types: schema.types.map((type) => ({
       ...type,
       fields: type.fields.map((field) => {
-        const entry = observations.keys[field.name];
+        // A type for one kind suggests what that kind's entries use.
+        const own = type.kinds?.length === 1 ? observations.others?.[type.kinds[0]!] : undefined;
+        const entry = (own ?? observations).keys[field.name];
         return entry && field.type === 'list'
           ? { ...field, suggestions: topValues(entry.values) }
           : field;

@@ -293,10 +293,6 @@ export function App() {
     (next: PostStats) => setAllStats((old) => (sameStats(old, next) ? old : next)),
     [],
   );
-  const fields = useMemo(
-    () => (schema && activePath ? fieldsFor(schema, activePath) : []),
-    [schema, activePath],
-  );
   const assets = useMemo(
     () =>
       workspace && activePath
@@ -337,6 +333,12 @@ export function App() {
   const activeSummary = useMemo(
     () => posts.find((p) => p.path === activePath),
     [posts, activePath],
+  );
+  // A page or a collection's entry gets its own kind's fields.
+  const activeCollection = activeSummary?.collection;
+  const fields = useMemo(
+    () => (schema && activePath ? fieldsFor(schema, activePath, activeCollection) : []),
+    [schema, activePath, activeCollection],
   );
   const postPaths = useMemo(() => new Set(posts.map((p) => p.path)), [posts]);
   const openLinkedPost = (href: string) => {

@@ -1,5 +1,5 @@
 import { fieldDrafts, hasAny } from './defaults.ts';
-import { bundleIn, fileIn, firstFolder, staticImages } from './naming.ts';
+import { basename, bundleIn, fileIn, firstFolder, staticImages } from './naming.ts';
 import { ownSlug, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
 
@@ -13,7 +13,9 @@ export const astro: GeneratorProfile = {
       ? 'sure'
       : null,
   layout: () => ({
-    postFolders: ['src/content', 'src/pages'],
+    postFolders: ['src/content'],
+    // Markdown pages are routes of their own; `_` files there are not (Astro skips them).
+    pageFolders: ['src/pages'],
     draftFolders: [],
     staticRoot: 'public',
     generatedFolders: ['dist', '.astro'],
@@ -22,6 +24,8 @@ export const astro: GeneratorProfile = {
   // Its `.mdx` posts; `.md` ones are plain Markdown (shared/markdown/templates/index.ts).
   dialect: 'mdx',
   collectionOf: (path) => /^src\/content\/([^/]+)\//.exec(path)?.[1] ?? null,
+  collectionFolders: (site) =>
+    site.folders('src/content').map((folder) => ({ folder, name: basename(folder) })),
   // A content collection's entry is served under the collection's name, a page by its path.
   permalink: (post) =>
     ownSlug(post) ??

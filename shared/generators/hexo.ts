@@ -1,5 +1,6 @@
 import {
   basename,
+  bundleIn,
   fileIn,
   folderOf,
   noPages,
@@ -94,6 +95,8 @@ export const hexo: GeneratorProfile = {
       ? under(folderOf(postPath), basename(postPath).replace(/\.[^.]+$/, ''))
       : staticImages(layout),
   sections: noSections,
+  // `hexo new page about` makes `source/about/index.md`, served at `/about/`.
+  newPagePlace: (folder, slug) => bundleIn(folder, slug),
   newPostPlace: (site, _layout, { slug, draft, date }) =>
     draft
       ? fileIn('source/_drafts', `${slug}.md`)

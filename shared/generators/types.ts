@@ -159,6 +159,13 @@ export interface GeneratorProfile {
   sections(site: SiteFiles): string[];
   /** Where a new post goes. */
   newPostPlace(site: SiteFiles, layout: BlogLayout, options: NewPostOptions): NewPostPlace;
+  /** Where a new page goes in a page folder, when not `<folder>/<slug>.md` (Hexo's `<slug>/index.md`). */
+  newPagePlace?(folder: string, slug: string): NewPostPlace;
+  /**
+   * Collections found by their folders rather than named in the config (Astro's
+   * `src/content/<name>`), for New….
+   */
+  collectionFolders?(site: SiteFiles): Array<{ folder: string; name: string }>;
   /** Where its own templates for new posts come from. */
   templates: TemplateSource;
   /**

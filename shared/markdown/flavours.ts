@@ -49,7 +49,8 @@ export function flavourPlugin(md: MarkdownIt, flavour: MarkdownFlavour): void {
   }
   // Goldmark reads attributes on headings only (Hugo's default): a rule of its own, as
   // markdown-it-attrs visits every token (+0.5 ms, 37%, on preview-2k-hugo).
-  if (flavour.attributes === 'goldmark')
+  // kramdown reads `## Title {#id}` too (its header id syntax), beside its `{: …}` lists.
+  if (flavour.attributes !== null)
     md.core.ruler.after('inline', 'heading_attributes', headingAttributes);
   if (flavour.attributes === 'kramdown') md.core.ruler.push('kramdown_toc', kramdownToc);
   if (!flavour.html) omitRawHtml(md);

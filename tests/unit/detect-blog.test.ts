@@ -34,7 +34,7 @@ describe('detectLayout: one rule per generator, from the folder listing alone', 
     [
       'astro',
       ['astro.config.mjs', 'src/', 'src/content/', 'public/'],
-      { staticRoot: 'public', postFolders: ['src/content', 'src/pages'] },
+      { staticRoot: 'public', postFolders: ['src/content'], pageFolders: ['src/pages'] },
     ],
     [
       'gatsby',

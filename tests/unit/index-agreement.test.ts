@@ -44,7 +44,7 @@ function expected(rel: string, text: string, inDraftFolder: boolean) {
       asString(data.title) ??
       firstHeading(parsed.body) ??
       path.posix.basename(rel).replace(/\.(md|markdown|mdx)$/i, ''),
-    date: asString(data.date),
+    date: asString(data.date) ?? asString(data.pubDate), // Astro's starter writes `pubDate:`
     tags: stringList(data.tags ?? data.tag), // VuePress writes `tag:`
     categories: stringList(data.categories ?? data.category),
     draft: inDraftFolder || data.draft === true || data.published === false,

@@ -98,6 +98,13 @@ describe('kramdown (Jekyll)', () => {
     expect(html).not.toContain('Not for readers');
   });
 
+  it('reads its header id syntax `## Title {#id}`, in the heading and in the table of contents', () => {
+    const html = render('* TOC\n{:toc}\n\n## Who rides {#riders}\n', kramdown);
+    expect(html).toContain('<h2 id="riders"');
+    expect(html).toContain('<a href="#riders">Who rides</a>');
+    expect(html).not.toContain('{#riders}');
+  });
+
   it('makes header ids as its input does: GFM by default, kramdown’s own with input: kramdown', () => {
     const md = '## 2. Intro & Setup\n\n## 2. Intro & Setup';
     expect(render(md, kramdown)).toContain('id="2-intro--setup"');

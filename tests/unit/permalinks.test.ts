@@ -154,12 +154,22 @@ describe('collections', () => {
       ['_docs/tools/tyre-levers.md', '/docs/tools/tyre-levers/'],
     ]);
     expect(library.posts().filter((p) => p.collection === undefined)).toHaveLength(2);
+    expect(library.posts().find((p) => p.path === 'about.md')).toMatchObject({
+      collection: 'pages',
+      url: '/about/',
+    });
     library.close();
 
     const astro = path.join(import.meta.dirname, '../fixtures/dialects/astro');
     const astroLibrary = new Library({ root: astro, layout: openSite(astro).layout });
     await astroLibrary.load();
-    expect(new Set(astroLibrary.posts().map((p) => p.collection))).toEqual(new Set(['blog']));
+    expect(astroLibrary.posts().map((p) => [p.path, p.collection, p.url]).sort()).toEqual([
+      ['src/content/blog/contact-sheets.md', 'blog', '/blog/contact-sheets/'],
+      ['src/content/blog/developing-hp5.mdx', 'blog', '/blog/developing-hp5/'],
+      ['src/content/docs/metering.md', 'docs', '/docs/metering/'],
+      // A Markdown page of src/pages is a route of its own.
+      ['src/pages/about.md', 'pages', '/about/'],
+    ]);
     astroLibrary.close();
   });
 

@@ -15,6 +15,8 @@ import {
   type OpsContext,
 } from '../../electron/services/library/post-ops/operations.ts';
 import { slugify } from '../../electron/services/library/post-ops/slug.ts';
+import { indexPosts } from '../../electron/services/library/list-posts.ts';
+import { schemaFromConfig } from '../../shared/schema.ts';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
 import { errorCodeOf, useTempFolders, writeFiles } from './support/temp.ts';
 
@@ -143,6 +145,9 @@ describe('createPost', () => {
     expect(newPostSections(ctx, near)).toEqual({
       sections: ['content/de/functions', 'content/en/content-management', 'content/en/functions'],
       section: 'content/en/functions',
+      // Hugo's pages are its sections' content: New… makes posts only.
+      kinds: [{ kind: 'posts', folder: 'content/en/functions', drafts: true }],
+      kind: 'posts',
     });
     const made = await createPost(ctx, { title: 'A Newcomer Writes', draft: false, near });
     expect(made.path).toBe('content/en/functions/a-newcomer-writes.md');
@@ -256,6 +261,135 @@ describe('createPost', () => {
   it('refuses an empty title', async () => {
     const { ctx } = await blog(HEXO);
     expect(await errorCodeOf(createPost(ctx, { title: '  ', draft: false }))).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+});
+
+describe('createPost of a page or a collection entry', () => {
+  const JEKYLL = {
+    '_config.yml': 'title: Field Notes\ncollections:\n  recipes:\n    output: true\n',
+    '_posts/2024-05-01-first-light.md': '---\ntitle: First Light\ntags: [dawn]\n---\nBody\n',
+    'about.md': '---\nlayout: page\ntitle: About\npermalink: /about/\n---\nHello\n',
+    'contact.md': '---\nlayout: page\ntitle: Contact\n---\nWrite\n',
+    '_recipes/rye-bread.markdown':
+      '---\ntitle: Rye Bread\nlayout: recipe\nserves: 4\ndate: 2024-02-02\n---\nFlour\n',
+    '_recipes/oat-cakes.markdown':
+      '---\ntitle: Oat Cakes\nlayout: recipe\nserves: 6\ndate: 2024-03-03\n---\nOats\n',
+  };
+
+  it('offers posts, pages and each collection, the open entry’s kind first', async () => {
+    const { ctx } = await blog(JEKYLL);
+    const offered = newPostSections(ctx, '_recipes/oat-cakes.markdown');
+    expect(offered.kinds).toEqual([
+      { kind: 'posts', folder: '_posts', drafts: true },
+      { kind: 'pages', folder: '', drafts: false },
+      { kind: 'recipes', folder: '_recipes', drafts: false },
+    ]);
+    expect(offered.kind).toBe('recipes');
+    expect(newPostSections(ctx, 'about.md').kind).toBe('pages');
+    expect(newPostSections(ctx, null).kind).toBe('posts');
+  });
+
+  it('makes a Jekyll page at the top, shaped like the site’s other pages', async () => {
+    const { ctx, read } = await blog(JEKYLL);
+    const observed = indexPosts(ctx.root, ctx.layout).fields;
+    const made = await createPost(
+      { ...ctx, fields: () => observed },
+      { title: 'Reading List', draft: true, kind: 'pages' },
+    );
+    expect(made.path).toBe('reading-list.md');
+    // Every page has `layout: page`; a permalink is each page's own; a page has no draft.
+    expect(read(made.path!)).toBe('---\ntitle: Reading List\nlayout: page\n---\n\n');
+  });
+
+  it('makes a collection entry with its siblings’ extension, date key and shared values', async () => {
+    const { ctx, read } = await blog(JEKYLL);
+    const observed = indexPosts(ctx.root, ctx.layout).fields;
+    const made = await createPost(
+      { ...ctx, fields: () => observed },
+      { title: 'Barley Soup', draft: false, kind: 'recipes' },
+    );
+    expect(made.path).toBe('_recipes/barley-soup.markdown');
+    const { data, error } = parseFrontMatter(read(made.path!));
+    expect(error).toBeUndefined();
+    // `serves` differs between recipes: not copied.
+    expect(Object.keys(data)).toEqual(['title', 'date', 'layout']);
+    expect(data).toMatchObject({ title: 'Barley Soup', layout: 'recipe' });
+  });
+
+  it('fills the defaults of the type `.folio/config.yaml` declares for the kind', async () => {
+    const { ctx, read } = await blog(JEKYLL);
+    const schema = schemaFromConfig({
+      types: [
+        { name: 'post', fields: [{ name: 'title', type: 'text' }] },
+        {
+          name: 'recipe',
+          kinds: ['recipes'],
+          fields: [
+            { name: 'title', type: 'text' },
+            { name: 'serves', type: 'number', default: 2 },
+            { name: 'diet', type: 'list', default: ['vegetarian'] },
+          ],
+        },
+      ],
+    });
+    const made = await createPost(
+      { ...ctx, schema: () => schema },
+      { title: 'Pea Soup', draft: false, kind: 'recipes' },
+    );
+    expect(parseFrontMatter(read(made.path!)).data).toEqual({
+      title: 'Pea Soup',
+      serves: 2,
+      diet: ['vegetarian'],
+    });
+  });
+
+  it('makes a Hexo page as `source/<slug>/index.md` from the page scaffold', async () => {
+    const { ctx, read } = await blog({
+      ...HEXO,
+      'scaffolds/page.md': '---\ntitle: {{ title }}\ndate: {{ date }}\ncomments: false\n---\n',
+      'source/about/index.md': '---\ntitle: About\n---\n',
+    });
+    const made = await createPost(ctx, { title: 'Now: what I do', draft: false, kind: 'pages' });
+    expect(made.path).toBe('source/now-what-i-do/index.md');
+    expect(read(made.path!)).toBe(
+      '---\ntitle: "Now: what I do"\ndate: 2025-01-15 09:30:05\ncomments: false\n---\n',
+    );
+    // A second page of that name does not go over the first.
+    const again = await createPost(ctx, { title: 'Now: what I do', draft: false, kind: 'pages' });
+    expect(again.path).toBe('source/now-what-i-do-2/index.md');
+  });
+
+  it('makes an Astro entry in its content collection, under the date key its entries use', async () => {
+    const { ctx, read } = await blog({
+      'astro.config.mjs': 'export default {};\n',
+      'package.json': '{"dependencies":{"astro":"^4"}}',
+      'src/content/blog/hello.md': '---\ntitle: Hello\npubDate: 2024-01-01\n---\n',
+      'src/content/docs/setup.md': '---\ntitle: Setup\npubDate: 2024-01-02\n---\n',
+      'src/content/docs/usage.md': '---\ntitle: Usage\npubDate: 2024-01-03\n---\n',
+    });
+    const offered = newPostSections(ctx, null);
+    // The blog collection is where posts go; docs is a kind of its own, and pages are routes.
+    expect(offered.kinds.map((k) => [k.kind, k.folder])).toEqual([
+      ['posts', 'src/content/blog'],
+      ['pages', 'src/pages'],
+      ['docs', 'src/content/docs'],
+    ]);
+    const observed = indexPosts(ctx.root, ctx.layout).fields;
+    const made = await createPost(
+      { ...ctx, fields: () => observed },
+      { title: 'Deploying', draft: true, kind: 'docs' },
+    );
+    expect(made.path).toBe('src/content/docs/deploying.md');
+    const { data } = parseFrontMatter(read(made.path!));
+    expect(Object.keys(data)).toEqual(['title', 'pubDate', 'draft']);
+    expect(data.draft).toBe(true);
+  });
+
+  it('refuses a kind the site does not have', async () => {
+    const { ctx } = await blog(HEXO);
+    expect(await errorCodeOf(createPost(ctx, { title: 'X', draft: false, kind: 'recipes' }))).toBe(
       'INVALID_ARGUMENT',
     );
   });

@@ -53,6 +53,28 @@ describe('inferSchema', () => {
     const tags = inferSchema(observed()).types[0]!.fields.find((f) => f.name === 'tags');
     expect(tags?.suggestions).toEqual(['y', 'x', 'z']);
   });
+
+  it('gives pages and each collection the fields their own entries use, not the posts’', () => {
+    const observations = observed();
+    const page = (text: string) => observe(observations, parseFrontMatter(text).data, 'pages');
+    page('---\ntitle: About\nlayout: page\npermalink: /about/\n---\n');
+    page('---\ntitle: Links\nlayout: page\n---\n');
+    observe(observations, { title: 'Setup', nav_order: 1, audience: ['admins'] }, 'docs');
+    observe(observations, { title: 'Usage', nav_order: 2, audience: ['writers'] }, 'docs');
+    const schema = inferSchema(observations);
+    expect(schema.types.map((t) => [t.name, t.kinds ?? []])).toEqual([
+      ['post', []],
+      ['docs', ['docs']],
+      ['pages', ['pages']],
+    ]);
+    const names = (path: string, kind?: string) => fieldsFor(schema, path, kind).map((f) => f.name);
+    expect(names('about.md', 'pages')).toEqual(['title', 'layout']);
+    expect(names('_docs/setup.md', 'docs')).toEqual(['title', 'audience', 'nav_order']);
+    expect(names('_posts/2024-01-01-a.md')).toContain('tags');
+    // A docs entry's list suggests what docs use.
+    const audience = fieldsFor(schema, '_docs/x.md', 'docs').find((f) => f.name === 'audience');
+    expect(audience?.suggestions).toEqual(['admins', 'writers']);
+  });
 });
 
 describe('schemaFromConfig', () => {
@@ -82,6 +104,31 @@ describe('schemaFromConfig', () => {
       'title',
       'layout',
     ]);
+  });
+
+  it('picks a type by the entry’s kind before its folder, with that kind’s suggestions', () => {
+    const observations = observed();
+    observe(observations, { title: 'Setup', tags: ['install'] }, 'docs');
+    const schema = withSuggestions(
+      schemaFromConfig({
+        types: [
+          ...config.types,
+          {
+            name: 'doc',
+            kinds: ['docs'],
+            fields: [
+              { name: 'title', type: 'text' },
+              { name: 'tags', type: 'list' },
+            ],
+          },
+        ],
+      }),
+      observations,
+    );
+    const doc = fieldsFor(schema, 'source/_posts/setup.md', 'docs');
+    expect(doc.map((f) => f.name)).toEqual(['title', 'tags']);
+    expect(doc[1]!.suggestions).toEqual(['install']);
+    expect(fieldsFor(schema, 'source/_posts/a.md', 'posts').map((f) => f.name)).toEqual(['title']);
   });
 
   it('says what is wrong and where in a bad config', () => {

@@ -304,7 +304,8 @@ export interface PostIndex {
 /** Observations over the entries' front matter (posts whose front matter parses). */
 export function observeEntries(entries: Iterable<PostEntry>): FieldObservations {
   const fields = emptyObservations();
-  for (const entry of entries) if (entry.data) observe(fields, entry.data);
+  for (const entry of entries)
+    if (entry.data) observe(fields, entry.data, entry.summary.collection);
   return fields;
 }
 

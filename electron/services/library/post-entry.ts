@@ -233,8 +233,9 @@ function entryFromHead(
   }
   const excerpt = excerptOf(body);
   if (!excerpt.complete && !head.complete) return null;
+  // Astro's blog starter dates its posts with `pubDate`.
   const date =
-    asString(data.date)?.slice(0, SUMMARY_LIMITS.title) ??
+    (asString(data.date) ?? asString(data.pubDate))?.slice(0, SUMMARY_LIMITS.title) ??
     (options.fileNameDates ? dateFromFileName(relativePath) : null);
   const bodyByte = Buffer.byteLength(source.slice(0, bodyStart), 'utf8');
   const summary: PostSummary = {

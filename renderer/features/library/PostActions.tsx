@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { NewPostSections, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
-import type { PostActionsState } from './usePostActions.ts';
+import { newLabel, type PostActionsState } from './usePostActions.ts';
 
 /** The post operations as compact buttons over the post list (the menu and palette run the same). */
 export function PostActions({ actions }: { actions: PostActionsState }) {
@@ -54,7 +54,15 @@ function useNewPostSections(open: boolean, near: string | null): NewPostSections
   return open ? sections : NO_SECTIONS;
 }
 
-const NO_SECTIONS: NewPostSections = { sections: [], section: null };
+const NO_SECTIONS: NewPostSections = { sections: [], section: null, kinds: [], kind: 'posts' };
+
+/** How the New dialog's Kind menu names a kind. */
+const kindName = (kind: string) =>
+  kind === 'posts'
+    ? 'Post'
+    : kind === 'pages'
+      ? 'Page'
+      : `${kind[0]!.toUpperCase()}${kind.slice(1)} entry`;
 
 /** New, Rename and Trash ask here first; mounted by the app so menu and palette reach it. */
 export function PostActionDialog({ actions }: { actions: PostActionsState }) {
@@ -65,13 +73,17 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
   const [moveFile, setMoveFile] = useState(true);
   const sections = useNewPostSections(dialog?.kind === 'new', actions.active?.path ?? null);
   const [section, setSection] = useState<string | null>(null);
+  const [kind, setKind] = useState<string | null>(null);
   if (!dialog) return null;
   const chosenSection = section ?? sections.section;
+  const chosenKind = sections.kinds.find((k) => k.kind === (kind ?? sections.kind));
+  const kindId = chosenKind?.kind ?? 'posts';
+  const canDraft = chosenKind?.drafts ?? true;
   const close = () => setDialog(null);
   const urlChanges = dialog.kind === 'rename' && moveFile && post !== null && !post.draft;
   const heading =
     dialog.kind === 'new'
-      ? 'New post'
+      ? newLabel(kindId, false)
       : dialog.kind === 'rename'
         ? `Rename “${post?.title}”`
         : `Move “${post?.title}” to the trash?`;
@@ -80,7 +92,12 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
     event.preventDefault();
     const done =
       dialog.kind === 'new'
-        ? await actions.create(title.trim(), draft, chosenSection)
+        ? await actions.create({
+            title: title.trim(),
+            draft: draft && canDraft,
+            section: chosenSection,
+            kind: kindId,
+          })
         : dialog.kind === 'rename'
           ? await actions.rename(dialog.post, title.trim(), moveFile)
           : await actions.trash(dialog.post);
@@ -113,7 +130,25 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
                   onChange={(e) => setTitle(e.target.value)}
                 />
               </label>
-              {dialog.kind === 'new' && sections.sections.length ? (
+              {dialog.kind === 'new' && sections.kinds.length > 1 ? (
+                <label className="dialog-field">
+                  <span>Kind</span>
+                  <select value={kindId} onChange={(e) => setKind(e.target.value)}>
+                    {sections.kinds.map((k) => (
+                      <option key={k.kind} value={k.kind}>
+                        {kindName(k.kind)}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ) : null}
+              {dialog.kind === 'new' && kindId !== 'posts' ? (
+                <p className="dialog-summary">
+                  Goes in{' '}
+                  {chosenKind?.folder ? `${chosenKind.folder}/` : 'the top folder of the blog'}.
+                </p>
+              ) : null}
+              {dialog.kind === 'new' && kindId === 'posts' && sections.sections.length ? (
                 <label className="dialog-field">
                   <span>Section</span>
                   <select value={chosenSection ?? ''} onChange={(e) => setSection(e.target.value)}>
@@ -125,27 +160,28 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
                   </select>
                 </label>
               ) : null}
-              <label className="dialog-check">
-                {dialog.kind === 'new' ? (
-                  <>
+              {dialog.kind === 'new' ? (
+                // A page has no draft: the site builds whatever is in its page folder.
+                canDraft ? (
+                  <label className="dialog-check">
                     <input
                       type="checkbox"
                       checked={draft}
                       onChange={(e) => setDraft(e.target.checked)}
                     />{' '}
                     Start as a draft
-                  </>
-                ) : (
-                  <>
-                    <input
-                      type="checkbox"
-                      checked={moveFile}
-                      onChange={(e) => setMoveFile(e.target.checked)}
-                    />{' '}
-                    Rename the file after the title too
-                  </>
-                )}
-              </label>
+                  </label>
+                ) : null
+              ) : (
+                <label className="dialog-check">
+                  <input
+                    type="checkbox"
+                    checked={moveFile}
+                    onChange={(e) => setMoveFile(e.target.checked)}
+                  />{' '}
+                  Rename the file after the title too
+                </label>
+              )}
               {urlChanges ? (
                 <p className="dialog-warning" role="alert">
                   This post is published: renaming its file changes its URL, and links to the old

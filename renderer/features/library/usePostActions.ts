@@ -86,12 +86,14 @@ export function usePostActions({
     }
   };
 
-  const create = (title: string, draft: boolean, section: string | null) =>
-    run(draft ? 'New draft' : 'New post', null, () =>
+  const create = ({ title, draft, section, kind }: NewEntry) =>
+    run(newLabel(kind, draft), null, () =>
       api.createPost({
         title,
         draft,
-        ...(section ? { section } : {}),
+        // Hugo's sections are where its posts go; other kinds have their own folder.
+        ...(section && kind === 'posts' ? { section } : {}),
+        ...(kind !== 'posts' ? { kind } : {}),
         ...(active ? { near: active.path } : {}),
       }),
     );
@@ -127,3 +129,19 @@ export function usePostActions({
 }
 
 export type PostActionsState = ReturnType<typeof usePostActions>;
+
+/** What the New dialog asks for. */
+export interface NewEntry {
+  title: string;
+  draft: boolean;
+  section: string | null;
+  /** `posts`, `pages`, or a collection's name. */
+  kind: string;
+}
+
+/** `New post`, `New draft`, `New page`, `New docs entry`: the status line and the dialog's heading. */
+export function newLabel(kind: string, draft: boolean): string {
+  if (kind === 'posts') return draft ? 'New draft' : 'New post';
+  if (kind === 'pages') return 'New page';
+  return `New ${kind} entry`;
+}

@@ -238,7 +238,7 @@ test.describe('Jekyll Liquid', () => {
   }) => {
     // The docs collection is listed with the posts, and the Kind filter tells them apart.
     const kind = folio.page.getByRole('combobox', { name: 'Kind' });
-    await expect(kind.locator('option').first()).toHaveText('2 posts, 2 docs');
+    await expect(kind.locator('option').first()).toHaveText('2 posts, 2 docs, 1 page');
     await kind.selectOption('docs');
     const list = folio.page.getByRole('navigation', { name: 'Posts' });
     await expect(list.getByRole('button')).toHaveText([/Getting Started/, /Tyre Levers/]);

@@ -4,7 +4,7 @@
  */
 import type { Handlers } from '../../../../shared/api.ts';
 import type { PostOpResult } from '../../../../shared/models.ts';
-import { configDateFormat } from '../blog-schema.ts';
+import { configDateFormat, loadBlogSchema } from '../blog-schema.ts';
 import type { Library } from '../library.ts';
 import { profileOf } from '../../../../shared/generators/index.ts';
 import type { SiteConfig } from '../../generators/site-config.ts';
@@ -51,6 +51,8 @@ export function postOpHandlers(deps: PostOpDeps): Pick<Handlers, PostOpChannel> 
       // The newest dated post shows how this blog writes dates.
       dateLike: library.posts().find((p) => p.date !== null)?.date ?? null,
       config,
+      fields: () => library.fields(),
+      schema: () => loadBlogSchema(library.root, library.fields()),
       timeZone: profileOf(library.layout.generator).timeZone(config.data),
       expect: deps.expect,
     };

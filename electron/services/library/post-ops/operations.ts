@@ -26,7 +26,16 @@ import { siteFiles } from '../../generators/site-files.ts';
 import { renamedBase, uniquePlace, type BlogContext } from './site.ts';
 import { moveFile, moveFolder, prepareTarget, writeNewFile } from './files.ts';
 import { slugify, splitDatePrefix } from './slug.ts';
-import { findHugoArchetype, newPostText } from './template.ts';
+import { fillHexoScaffold, findHexoScaffold, findHugoArchetype, newPostText } from './template.ts';
+import { entryTemplate, kindOfPath, newEntryPlace, newPostKinds, placeFolder } from './kinds.ts';
+import { PAGES_KIND } from '../list-posts.ts';
+import type { NewPostKind, NewPostSections } from '../../../../shared/models.ts';
+import {
+  contentTypeFor,
+  POSTS_KIND,
+  type BlogSchema,
+  type FieldObservations,
+} from '../../../../shared/schema.ts';
 
 export interface OpsContext extends BlogContext {
   now?: () => Date;
@@ -38,6 +47,10 @@ export interface OpsContext extends BlogContext {
   timeZone?: string | null;
   /** The site's config, when the caller has read it already. */
   config?: SiteConfig;
+  /** What the entries' front matter holds, by kind: a new page starts like its siblings. */
+  fields?: () => FieldObservations;
+  /** The blog's schema: a declared type's defaults fill a new entry. */
+  schema?: () => BlogSchema;
   /**
    * Told before each write what a path will hold (null: it will be gone), so the folder
    * watcher can recognise the echo of Folio's own writes.
@@ -188,17 +201,30 @@ export interface NewPostRequest {
   draft: boolean;
   /** Hugo: the section folder chosen in the dialog (one of `newPostSections`). */
   section?: string;
+  /** `posts` (the default), `pages`, or a collection's name. */
+  kind?: string;
   /** The post open when New… was chosen: its section is the default. */
   near?: string;
 }
 
-/** Where New… can put a post: Hugo's sections, and the one it would pick. */
-export function newPostSections(
-  ctx: OpsContext,
-  near?: string | null,
-): { sections: string[]; section: string | null } {
-  const sections = profile(ctx).sections(siteOf(ctx));
-  return { sections, section: defaultSection(sections, near) };
+/**
+ * Where New… can put a post (Hugo's sections, and the one it would pick) and what else it can
+ * make (pages, collection entries; the open entry's kind first).
+ */
+export function newPostSections(ctx: OpsContext, near?: string | null): NewPostSections {
+  const site = siteOf(ctx);
+  const sections = profile(ctx).sections(site);
+  const section = defaultSection(sections, near);
+  const postPlace = profile(ctx).newPostPlace(site, ctx.layout, {
+    slug: 'new',
+    draft: false,
+    date: new Date(0),
+    section,
+  });
+  const kinds = newPostKinds(profile(ctx), ctx.layout, site, placeFolder(postPlace));
+  const nearKind = near ? kindOfPath(profile(ctx), ctx.layout, near) : POSTS_KIND;
+  const kind = kinds.some((k) => k.kind === nearKind) ? nearKind : POSTS_KIND;
+  return { sections, section, kinds, kind };
 }
 
 /** A date for a post that has none yet: in the writer's format, else as the blog writes them. */
@@ -215,7 +241,13 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
   if (!title) throw new FolioError('INVALID_ARGUMENT', 'A new post needs a title');
   const { root, layout } = ctx;
   const date = ctx.now?.() ?? new Date();
-  const { sections, section } = newPostSections(ctx, request.near);
+  const { sections, section, kinds } = newPostSections(ctx, request.near);
+  if (request.kind !== undefined && request.kind !== POSTS_KIND) {
+    const kind = kinds.find((k) => k.kind === request.kind);
+    if (!kind)
+      throw new FolioError('INVALID_ARGUMENT', `This site has no “${request.kind}” to add to`);
+    return createEntry(ctx, kind, title, request.draft && kind.drafts, date);
+  }
   if (request.section !== undefined && !sections.includes(request.section)) {
     throw new FolioError('INVALID_ARGUMENT', `“${request.section}” is not a section of this site`);
   }
@@ -260,6 +292,40 @@ export async function createPost(ctx: OpsContext, request: NewPostRequest): Prom
     ctx.expect?.(rel, text);
     await writeNewFile(file, text);
     return { path: rel, removed: [], ...(made.notice ? { notice: made.notice } : {}) };
+  });
+}
+
+/** A new page or collection entry: the site's page scaffold, else its kind's fields. */
+async function createEntry(
+  ctx: OpsContext,
+  kind: NewPostKind,
+  title: string,
+  draft: boolean,
+  date: Date,
+): Promise<PostOpOutcome> {
+  const { root } = ctx;
+  const place = newEntryPlace(profile(ctx), siteOf(ctx), kind, slugify(title));
+  return guarded('create', place.path, async () => {
+    const rel = uniquePlace(root, place);
+    const values = { title, date, dateText: newDateText(ctx, date), draft };
+    const scaffold =
+      kind.kind === PAGES_KIND && profile(ctx).templates === 'hexo-scaffolds'
+        ? findHexoScaffold(root, 'page')
+        : null;
+    const schema = ctx.schema?.();
+    const text =
+      scaffold !== null
+        ? fillHexoScaffold(scaffold, values, 'page')
+        : entryTemplate(
+            values,
+            ctx.fields?.().others?.[kind.kind],
+            schema?.source === 'config' ? contentTypeFor(schema, rel, kind.kind) : undefined,
+            profile(ctx).draftFolder === null,
+          );
+    const file = await prepareTarget(root, rel);
+    ctx.expect?.(rel, text);
+    await writeNewFile(file, text);
+    return { path: rel, removed: [] };
   });
 }
 

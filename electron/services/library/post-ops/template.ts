@@ -146,13 +146,13 @@ export function findHugoArchetype(
   return null;
 }
 
-/** Hexo's scaffold for a post or a draft, if the site has one. */
-export function findHexoScaffold(root: string, draft: boolean): string | null {
+/** Hexo's scaffold for a post, a draft (else the post's) or a page, if the site has one. */
+export function findHexoScaffold(root: string, layout: 'post' | 'draft' | 'page'): string | null {
   const read = (rel: string) => {
     const file = path.join(root, rel);
     return existsSync(file) ? readFileSync(file, 'utf8') : null;
   };
-  return (draft ? read('scaffolds/draft.md') : null) ?? read('scaffolds/post.md');
+  return read(`scaffolds/${layout}.md`) ?? (layout === 'draft' ? read('scaffolds/post.md') : null);
 }
 
 export interface NewPostText {
@@ -169,7 +169,7 @@ export function newPostText(
   hugo?: { archetype: HugoArchetype | null; context: ArchetypeContext },
 ): NewPostText {
   if (templates === 'hexo-scaffolds') {
-    const scaffold = findHexoScaffold(root, values.draft);
+    const scaffold = findHexoScaffold(root, values.draft ? 'draft' : 'post');
     if (scaffold !== null)
       return { text: fillHexoScaffold(scaffold, values, values.draft ? 'draft' : 'post') };
   }
