@@ -163,7 +163,12 @@ describe('collections', () => {
     const astro = path.join(import.meta.dirname, '../fixtures/dialects/astro');
     const astroLibrary = new Library({ root: astro, layout: openSite(astro).layout });
     await astroLibrary.load();
-    expect(astroLibrary.posts().map((p) => [p.path, p.collection, p.url]).sort()).toEqual([
+    expect(
+      astroLibrary
+        .posts()
+        .map((p) => [p.path, p.collection, p.url])
+        .sort(),
+    ).toEqual([
       ['src/content/blog/contact-sheets.md', 'blog', '/blog/contact-sheets/'],
       ['src/content/blog/developing-hp5.mdx', 'blog', '/blog/developing-hp5/'],
       ['src/content/docs/metering.md', 'docs', '/docs/metering/'],

@@ -123,7 +123,9 @@ test.describe('Eleventy pages', () => {
     const { page } = folio;
     await openPost(page, 'About the Garden');
     const preview = article(page);
-    await expect(preview.locator('h2#user-content-beds-and-rotation')).toHaveText('Beds and rotation');
+    await expect(preview.locator('h2#user-content-beds-and-rotation')).toHaveText(
+      'Beds and rotation',
+    );
     await expect(preview.locator('.markdown-alert-note')).toContainText('garlic bed');
   });
 });
