@@ -10,9 +10,17 @@ export const log = (message: string): void => {
   process.stderr.write(`${message}\n`);
 };
 
+/**
+ * The 10,000-post corpus has 600 pages besides (docs and their translations) and 3,000
+ * images in `source/images/`, as a real Hexo site of that size would.
+ */
+export const CORPUS_10K = { posts: 10_000, pages: 600, assets: 3_000 };
+/** What the library lists of it: posts and pages. */
+export const ENTRIES_10K = CORPUS_10K.posts + CORPUS_10K.pages;
+
 /** The cached 10,000-post corpus (generated on first use, about half a minute). */
 export function corpus10k(): string {
-  return ensureCorpus({ posts: 10_000, seed: DEFAULT_SEED }, log);
+  return ensureCorpus({ ...CORPUS_10K, seed: DEFAULT_SEED }, log);
 }
 
 /** A fresh temp folder, as a real path (the content services expect a real root). */
@@ -51,7 +59,8 @@ export async function reopenCorpus10k(
   const { root, layout, cacheFolder } = cached;
   const library = new Library({ root, layout, cacheFolder });
   const stats = await library.load();
-  if (stats.reused !== 10_000) throw new Error(`reused ${stats.reused} entries, not 10,000`);
+  if (stats.reused !== ENTRIES_10K)
+    throw new Error(`reused ${stats.reused} entries, not ${ENTRIES_10K}`);
   if (stats.walked !== walked) {
     throw new Error(
       walked
