@@ -23,6 +23,8 @@ export const eleventy: GeneratorProfile = {
     draftFolders: [],
     staticRoot: '',
     generatedFolders: ['_site'],
+    // Its default includes and data folders (at the top, or under the common `src/` input).
+    templateFolders: ['_includes', '_data', 'src/_includes', 'src/_data'],
   }),
   // No static folder of its own: beside the post.
   imageFolder: imagesBesidePost,

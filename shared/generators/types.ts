@@ -29,6 +29,11 @@ export interface BlogLayout {
    */
   generatedFolders: string[];
   /**
+   * Folders of the site's own templates and data inside a post folder (Eleventy's
+   * `_includes`, `_data`): never listed, as Markdown there is a partial, not a page.
+   */
+  templateFolders?: string[];
+  /**
    * A post without a `date:` is dated by its file name's `YYYY-MM-DD-` (Jekyll's posts
    * always; Hexo's when `new_post_name` starts with `:year-:month-:day-`).
    */

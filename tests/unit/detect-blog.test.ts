@@ -137,6 +137,7 @@ describe('the fixture blogs: each generator recognised, its posts and drafts cou
       ['_drafts/night-riding-lights.md', '_posts/2024-05-02-panniers-compared.md'],
     ],
     ['astro', 'astro', 4, ['src/content/blog/reduction-notes.md']],
+    // Its `_includes/partials/newsletter.md` is a partial, not a page.
     ['eleventy', 'eleventy', 4, ['posts/seed-swap.md']],
     ['vuepress', 'vuepress', 3, []],
     ['vitepress', 'vitepress', 3, []],

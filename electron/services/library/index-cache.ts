@@ -129,6 +129,7 @@ export function layoutKey(layout: BlogLayout): string {
     layout.pageFolders ?? null,
     layout.skipRender ?? null,
     layout.pagesNeedFrontMatter === true,
+    layout.templateFolders ?? null,
     locale,
   ]);
 }

@@ -171,6 +171,7 @@ function walk(
   for (const entry of entries) {
     const rel = folder ? `${folder}/${entry.name}` : entry.name;
     if (SKIPPED_FOLDERS.has(entry.name) && !entry.isFile()) continue;
+    if (entry.isDirectory() && layout.templateFolders?.includes(rel)) continue;
     if (entry.isDirectory() && layout.generatedFolders.includes(rel)) {
       if (holdsMarkdown(path.join(root, rel)))
         skipped.push({ path: rel, reason: generatedReason(layout) });
@@ -237,6 +238,7 @@ export function isPostPath(layout: BlogLayout, relativePath: string): boolean {
   const parts = relativePath.split('/');
   if (parts.some((part) => SKIPPED_FOLDERS.has(part) || part === '..' || part === '')) return false;
   if (layout.generatedFolders.some((f) => relativePath.startsWith(`${f}/`))) return false;
+  if (layout.templateFolders?.some((f) => relativePath.startsWith(`${f}/`))) return false;
   if (layout.postFolders.some((f) => f === '' || relativePath.startsWith(`${f}/`))) return true;
   return pageFolderOf(layout, relativePath) !== null;
 }
