@@ -72,6 +72,9 @@ for (const theme of ['light', 'dark'] as const) {
     await postAction('New…');
     const create = page.getByRole('dialog', { name: 'New post' });
     await expect(create).toBeVisible();
+    // The sample blog has pages too: the Kind menu comes after the title.
+    await page.keyboard.press('Tab');
+    await expect(create.getByRole('combobox', { name: 'Kind' })).toBeFocused();
     await page.keyboard.press('Tab');
     // The keyboard's place shows: the checkbox it reached wears the accent ring.
     await expect(create.getByLabel('Start as a draft')).toBeFocused();
