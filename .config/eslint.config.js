@@ -46,6 +46,7 @@ export default tseslint.config(
       // Sites written the way each generator's users write them, not Folio's code.
       'tests/fixtures/blogs/**',
       'tests/fixtures/dialects/**',
+      'tests/fixtures/site-preview/**',
     ],
   },
   js.configs.recommended,

@@ -31,6 +31,7 @@ import type {
   TaxonomyResult,
   TitleMatch,
   WorkspaceInfo,
+  SiteServerStatus,
 } from './models.ts';
 import type { BlogSchema } from './schema.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
@@ -283,6 +284,34 @@ export const requests = {
   unpublishPost: request(
     z.strictObject({ path: relativePath, expected: fileVersion.optional() }),
   ).returns<PostOpResult>(),
+  /** The Site preview's server as it is now (nothing is started). */
+  getSiteServer: request(noArgs).returns<SiteServerStatus>(),
+  /**
+   * Starts the blog's dev server (restarts it with `restart`). The first time for a blog, and
+   * whenever its command changes, it answers `ask` until called with `trust: true`.
+   */
+  startSiteServer: request(
+    z.strictObject({ trust: z.boolean().optional(), restart: z.boolean().optional() }),
+  ).returns<SiteServerStatus>(),
+  stopSiteServer: request(noArgs).returns<SiteServerStatus>(),
+  /** Everything the server printed since it started. */
+  getSiteServerLog: request(noArgs).returns<{ text: string }>(),
+  /**
+   * Shows the site's page in a view of its own over `bounds` (Electron); false where the host
+   * has none (the Chromium test host), and the renderer frames the page itself.
+   */
+  showSiteView: request(
+    z.strictObject({
+      url: z.string().url().max(8192),
+      bounds: z.strictObject({
+        x: z.number().finite(),
+        y: z.number().finite(),
+        width: z.number().finite().nonnegative(),
+        height: z.number().finite().nonnegative(),
+      }),
+    }),
+  ).returns<boolean>(),
+  hideSiteView: request(noArgs).returns<void>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {
@@ -306,6 +335,8 @@ export const events = {
   postsChanged: event<PostsChange>(),
   /** Posts another program changed, created or removed (never the echo of Folio's writes). */
   fileChanged: event<{ changes: FileChange[] }>(),
+  /** The Site preview's server changed state, printed a line, or rebuilt after a save. */
+  siteServerStatus: event<SiteServerStatus>(),
 } satisfies { [E in EventChannel]: unknown };
 
 export type { MenuCommand };

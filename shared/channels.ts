@@ -48,6 +48,12 @@ export const requestChannels = [
   'trashPost',
   'publishPost',
   'unpublishPost',
+  'getSiteServer',
+  'startSiteServer',
+  'stopSiteServer',
+  'getSiteServerLog',
+  'showSiteView',
+  'hideSiteView',
 ] as const;
 
 export const eventChannels = [
@@ -60,6 +66,7 @@ export const eventChannels = [
   'saveAllAndClose',
   'postsChanged',
   'fileChanged',
+  'siteServerStatus',
 ] as const;
 
 /**

@@ -398,3 +398,41 @@ export interface PostsChange {
   updated: PostSummary[];
   removed: string[];
 }
+
+/**
+ * The Site preview's server: `off` until asked; `ask` while the writer has not said this blog
+ * may run it; `missing` when its program is not installed; then `starting`, `ready`,
+ * `rebuilding` (after a save, until the generator is done) or `failed`.
+ */
+export type SiteServerState =
+  'off' | 'ask' | 'missing' | 'starting' | 'ready' | 'rebuilding' | 'failed';
+
+export interface SiteServerStatus {
+  state: SiteServerState;
+  /** The command line, as the writer would type it ('' when none is known). */
+  command: string;
+  /** The command comes from the blog's `.folio/config.yaml`, not from Folio. */
+  fromConfig: boolean;
+  /** Where the site is served (its base path included), once ready. */
+  url: string | null;
+  /** The last lines of its output: progress while starting, the cause when it failed. */
+  lines: string[];
+  /** What the writer should know: how to install it, why it stopped. */
+  message: string | null;
+  /** The line of its output that says what failed. */
+  failingLine: string | null;
+  /** How long its last build took, as it reported (ms). */
+  buildMs: number | null;
+  /** Counts the rebuilds after saves: the view reloads on each. */
+  build: number;
+  /** The server's process id while it runs. */
+  pid: number | null;
+}
+
+/** Where the Site preview's view sits in the window (CSS pixels of the renderer). */
+export interface ViewBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}

@@ -52,7 +52,28 @@ const configSchema = z.strictObject({
   generator: z.enum(GENERATORS).optional(),
   /** None: the fields are inferred from the posts (a config may only set the generator). */
   types: z.array(contentTypeSchema).min(1).optional(),
+  /**
+   * The Site preview's server, when not the generator's own (read by
+   * electron/services/site-server/): a command line with `{port}` for the port Folio picks,
+   * and the URL it serves at.
+   */
+  preview: z
+    .strictObject({
+      command: z.string().min(1).max(2000).optional(),
+      url: z.string().min(1).max(2000).optional(),
+    })
+    .optional(),
 });
+
+/** `.folio/config.yaml`'s `preview:`, or an error that says what is wrong. */
+export function previewFromConfig(config: unknown): { command?: string; url?: string } {
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`.folio/config.yaml: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
+  }
+  return parsed.data.preview ?? {};
+}
 
 export type FieldSpec = z.infer<typeof fieldSchema> & { suggestions?: string[] };
 export type ContentType = {

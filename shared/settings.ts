@@ -90,6 +90,11 @@ export const settingsSchema = z.object({
     .record(z.string(), z.object({ fingerprint: z.string(), trusted: z.boolean() }))
     .default({})
     .catch({}),
+  /**
+   * Per blog folder: the dev server command the writer let the Site preview run (its
+   * fingerprint); a changed command is asked about again.
+   */
+  siteServerTrust: z.record(z.string(), z.string()).default({}).catch({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

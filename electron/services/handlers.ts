@@ -29,6 +29,8 @@ import type { SettingsStore } from './settings/settings.ts';
 import { withRecentFolder } from '../../shared/settings.ts';
 import { readSiteTemplates } from './generators/site-templates.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
+import { SiteServer } from './site-server/site-server.ts';
+import type { ViewBounds } from '../../shared/models.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
 export interface Host extends ExportHost {
@@ -51,6 +53,16 @@ export interface Host extends ExportHost {
   fileSystem?: SaveFileSystem;
   /** Moves a file or folder to the system trash (Electron's shell.trashItem). */
   trashItem?(absolutePath: string): Promise<void>;
+  /** The environment programs Folio starts get (the Site preview's server); process.env. */
+  environment?(): NodeJS.ProcessEnv;
+  /**
+   * A view of its own for the site's page (Electron's WebContentsView, electron/site-view.ts);
+   * absent in the Chromium test host, where the renderer frames the page.
+   */
+  siteView?: {
+    show(url: string, bounds: ViewBounds): void;
+    hide(): void;
+  };
 }
 
 export interface Folio {
@@ -127,6 +139,13 @@ export function createFolio(host: Host): Folio {
       if (!change.reset) host.emit('postsChanged', postsChange(opened, change));
     });
     live = liveLibrary(opened, (changes) => host.emit('fileChanged', { changes }));
+    host.siteView?.hide();
+    await siteServer.open({
+      root: workspace.info.root,
+      generator: workspace.layout.generator,
+      basePath: workspace.info.basePath,
+      env: host.environment?.() ?? process.env,
+    });
     await host.settings.update({
       lastFolder: current.info.root,
       recentFolders: withRecentFolder(host.settings.get().recentFolders, current.info.root),
@@ -137,6 +156,19 @@ export function createFolio(host: Host): Folio {
     void library.load().catch(() => undefined);
     return current;
   };
+
+  const siteServer = new SiteServer({
+    dataFolder: host.dataFolder,
+    emit: (status) => host.emit('siteServerStatus', status),
+    trust: {
+      get: (folder) => host.settings.get().siteServerTrust[folder],
+      set: async (folder, fingerprint) => {
+        await host.settings.update({
+          siteServerTrust: { ...host.settings.get().siteServerTrust, [folder]: fingerprint },
+        });
+      },
+    },
+  });
 
   const git = createGitHandlers({
     root,
@@ -228,6 +260,7 @@ export function createFolio(host: Host): Folio {
       // One post indexed from the text written, in place: the list (through postsChanged),
       // the search and the cache follow the save.
       const summary = opened().library.reindexOne(path, { text, version });
+      siteServer.saved();
       return { path, version, summary };
     },
     searchPosts: async ({ query, limit }) => opened().search.search(query, limit),
@@ -280,6 +313,27 @@ export function createFolio(host: Host): Folio {
         await host.trashItem(file);
       },
     }),
+    getSiteServer: async () => siteServer.current(),
+    startSiteServer: async (request) => {
+      root();
+      return siteServer.start(request);
+    },
+    stopSiteServer: async () => {
+      host.siteView?.hide();
+      return siteServer.stop();
+    },
+    getSiteServerLog: async () => ({ text: siteServer.logText() }),
+    showSiteView: async ({ url, bounds }) => {
+      const served = siteServer.current().url;
+      // The view shows the blog's own server and nothing else.
+      if (!served || new URL(url).origin !== new URL(served).origin) {
+        throw new FolioError('INVALID_ARGUMENT', `${url} is not the Site preview's server`);
+      }
+      if (!host.siteView) return false;
+      host.siteView.show(url, bounds);
+      return true;
+    },
+    hideSiteView: async () => host.siteView?.hide(),
     openExternal: async ({ url }) => {
       if (!isSafeExternalUrl(url)) return false;
       // electronegativity: OPEN_EXTERNAL_JS_CHECK — the URL was parsed and allowlisted just above.
@@ -289,6 +343,8 @@ export function createFolio(host: Host): Folio {
   };
 
   const dispose = async () => {
+    host.siteView?.hide();
+    await siteServer.stop();
     live?.close();
     live = null;
     search?.close();

@@ -1,4 +1,4 @@
-import { fieldDrafts, hasAny } from './defaults.ts';
+import { fieldDrafts, hasAny, packageServer } from './defaults.ts';
 import { basename, bundleIn, fileIn, firstFolder, staticImages } from './naming.ts';
 import { ownSlug, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
@@ -41,4 +41,6 @@ export const astro: GeneratorProfile = {
     );
     return site.usesBundles(folder) ? bundleIn(folder, slug) : fileIn(folder, `${slug}.md`);
   },
+  devServer: () =>
+    packageServer('astro', 'astro', (port) => ['dev', '--port', port, '--host', '127.0.0.1']),
 };

@@ -1,5 +1,5 @@
 import { futureBuilt, noPages, noSections, noTimeZone } from './naming.ts';
-import type { GeneratorProfile } from './types.ts';
+import type { DevServer, GeneratorProfile } from './types.ts';
 
 /**
  * What most generators share: drafts marked by a `draft: true` field, no config Folio reads,
@@ -21,3 +21,22 @@ export const fieldDrafts = {
 /** The names in `names` the folder's top level holds, any of them. */
 export const hasAny = (entries: ReadonlySet<string>, names: string[]): boolean =>
   names.some((name) => entries.has(name));
+
+/** What to tell a writer whose blog's JavaScript generator is not installed. */
+export const NPM_INSTALL =
+  'run `npm install` in the blog folder (it needs Node.js from nodejs.org)';
+
+/** A dev server that is a package of the blog, run with Node. */
+export function packageServer(
+  pkg: string,
+  bin: string,
+  args: (port: string) => string[],
+  extra: Partial<DevServer> = {},
+): DevServer {
+  return {
+    program: { package: pkg, bin },
+    args: (port) => args(port),
+    install: NPM_INSTALL,
+    ...extra,
+  };
+}

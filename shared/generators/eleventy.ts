@@ -1,4 +1,4 @@
-import { fieldDrafts, hasAny } from './defaults.ts';
+import { fieldDrafts, hasAny, packageServer } from './defaults.ts';
 import { imagesBesidePost, postInFirstPostFolder } from './naming.ts';
 import { ownUrl, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
@@ -41,4 +41,8 @@ export const eleventy: GeneratorProfile = {
     includes: ['_includes', 'src/_includes'],
     scripts: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'],
   },
+  devServer: () =>
+    packageServer('@11ty/eleventy', 'eleventy', (port) => ['--serve', '--port', port], {
+      rebuilt: { line: /Wrote \d+ files?.* in ([\d.]+) seconds/, unit: 's' },
+    }),
 };

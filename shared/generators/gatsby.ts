@@ -1,4 +1,4 @@
-import { fieldDrafts, hasAny } from './defaults.ts';
+import { fieldDrafts, hasAny, packageServer } from './defaults.ts';
 import { bundleIn, firstFolder, folderOf, isBundlePath, staticImages } from './naming.ts';
 import { ownSlug, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
@@ -27,4 +27,6 @@ export const gatsby: GeneratorProfile = {
   // gatsby-starter-blog: a post's slug is its path under content/blog.
   permalink: (post) => ownSlug(post) ?? urlFromPath(post.path, 'content/blog', 'slash'),
   templateSources: { named: ['src/components'] },
+  devServer: () =>
+    packageServer('gatsby', 'gatsby', (port) => ['develop', '-H', '127.0.0.1', '-p', port]),
 };

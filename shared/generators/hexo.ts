@@ -1,3 +1,4 @@
+import { packageServer } from './defaults.ts';
 import {
   basename,
   bundleIn,
@@ -153,4 +154,11 @@ export const hexo: GeneratorProfile = {
     scripts: ['scripts', 'themes/*/scripts'],
     code: 'source/downloads/code',
   },
+  devServer: () =>
+    packageServer(
+      'hexo',
+      'hexo',
+      (port) => ['server', '--port', port, '--ip', '127.0.0.1', '--draft'],
+      { requires: ['hexo-server'], rendersOnRequest: true },
+    ),
 };

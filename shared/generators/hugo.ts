@@ -148,4 +148,23 @@ export const hugo: GeneratorProfile = {
       'themes/*/layouts/_shortcodes',
     ],
   },
+  devServer: ({ basePath }) => ({
+    program: { system: 'hugo' },
+    // Drafts and future posts shown, pages kept in memory (nothing written into the blog),
+    // links on the preview's own origin (Hugo adds the port).
+    args: (port) => [
+      'server',
+      '--buildDrafts',
+      '--buildFuture',
+      '--port',
+      port,
+      '--bind',
+      '127.0.0.1',
+      '--baseURL',
+      `http://127.0.0.1${basePath}/`,
+    ],
+    install:
+      'install Hugo (the extended edition): `sudo apt install hugo` on Debian and Ubuntu, `brew install hugo` on macOS, `winget install Hugo.Hugo.Extended` on Windows (gohugo.io/installation)',
+    rebuilt: { line: /(?:Built|Total) in (\d+) ms/, unit: 'ms' },
+  }),
 };

@@ -164,4 +164,29 @@ export const jekyll: GeneratorProfile = {
   templateSources: { includes: ['_includes'], scripts: ['_plugins'] },
   // Jekyll reads a date's offset as the site's: new ones are written in its time zone.
   timeZone: (config) => (typeof config.timezone === 'string' ? config.timezone : 'local'),
+  devServer: ({ has }) => {
+    // With a Gemfile, the site's own gems through Bundler, as `bundle exec jekyll serve`.
+    const bundled = has('Gemfile');
+    return {
+      program: { system: bundled ? 'bundle' : 'jekyll' },
+      // Built into a folder outside the blog, without Jekyll's disk cache in it.
+      args: (port, out) => [
+        ...(bundled ? ['exec', 'jekyll'] : []),
+        'serve',
+        '--drafts',
+        '--future',
+        '--port',
+        port,
+        '--host',
+        '127.0.0.1',
+        '--destination',
+        out,
+        '--disable-disk-cache',
+      ],
+      install: bundled
+        ? 'run `bundle install` in the blog folder (it needs Ruby, and Bundler: `gem install bundler`)'
+        : 'install Jekyll: `gem install jekyll bundler`, or `sudo apt install jekyll` on Debian and Ubuntu (jekyllrb.com/docs/installation)',
+      rebuilt: { line: /done in ([\d.]+) seconds/, unit: 's' },
+    };
+  },
 };

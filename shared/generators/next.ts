@@ -1,4 +1,4 @@
-import { fieldDrafts, hasAny } from './defaults.ts';
+import { fieldDrafts, hasAny, packageServer } from './defaults.ts';
 import { fileIn, staticImages } from './naming.ts';
 import { urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
@@ -26,4 +26,5 @@ export const next: GeneratorProfile = {
   // The blog-starter serves `_posts/<slug>.md` at `/posts/<slug>`.
   permalink: (post) => urlFromPath(post.path.replace(/^_posts\//, 'posts/'), '', 'none'),
   templateSources: { named: ['components', 'src/components'] },
+  devServer: () => packageServer('next', 'next', (port) => ['dev', '-H', '127.0.0.1', '-p', port]),
 };

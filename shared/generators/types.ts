@@ -219,6 +219,37 @@ export interface GeneratorProfile {
   collectionOf?(path: string): string | null;
   /** A post the site builds no page of its own for (Hugo's headless bundles). */
   isHeadless?(data: Readonly<Record<string, unknown>>): boolean;
-  /** The command that serves the site for a live preview on `port`. */
-  devServer?: (port: number) => { command: string; args: string[] };
+  /** How its own development server serves the site for the Site preview. */
+  devServer?(site: DevServerSite): DevServer;
+}
+
+/** What a profile may ask of the blog to pick its dev server's command. */
+export interface DevServerSite {
+  /** Whether the blog has this file or folder (relative, `/`-separated). */
+  has(rel: string): boolean;
+  /** The path the site is served under (`/journal`), '' at the root. */
+  basePath: string;
+}
+
+/**
+ * A generator's development server: the program, its arguments, and what its output says.
+ * Folio runs it only when the writer asks for the Site preview and has said the blog may.
+ */
+export interface DevServer {
+  /** On the PATH (`hugo`), or a package's bin in the blog's `node_modules`, run with Node. */
+  program: { system: string } | { package: string; bin: string };
+  /** Packages of the blog that must be installed besides (Hexo's `hexo-server`). */
+  requires?: readonly string[];
+  /**
+   * The arguments for `port` (a number, or `{port}` when the command is shown before it
+   * runs); `out` is a fresh folder outside the blog for those that build the site to disk,
+   * so the preview writes nothing into the blog.
+   */
+  args(port: string, out: string): string[];
+  /** How to install it, for the writer who does not have it. */
+  install: string;
+  /** A line it prints when a rebuild after a change is done (group 1: the time, `unit`). */
+  rebuilt?: { line: RegExp; unit: 'ms' | 's' };
+  /** It renders a page when asked for it (Hexo): a save shows at the next load. */
+  rendersOnRequest?: boolean;
 }

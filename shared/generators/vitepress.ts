@@ -1,4 +1,4 @@
-import { fieldDrafts } from './defaults.ts';
+import { fieldDrafts, packageServer } from './defaults.ts';
 import { staticImages, under } from './naming.ts';
 import { ownUrl, urlFromPath } from './permalinks.ts';
 import type { GeneratorProfile } from './types.ts';
@@ -26,4 +26,14 @@ export const vitepress: GeneratorProfile = {
   newPostPlace: docsPostPlace,
   // A page's `.md` is served as `.html` under the docs folder; README and index are its folder.
   permalink: (post) => ownUrl(post.data, 'permalink') ?? urlFromPath(post.path, 'docs', 'html'),
+  devServer: ({ has }) =>
+    packageServer('vitepress', 'vitepress', (port) => [
+      'dev',
+      has('docs') ? 'docs' : '.',
+      '--port',
+      port,
+      '--host',
+      '127.0.0.1',
+      '--strictPort',
+    ]),
 };

@@ -1,4 +1,4 @@
-import { fieldDrafts } from './defaults.ts';
+import { fieldDrafts, packageServer } from './defaults.ts';
 import { fileIn, staticImages, under } from './naming.ts';
 import { ownUrl, urlFromPath } from './permalinks.ts';
 import type { BlogLayout, GeneratorProfile, NewPostOptions, SiteFiles } from './types.ts';
@@ -32,4 +32,13 @@ export const vuepress: GeneratorProfile = {
   newPostPlace: docsPostPlace,
   // A page's `.md` is served as `.html` under the docs folder; README and index are its folder.
   permalink: (post) => ownUrl(post.data, 'permalink') ?? urlFromPath(post.path, 'docs', 'html'),
+  devServer: ({ has }) =>
+    packageServer('vuepress', 'vuepress', (port) => [
+      'dev',
+      has('docs') ? 'docs' : '.',
+      '--port',
+      port,
+      '--host',
+      '127.0.0.1',
+    ]),
 };

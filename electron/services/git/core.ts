@@ -4,9 +4,8 @@
  * messages parseable, an AbortSignal for Cancel, and a typed error for every failure.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { spawn } from 'node:child_process';
 import { classifyGitFailure, GitError } from './errors.ts';
-import { lineSplitter } from './progress.ts';
+import { lineSplitter, startProgram, stopProgramTree } from '../processes/program.ts';
 
 export interface GitOptions {
   /** Fed to git's stdin (commit messages), then closed. */
@@ -67,13 +66,10 @@ export function transportGuard(kind: 'push' | 'fetch'): string[] {
 export function git(cwd: string, args: string[], options: GitOptions = {}): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     if (options.signal?.aborted) return reject(cancelled());
-    const child = spawn('git', args, {
+    // Its own process group, so Cancel also stops git's helpers (remote-https, ssh).
+    const child = startProgram('git', args, {
       cwd,
       env: gitEnvironment({ ...operationEnvironment.getStore()?.env, ...options.env }),
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-      // Its own process group, so Cancel also stops git's helpers (remote-https, ssh).
-      detached: process.platform !== 'win32',
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -81,12 +77,8 @@ export function git(cwd: string, args: string[], options: GitOptions = {}): Prom
     let aborted = false;
     const onAbort = () => {
       aborted = true;
-      try {
-        if (process.platform !== 'win32' && child.pid) process.kill(-child.pid, 'SIGTERM');
-        else child.kill();
-      } catch {
-        // Already gone.
-      }
+      if (process.platform !== 'win32' && child.pid) stopProgramTree(child.pid);
+      else child.kill();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

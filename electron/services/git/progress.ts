@@ -45,15 +45,7 @@ export function parseProgress(text: string, phases: Weights): GitProgress | null
   };
 }
 
-/** Splits a growing stderr stream into lines at \r and \n, calling `onLine` for each whole one. */
-export function lineSplitter(onLine: (line: string) => void): (chunk: string) => void {
-  let rest = '';
-  return (chunk) => {
-    const parts = (rest + chunk).split(/[\r\n]/);
-    rest = parts.pop() ?? '';
-    for (const part of parts) if (part) onLine(part);
-  };
-}
+export { lineSplitter } from '../processes/program.ts';
 
 /**
  * Passes on what a progress bar can show: a new phase, or a new percentage at most every
