@@ -42,6 +42,7 @@ export default tseslint.config(
       'release/**',
       'node_modules/**',
       'test-results/**',
+      '.scratch/**',
       'assets/sample-blog/**',
       // Sites written the way each generator's users write them, not Folio's code.
       'tests/fixtures/blogs/**',

@@ -19,6 +19,7 @@ import { registerIpc } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { assetBaseFor, handleProtocols, registerSchemes } from './protocol.ts';
 import { createFolio, type Folio } from './services/handlers.ts';
+import { createSiteView } from './site-view.ts';
 import { launchTarget, type LaunchTarget } from './services/launch-target.ts';
 import { ensureSampleBlog } from './services/sample-blog.ts';
 import { createSettingsStore } from './services/settings/settings.ts';
@@ -111,6 +112,7 @@ if (!app.requestSingleInstanceLock()) {
       openExternal: (url) => shell.openExternal(url),
       trashItem: (file) => shell.trashItem(file),
       revealPath: (file) => shell.showItemInFolder(file),
+      siteView: createSiteView(win),
       emit: <E extends EventChannel>(channel: E, payload: EventPayload<E>) => {
         if (!win.isDestroyed()) win.webContents.send(channel, payload);
       },

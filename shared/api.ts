@@ -309,6 +309,8 @@ export const requests = {
         width: z.number().finite().nonnegative(),
         height: z.number().finite().nonnegative(),
       }),
+      /** The server's rebuild count (SiteServerStatus.build): a new one reloads the page. */
+      build: z.number().int().nonnegative(),
     }),
   ).returns<boolean>(),
   hideSiteView: request(noArgs).returns<void>(),

@@ -60,7 +60,8 @@ export interface Host extends ExportHost {
    * absent in the Chromium test host, where the renderer frames the page.
    */
   siteView?: {
-    show(url: string, bounds: ViewBounds): void;
+    /** `build` counts rebuilds: a new one reloads the page. */
+    show(url: string, bounds: ViewBounds, build: number): void;
     hide(): void;
   };
 }
@@ -323,14 +324,14 @@ export function createFolio(host: Host): Folio {
       return siteServer.stop();
     },
     getSiteServerLog: async () => ({ text: siteServer.logText() }),
-    showSiteView: async ({ url, bounds }) => {
+    showSiteView: async ({ url, bounds, build }) => {
       const served = siteServer.current().url;
       // The view shows the blog's own server and nothing else.
       if (!served || new URL(url).origin !== new URL(served).origin) {
         throw new FolioError('INVALID_ARGUMENT', `${url} is not the Site preview's server`);
       }
       if (!host.siteView) return false;
-      host.siteView.show(url, bounds);
+      host.siteView.show(url, bounds, build);
       return true;
     },
     hideSiteView: async () => host.siteView?.hide(),

@@ -36,6 +36,9 @@ import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
 import { useLibraryView } from '../features/library/useLibraryView.ts';
 import { LivePreview } from '../features/preview/LivePreview.tsx';
+import type { PreviewMode } from '../features/preview/Preview.tsx';
+import { headingIdAtLine, SitePreview } from '../features/site-preview/index.ts';
+import { profileOf } from '../../shared/generators/index.ts';
 import { useSiteTemplates } from '../features/preview/useSiteTemplates.ts';
 import { postForHref, urlIndex } from '../features/preview/post-links.ts';
 import { PublishPanel } from '../features/publish/PublishPanel.tsx';
@@ -341,6 +344,14 @@ export function App() {
     [schema, activePath, activeCollection],
   );
   const postPaths = useMemo(() => new Set(posts.map((p) => p.path)), [posts]);
+  const [previewMode, setPreviewMode] = useState<PreviewMode>('folio');
+  // The site's page opens at the heading the cursor is under (ids as the site makes them).
+  const siteAnchor = useCallback(() => {
+    const view = viewRef.current;
+    if (!view) return null;
+    const line = view.state.doc.lineAt(view.state.selection.main.head).number;
+    return headingIdAtLine(document.getElementById('folio-preview-article'), line);
+  }, []);
   const openLinkedPost = (href: string) => {
     const path = activePath
       ? postForHref(href, postsByUrl, postPaths, activePath, workspace?.basePath ?? '')
@@ -528,6 +539,19 @@ export function App() {
           onToggleSync={toggleSync}
           onLineClick={jumpToLine}
           onStats={setStats}
+          mode={previewMode}
+          onMode={setPreviewMode}
+          site={
+            workspace ? (
+              <SitePreview
+                key={workspace.root}
+                visible={showPreview && previewMode === 'site'}
+                postUrl={activeSummary?.url ?? null}
+                anchor={siteAnchor}
+                generator={profileOf(workspace.generator).title}
+              />
+            ) : undefined
+          }
         />
         {publishing && workspace ? (
           <PublishPanel

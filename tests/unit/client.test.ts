@@ -78,6 +78,7 @@ describe('createBridge + createClient', () => {
       'postsChanged',
       'saveAllAndClose',
       'settingsChanged',
+      'siteServerStatus',
       'workspaceChanged',
     ]);
     expect('invoke' in api || 'send' in api).toBe(false);

@@ -15,3 +15,13 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/**
+ * The Chromium test host's policy: the same, but for frames of the Site preview's server on
+ * the loopback address. In Electron the site's page has a view of its own (electron/site-view.ts)
+ * and the app's page frames nothing; a plain browser has no such view, so the page is framed.
+ */
+export const FRAMING_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "frame-src 'none'",
+  'frame-src http://127.0.0.1:* http://localhost:*',
+);

@@ -42,3 +42,21 @@ export function senderRefusal(
     error: { code: 'FORBIDDEN_SENDER', message: 'Request from an untrusted frame' },
   };
 }
+
+/**
+ * Navigation in the Site preview's view: it stays on the blog's dev server (`origin`);
+ * a link elsewhere goes to the system browser when it is a safe one, else nowhere.
+ */
+export function siteNavigation(
+  url: string,
+  origin: string,
+): { allow: boolean; openExternally: string | null } {
+  let target: string | null = null;
+  try {
+    target = new URL(url).origin;
+  } catch {
+    // Not a URL: nowhere.
+  }
+  if (target !== null && target === origin) return { allow: true, openExternally: null };
+  return { allow: false, openExternally: isSafeExternalUrl(url) ? url : null };
+}

@@ -165,7 +165,7 @@ export class SiteServer {
           this.set({
             ...this.status,
             state: 'failed',
-            message: `The server stopped (${signal ? `signal ${signal}` : `exit code ${code}`}). Its log says what went wrong.`,
+            message: `The server stopped (${signal ? `signal ${signal}` : `exit code ${code}`}).`,
             failingLine: failing,
             lines: this.log.slice(-STATUS_LINES),
             pid: null,

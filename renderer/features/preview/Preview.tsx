@@ -5,6 +5,7 @@ import {
   useRef,
   useState,
   type MouseEvent,
+  type ReactNode,
   type RefObject,
 } from 'react';
 import { isRemoteImage, resolveAssetUrl, type AssetContext } from '../../../shared/asset-url.ts';
@@ -51,7 +52,14 @@ interface Props {
   onOpenLink?: (href: string) => void;
   /** Remote images are held back and the writer may load them for this post (else null). */
   onLoadRemote?: (() => void) | null;
+  /** The Site tab's pane (the site's own page): with it, the bar has two tabs. */
+  site?: ReactNode;
+  /** Which tab shows: Folio's preview or the site's page. */
+  mode?: PreviewMode;
+  onMode?: (mode: PreviewMode) => void;
 }
+
+export type PreviewMode = 'folio' | 'site';
 
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
@@ -82,6 +90,9 @@ export function Preview({
   onStats,
   onLoadRemote = null,
   onOpenLink,
+  site,
+  mode = 'folio',
+  onMode,
 }: Props) {
   const bodyRef = useRef<HTMLDivElement>(null);
   const mounted = useRef<MountedBlock[]>([]);
@@ -222,8 +233,24 @@ export function Preview({
   return (
     <aside className="preview" aria-label="Preview" hidden={!visible}>
       <div className="preview-bar">
-        <span>Preview</span>
-        <span className="blog-css">
+        {site ? (
+          <span className="preview-tabs" role="tablist" aria-label="Preview">
+            {(['folio', 'site'] as const).map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                aria-selected={mode === tab}
+                onClick={() => onMode?.(tab)}
+              >
+                {tab === 'folio' ? 'Folio' : 'Site'}
+              </button>
+            ))}
+          </span>
+        ) : (
+          <span>Preview</span>
+        )}
+        <span className="blog-css" hidden={mode === 'site'}>
           <button
             type="button"
             onClick={blogCss.choose}
@@ -250,12 +277,13 @@ export function Preview({
             </span>
           ) : null}
         </span>
-        <label className="sync-toggle">
+        <label className="sync-toggle" hidden={mode === 'site'}>
           <input type="checkbox" checked={syncScroll} onChange={onToggleSync} />
           Sync scroll
         </label>
       </div>
-      {heldBack ? (
+      {site}
+      {heldBack && mode === 'folio' ? (
         <div className="preview-paused" role="status" aria-label="Remote images">
           <span>
             This post’s images from the web are not loaded (Settings › Remote images): loading them
@@ -268,7 +296,7 @@ export function Preview({
           ) : null}
         </div>
       ) : null}
-      {paused ? (
+      {paused && mode === 'folio' ? (
         <div className="preview-paused" role="status">
           <span>
             {paused === 'time'
@@ -285,6 +313,7 @@ export function Preview({
         className="preview-scroller"
         ref={scrollerRef as RefObject<HTMLDivElement>}
         data-testid="preview-scroller"
+        hidden={mode === 'site'}
       >
         <article
           id={ARTICLE_ID}

@@ -13,7 +13,7 @@ import { resolveAppRequest } from '../../../electron/services/app-files.ts';
 import { mimeType, resolveAssetRequest } from '../../../electron/services/content/assets.ts';
 import { createDispatcher } from '../../../electron/services/dispatch.ts';
 import { createFolio, type Folio } from '../../../electron/services/handlers.ts';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/services/security/csp.ts';
+import { FRAMING_CONTENT_SECURITY_POLICY } from '../../../electron/services/security/csp.ts';
 import { createSettingsStore } from '../../../electron/services/settings/settings.ts';
 import { faultyFileSystem, type Fault } from '../../fault/faulty-fs.ts';
 import { rendererDist } from './paths.ts';
@@ -47,6 +47,8 @@ export interface HostControls {
    */
   trashed: string[];
   trashFolder: string;
+  /** The environment programs started for the app get (a spec takes a generator off PATH). */
+  env: NodeJS.ProcessEnv;
   folio: Folio;
 }
 
@@ -69,6 +71,11 @@ function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The host's page comes from a made-up public origin (http://folio.test), which Local
+      // Network Access forbids to frame the Site preview's server on 127.0.0.1. In Electron
+      // the site's page is a top-level view of its own (electron/site-view.ts), so no check
+      // of this kind stands between them there.
+      '--disable-features=LocalNetworkAccessChecks',
     ],
   });
   return browser;
@@ -92,6 +99,7 @@ export async function openChromiumHost(
     saveFaults: [],
     trashed: [],
     trashFolder: path.join(dataFolder, 'trash'),
+    env: { ...process.env },
     folio: undefined as unknown as Folio,
   };
   controls.folio = createFolio({
@@ -113,6 +121,7 @@ export async function openChromiumHost(
       }
     },
     openExternal: async (url) => void controls.externalUrls.push(url),
+    environment: () => controls.env,
     revealPath: (file) => void controls.revealed.push(file),
     trashItem: async (file) => {
       mkdirSync(controls.trashFolder, { recursive: true });
@@ -166,7 +175,7 @@ export async function openChromiumHost(
     return route.fulfill({
       body: readFileSync(file),
       contentType: mimeType(file),
-      headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      headers: { 'Content-Security-Policy': FRAMING_CONTENT_SECURITY_POLICY },
     });
   });
   await page.goto(`${ORIGIN}/index.html${query}`);

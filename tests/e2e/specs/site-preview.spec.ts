@@ -1,0 +1,162 @@
+/**
+ * The Site tab: the open post as the blog's own generator serves it, in the site's theme,
+ * on a fixture blog per generator (tests/fixtures/site-preview/, each with a small theme of
+ * its own). Real generators: CI installs Hugo and Jekyll from Debian and Hexo from npm into
+ * the Hexo fixture (.ci/run); where one is missing here, its test says so and skips.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FrameLocator, Page } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
+import { openPost } from '../helpers.ts';
+import { repoRoot } from '../hosts/paths.ts';
+import { findOnPath, isRunning } from '../../../electron/services/processes/program.ts';
+
+const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'site-preview');
+
+interface Case {
+  generator: string;
+  /** What must be installed for it, and whether it is. */
+  installed: boolean;
+  post: string;
+  /** An element only the fixture's theme draws. */
+  theme: string;
+  themeText: RegExp;
+  file: string;
+  /** The page's path on the server. */
+  path: string;
+}
+
+const cases: Case[] = [
+  {
+    generator: 'hugo',
+    installed: findOnPath('hugo') !== null,
+    post: 'The Harbour at Dusk',
+    theme: 'header[data-theme="lantern"]',
+    themeText: /Lantern Walks · Night walks on old roads/,
+    file: 'content/posts/harbour-at-dusk.md',
+    path: '/posts/harbour-at-dusk/',
+  },
+  {
+    generator: 'jekyll',
+    installed: findOnPath('jekyll') !== null,
+    post: 'First Flush Darjeeling',
+    theme: 'header[data-theme="kettle"]',
+    themeText: /Slow Kettle · Tea notes from a small kitchen/,
+    file: '_posts/2024-03-09-first-flush.md',
+    path: '/notes/2024/03/first-flush/',
+  },
+  {
+    generator: 'hexo',
+    installed: existsSync(path.join(fixtures, 'hexo', 'node_modules', 'hexo-server')),
+    post: "The Lock Keeper's Cottage",
+    theme: 'header[data-theme="harbour"]',
+    themeText: /Towpath Lanterns · Evening notes from the canal/,
+    file: 'source/_posts/lock-keepers-cottage.md',
+    path: '/2024/06/21/lock-keepers-cottage/',
+  },
+];
+
+const site = (page: Page): FrameLocator => page.frameLocator('iframe[title="Site preview"]');
+const status = (page: Page) => page.getByRole('status', { name: 'Site server' });
+
+/** Switches to the Site tab and lets this blog run its generator. */
+async function openSiteTab(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Site' }).click();
+  const ask = page.getByRole('region', { name: 'Run the site’s generator' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Run the site' }).click();
+}
+
+for (const c of cases) {
+  test.describe(`Site preview on a ${c.generator} blog`, () => {
+    test.use({ blogSource: path.join(fixtures, c.generator) });
+
+    test('shows the post in the site’s theme, follows a save, and leaves no process behind', async ({
+      folio,
+    }) => {
+      test.skip(!c.installed, `${c.generator} is not installed here (.ci/run installs it)`);
+      // Starting a generator takes seconds (Jekyll's Ruby, Hexo's plugins).
+      test.setTimeout(120_000);
+      const { page, blog } = folio;
+      await openPost(page, c.post);
+      await openSiteTab(page);
+      await expect(status(page)).toHaveText(/Serving at http:\/\/127\.0\.0\.1:\d+/, {
+        timeout: 60_000,
+      });
+      const frame = site(page);
+      await expect(frame.locator(c.theme)).toHaveText(c.themeText, { timeout: 20_000 });
+      await expect(frame.locator('.post-title')).toHaveText(c.post);
+      const src = await page.locator('iframe[title="Site preview"]').getAttribute('src');
+      expect(new URL(src!).pathname).toBe(c.path);
+      await folio.screenshot(`site-preview-${c.generator}`);
+
+      // A save (from the editor, like a writer's) shows on the page once the site rebuilt.
+      const editor = page.locator('.cm-content');
+      await editor.click();
+      await page.keyboard.press('ControlOrMeta+End');
+      await page.keyboard.type('\n\nA heron waited by the far bank.\n');
+      await page.keyboard.press('ControlOrMeta+S');
+      await expect(frame.locator('article')).toContainText('A heron waited by the far bank.', {
+        timeout: 30_000,
+      });
+      expect(existsSync(path.join(blog, '_site'))).toBe(false);
+
+      // Closing the window (its services' dispose) stops the server and all it started.
+      const { pid } = await folio.controls!.folio.handlers.getSiteServer({});
+      expect(pid).not.toBeNull();
+      expect(isRunning(pid!)).toBe(true);
+      await folio.controls!.folio.dispose();
+      expect(isRunning(pid!)).toBe(false);
+    });
+  });
+}
+
+test.describe('Site preview without the generator', () => {
+  test.use({ blogSource: path.join(fixtures, 'hugo') });
+
+  test('says which program is missing and how to install it; the Folio tab keeps working', async ({
+    folio,
+  }) => {
+    const { page } = folio;
+    // A PATH without Hugo on it.
+    folio.controls!.env.PATH = path.join(folio.dataFolder, 'no-programs-here');
+    await openPost(page, 'The Harbour at Dusk');
+    await page.getByRole('tab', { name: 'Site' }).click();
+    const missing = page.getByRole('alert', { name: 'Generator missing' });
+    await expect(missing).toContainText('Hugo is not installed (no `hugo` on the PATH)');
+    await expect(missing).toContainText('sudo apt install hugo');
+    await folio.screenshot('site-preview-missing');
+    await page.getByRole('tab', { name: 'Folio' }).click();
+    await expect(page.getByTestId('preview-body')).toContainText('The boats come in one by one');
+  });
+});
+
+test.describe('Site preview of a broken site', () => {
+  test.use({ blogSource: path.join(fixtures, 'hugo') });
+
+  test('shows the log with the failing line, and does not retry on its own', async ({ folio }) => {
+    test.skip(findOnPath('hugo') === null, 'hugo is not installed here (.ci/run installs it)');
+    test.setTimeout(60_000);
+    const { page, blog } = folio;
+    writeFileSync(
+      path.join(blog, 'themes/lantern/layouts/_default/single.html'),
+      '{{ define "main" }}{{ .Title | nosuchfunction }}{{ end }}\n',
+    );
+    await openPost(page, 'The Harbour at Dusk');
+    await openSiteTab(page);
+    await expect(status(page)).toHaveText(/The server stopped/, { timeout: 30_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'nosuchfunction' })).toBeVisible();
+    await page.getByRole('button', { name: 'Show log' }).click();
+    const log = page.getByRole('dialog', { name: 'Server log' });
+    await expect(log.locator('.site-log-failing')).toContainText('nosuchfunction');
+    await folio.screenshot('site-preview-failed');
+    await log.getByRole('button', { name: 'Close' }).click();
+    // Nothing restarts behind the writer's back: a moment later it is still stopped.
+    await page.waitForTimeout(1500);
+    expect(await folio.controls!.folio.handlers.getSiteServer({})).toMatchObject({
+      state: 'failed',
+      pid: null,
+    });
+  });
+});
