@@ -6,8 +6,9 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
+import type { Locator, Page } from '@playwright/test';
+import type { SiteServerStatus } from '../../../shared/models.ts';
+import { expect, test, type FolioFixture } from '../fixtures.ts';
 import { openPost } from '../helpers.ts';
 import { repoRoot } from '../hosts/paths.ts';
 import { findOnPath, isRunning } from '../../../electron/services/processes/program.ts';
@@ -25,6 +26,9 @@ interface Case {
   file: string;
   /** The page's path on the server. */
   path: string;
+  /** A heading of the post, and the id the site gives it (the Site tab opens there). */
+  heading: string;
+  anchor: string;
 }
 
 const cases: Case[] = [
@@ -36,6 +40,8 @@ const cases: Case[] = [
     themeText: /Lantern Walks · Night walks on old roads/,
     file: 'content/posts/harbour-at-dusk.md',
     path: '/posts/harbour-at-dusk/',
+    heading: 'Along the breakwater',
+    anchor: 'along-the-breakwater',
   },
   {
     generator: 'jekyll',
@@ -45,6 +51,8 @@ const cases: Case[] = [
     themeText: /Slow Kettle · Tea notes from a small kitchen/,
     file: '_posts/2024-03-09-first-flush.md',
     path: '/notes/2024/03/first-flush/',
+    heading: 'Brewing',
+    anchor: 'brewing',
   },
   {
     generator: 'hexo',
@@ -54,10 +62,45 @@ const cases: Case[] = [
     themeText: /Towpath Lanterns · Evening notes from the canal/,
     file: 'source/_posts/lock-keepers-cottage.md',
     path: '/2024/06/21/lock-keepers-cottage/',
+    heading: 'The gate paddles',
+    anchor: 'The-gate-paddles',
   },
 ];
 
-const site = (page: Page): FrameLocator => page.frameLocator('iframe[title="Site preview"]');
+/**
+ * The site's page: a frame in the Chromium host, a view of its own (its own page to
+ * Playwright) in Electron.
+ */
+async function sitePage(folio: FolioFixture): Promise<{ locator(selector: string): Locator }> {
+  if (folio.host === 'chromium') return folio.page.frameLocator('iframe[title="Site preview"]');
+  let found: Page | undefined;
+  await expect
+    .poll(() => {
+      found = folio.electron!.windows().find((p) => p.url().startsWith('http://127.0.0.1:'));
+      return found !== undefined;
+    })
+    .toBe(true);
+  return found!;
+}
+
+/** The site's page address, as the Site tab asked for it. */
+async function siteUrl(folio: FolioFixture): Promise<URL> {
+  if (folio.host === 'chromium') {
+    const src = await folio.page.locator('iframe[title="Site preview"]').getAttribute('src');
+    return new URL(src!);
+  }
+  const view = folio.electron!.windows().find((p) => p.url().startsWith('http://127.0.0.1:'));
+  return new URL(view!.url());
+}
+
+/** The server's state, through the app's own bridge (either host). */
+function serverStatus(page: Page): Promise<SiteServerStatus> {
+  return page.evaluate(async () => {
+    const folio = (window as unknown as { folio: Record<string, () => Promise<unknown>> }).folio;
+    const answer = (await folio.getSiteServer!()) as { ok: boolean; value: SiteServerStatus };
+    return answer.value;
+  });
+}
 const status = (page: Page) => page.getByRole('status', { name: 'Site server' });
 
 /** Switches to the Site tab and lets this blog run its generator. */
@@ -80,15 +123,20 @@ for (const c of cases) {
       test.setTimeout(120_000);
       const { page, blog } = folio;
       await openPost(page, c.post);
+      // The cursor in a section: the site's page opens at its heading.
+      await page.locator('.cm-line', { hasText: c.heading }).click();
       await openSiteTab(page);
       await expect(status(page)).toHaveText(/Serving at http:\/\/127\.0\.0\.1:\d+/, {
         timeout: 60_000,
       });
-      const frame = site(page);
+      const frame = await sitePage(folio);
       await expect(frame.locator(c.theme)).toHaveText(c.themeText, { timeout: 20_000 });
       await expect(frame.locator('.post-title')).toHaveText(c.post);
-      const src = await page.locator('iframe[title="Site preview"]').getAttribute('src');
-      expect(new URL(src!).pathname).toBe(c.path);
+      const url = await siteUrl(folio);
+      expect(url.pathname).toBe(c.path);
+      expect(url.hash).toBe(`#${c.anchor}`);
+      // The id Folio worked out with the site's Markdown flavour is the one the site made.
+      await expect(frame.locator(`[id="${c.anchor}"]`)).toHaveText(c.heading);
       await folio.screenshot(`site-preview-${c.generator}`);
 
       // A save (from the editor, like a writer's) shows on the page once the site rebuilt.
@@ -102,12 +150,16 @@ for (const c of cases) {
       });
       expect(existsSync(path.join(blog, '_site'))).toBe(false);
 
-      // Closing the window (its services' dispose) stops the server and all it started.
-      const { pid } = await folio.controls!.folio.handlers.getSiteServer({});
+      // Closing the window stops the server and all it started.
+      const { pid } = await serverStatus(page);
       expect(pid).not.toBeNull();
       expect(isRunning(pid!)).toBe(true);
-      await folio.controls!.folio.dispose();
-      expect(isRunning(pid!)).toBe(false);
+      if (folio.controls) await folio.controls.folio.dispose();
+      else
+        await folio.electron!.evaluate(({ BrowserWindow }) =>
+          BrowserWindow.getAllWindows().forEach((win) => win.close()),
+        );
+      await expect.poll(() => isRunning(pid!)).toBe(false);
     });
   });
 }
@@ -119,7 +171,8 @@ test.describe('Site preview without the generator', () => {
     folio,
   }) => {
     const { page } = folio;
-    // A PATH without Hugo on it.
+    // A PATH without Hugo on it (the Chromium host's programs' environment).
+    test.skip(!folio.controls, 'the Electron app takes its PATH from the system');
     folio.controls!.env.PATH = path.join(folio.dataFolder, 'no-programs-here');
     await openPost(page, 'The Harbour at Dusk');
     await page.getByRole('tab', { name: 'Site' }).click();
@@ -154,7 +207,7 @@ test.describe('Site preview of a broken site', () => {
     await log.getByRole('button', { name: 'Close' }).click();
     // Nothing restarts behind the writer's back: a moment later it is still stopped.
     await page.waitForTimeout(1500);
-    expect(await folio.controls!.folio.handlers.getSiteServer({})).toMatchObject({
+    expect(await serverStatus(page)).toMatchObject({
       state: 'failed',
       pid: null,
     });
