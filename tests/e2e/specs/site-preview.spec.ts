@@ -177,8 +177,8 @@ test.describe('Site preview without the generator', () => {
     await openPost(page, 'The Harbour at Dusk');
     await page.getByRole('tab', { name: 'Site' }).click();
     const missing = page.getByRole('alert', { name: 'Generator missing' });
-    await expect(missing).toContainText('Hugo is not installed (no `hugo` on the PATH)');
-    await expect(missing).toContainText('sudo apt install hugo');
+    await expect(missing).toContainText('Hugo is not installed (no hugo on the PATH)');
+    await expect(missing.locator('code', { hasText: 'sudo apt install hugo' })).toBeVisible();
     await folio.screenshot('site-preview-missing');
     await page.getByRole('tab', { name: 'Folio' }).click();
     await expect(page.getByTestId('preview-body')).toContainText('The boats come in one by one');
