@@ -34,6 +34,7 @@ import type {
   SiteServerStatus,
 } from './models.ts';
 import type { BlogSchema } from './schema.ts';
+import type { HealthRows, HealthSummary, LinkResult } from './health/checks.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 import { MAX_POST_CHARS } from './limits.ts';
 
@@ -314,6 +315,25 @@ export const requests = {
     }),
   ).returns<boolean>(),
   hideSiteView: request(noArgs).returns<void>(),
+  /** The site health check's rows (the Problems tab), and the problems of `paths` alone. */
+  getHealth: request(
+    z.strictObject({ paths: z.array(relativePath).max(100_000).optional() }),
+  ).returns<HealthRows>(),
+  /**
+   * A problem's certain fix: `from` at `offset` of the file becomes `to` (one link's target),
+   * only over the version `expected` when the post is open; nothing else of the file moves.
+   */
+  applyHealthFix: request(
+    z.strictObject({
+      path: relativePath,
+      offset: z.number().int().nonnegative(),
+      from: z.string().min(1).max(8192),
+      to: z.string().min(1).max(8192),
+      expected: fileVersion.optional(),
+    }),
+  ).returns<PostOpResult>(),
+  /** Checks the blog's external links now (only when asked): each URL once, politely. */
+  checkExternalLinks: request(noArgs).returns<LinkResult[]>(),
 } satisfies { [C in RequestChannel]: RequestSpec<z.ZodType, unknown> };
 
 function event<P>() {
@@ -339,6 +359,8 @@ export const events = {
   fileChanged: event<{ changes: FileChange[] }>(),
   /** The Site preview's server changed state, printed a line, or rebuilt after a save. */
   siteServerStatus: event<SiteServerStatus>(),
+  /** The site health check changed (counts; the Problems tab asks for the rows). */
+  healthChanged: event<HealthSummary>(),
 } satisfies { [E in EventChannel]: unknown };
 
 export type { MenuCommand };

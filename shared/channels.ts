@@ -54,6 +54,9 @@ export const requestChannels = [
   'getSiteServerLog',
   'showSiteView',
   'hideSiteView',
+  'getHealth',
+  'applyHealthFix',
+  'checkExternalLinks',
 ] as const;
 
 export const eventChannels = [
@@ -67,6 +70,7 @@ export const eventChannels = [
   'postsChanged',
   'fileChanged',
   'siteServerStatus',
+  'healthChanged',
 ] as const;
 
 /**

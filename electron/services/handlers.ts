@@ -30,6 +30,10 @@ import { withRecentFolder } from '../../shared/settings.ts';
 import { readSiteTemplates } from './generators/site-templates.ts';
 import { openWorkspace, type Workspace } from './workspace.ts';
 import { SiteServer } from './site-server/site-server.ts';
+import { healthOf, type HealthService } from './health/health-service.ts';
+import { checkExternalLinks } from './health/external-links.ts';
+import { sameVersion } from './files/version.ts';
+import { editPost } from './content/posts.ts';
 import type { ViewBounds } from '../../shared/models.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
@@ -87,6 +91,7 @@ export function createFolio(host: Host): Folio {
   let library: Library | null = null;
   let search: SearchService | null = null;
   let live: LiveLibrary | null = null;
+  let health: HealthService | null = null;
 
   /** The list's changes as the renderer applies them. */
   const postsChange = (library: Library, change: LibraryChange) => ({
@@ -135,9 +140,15 @@ export function createFolio(host: Host): Folio {
     search.start();
     live?.close();
     const opened = library;
+    health?.close();
+    const checked = healthOf(workspace, opened, (summary) => host.emit('healthChanged', summary));
+    health = checked;
     // The first load's list reaches the renderer through listPosts (which waits for it).
     opened.onChange((change) => {
       if (!change.reset) host.emit('postsChanged', postsChange(opened, change));
+      // The health check follows: the changed posts, or all of them after a re-index.
+      if (change.reset) void checked.checkAll();
+      else void checked.update([...change.updated, ...change.removed]);
     });
     live = liveLibrary(opened, (changes) => host.emit('fileChanged', { changes }));
     host.siteView?.hide();
@@ -154,9 +165,13 @@ export function createFolio(host: Host): Folio {
     host.emit('workspaceChanged', current.info);
     // Indexing starts now, in the background (the main process stays responsive, see
     // library.ts); listPosts and the rest wait for it.
-    void library.load().catch(() => undefined);
+    void library
+      .load()
+      .then(() => checked.checkAll())
+      .catch(() => undefined);
     return current;
   };
+
 
   const siteServer = new SiteServer({
     dataFolder: host.dataFolder,
@@ -314,6 +329,49 @@ export function createFolio(host: Host): Folio {
         await host.trashItem(file);
       },
     }),
+    getHealth: async ({ paths }) => {
+      root();
+      const service = health!;
+      if (paths) {
+        const problems = service.problemsOf(new Set(paths));
+        return { summary: service.summary(), problems, total: problems.length, external: [] };
+      }
+      return { summary: service.summary(), ...service.report() };
+    },
+    applyHealthFix: async ({ path: relativePath, offset, from, to, expected }) => {
+      const { library } = opened();
+      const onDisk = await readPost(root(), relativePath);
+      if (expected && !sameVersion(expected, onDisk.version)) {
+        throw new FolioError(
+          'CONFLICT',
+          `“${relativePath}” changed since you opened it; save or reload it, then fix again.`,
+        );
+      }
+      const { text, version } = await editPost(
+        root(),
+        relativePath,
+        onDisk.version,
+        (current) => {
+          // The fix names the bytes it replaces: anything else there now, and nothing is written.
+          if (current.slice(offset, offset + from.length) !== from) {
+            throw new FolioError(
+              'CONFLICT',
+              `“${relativePath}” no longer has “${from}” where the check found it; check again.`,
+            );
+          }
+          return current.slice(0, offset) + to + current.slice(offset + from.length);
+        },
+        { expect: (rel, written) => live?.expect(rel, written) },
+      );
+      // Re-indexing tells the health check too (the library's change listener).
+      const summary = library.reindexOne(relativePath, { text, version });
+      siteServer.saved();
+      return { path: relativePath, removed: [], summary };
+    },
+    checkExternalLinks: async () => {
+      root();
+      return checkExternalLinks(health!.report().external.map((link) => link.url));
+    },
     getSiteServer: async () => siteServer.current(),
     startSiteServer: async (request) => {
       root();
@@ -344,6 +402,7 @@ export function createFolio(host: Host): Folio {
   };
 
   const dispose = async () => {
+    health?.close();
     host.siteView?.hide();
     await siteServer.stop();
     live?.close();
