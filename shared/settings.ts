@@ -9,6 +9,8 @@ import { dateFormatProblem } from './dates.ts';
 export const previewThemes = ['default', 'github', 'serif'] as const;
 /** Images from the web in the preview: always, only for a post the writer allows, never. */
 export const remoteImageChoices = ['load', 'ask', 'never'] as const;
+/** Before a publish sends a post with a broken internal link or a missing image. */
+export const publishCheckChoices = ['ask', 'warn', 'never'] as const;
 export const autosaveModes = ['off', 'afterDelay', 'onFocusChange'] as const;
 export const themeChoices = ['auto', 'light', 'dark'] as const;
 
@@ -76,6 +78,7 @@ export const settingsSchema = z.object({
   spellCheck: z.boolean().default(true).catch(true),
   /** `{title}` stands for the post's title. */
   commitMessage: z.string().min(1).max(500).default('Update {title}').catch('Update {title}'),
+  publishCheck: z.enum(publishCheckChoices).default('ask').catch('ask'),
   vim: z.boolean().default(false).catch(false),
   typewriter: z.boolean().default(false).catch(false),
   focusMode: z.boolean().default(false).catch(false),
@@ -119,6 +122,7 @@ export const settingsPatchSchema = z
     spellCheckLanguages: z.array(z.string().min(2).max(20)).max(8),
     spellCheck: z.boolean(),
     commitMessage: z.string().min(1, 'A commit message is required').max(500),
+    publishCheck: z.enum(publishCheckChoices),
     vim: z.boolean(),
     typewriter: z.boolean(),
     focusMode: z.boolean(),

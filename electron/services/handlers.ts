@@ -172,7 +172,6 @@ export function createFolio(host: Host): Folio {
     return current;
   };
 
-
   const siteServer = new SiteServer({
     dataFolder: host.dataFolder,
     emit: (status) => host.emit('siteServerStatus', status),

@@ -38,6 +38,7 @@ import { useLibraryView } from '../features/library/useLibraryView.ts';
 import { LivePreview } from '../features/preview/LivePreview.tsx';
 import type { PreviewMode } from '../features/preview/Preview.tsx';
 import { headingIdAtLine, SitePreview } from '../features/site-preview/index.ts';
+import { ProblemsPanel, useHealthSummary, type Problem } from '../features/health/index.ts';
 import { profileOf } from '../../shared/generators/index.ts';
 import { useSiteTemplates } from '../features/preview/useSiteTemplates.ts';
 import { postForHref, urlIndex } from '../features/preview/post-links.ts';
@@ -269,6 +270,55 @@ export function App() {
     }
   }, []);
 
+  const health = useHealthSummary();
+  const titles = useMemo(() => new Map(posts.map((p) => [p.path, p.title])), [posts]);
+  /** Opens a post with the cursor at a line and column (a problem's place). */
+  const openAt = useCallback(
+    async (path: string, line: number, column: number) => {
+      await openPost(path);
+      const view = viewRef.current;
+      if (!view || activeRef.current !== path) return;
+      const at = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
+      view.dispatch({
+        selection: { anchor: Math.min(at.from + Math.max(column, 1) - 1, at.to) },
+        scrollIntoView: true,
+      });
+      view.focus();
+    },
+    [openPost],
+  );
+  /** A problem's certain fix, made to the file: only over what the open post shows. */
+  const applyFix = useCallback(
+    async (problem: Problem) => {
+      const fix = problem.fix;
+      if (!fix) return;
+      const buffer = buffers.current.get(problem.path);
+      if (buffer && isDirty(buffer)) {
+        setStatus({
+          kind: 'error',
+          text: `Save “${problem.path}” first: the fix is made to the file as saved.`,
+        });
+        return;
+      }
+      try {
+        await api.applyHealthFix({
+          path: problem.path,
+          offset: fix.offset,
+          from: fix.from,
+          to: fix.to,
+          ...(buffer ? { expected: buffer.version } : {}),
+        });
+        buffers.current.delete(problem.path);
+        if (activeRef.current === problem.path)
+          await openAt(problem.path, problem.line, problem.column);
+        setStatus({ kind: 'ok', text: `Fixed in ${problem.path}: ${fix.label}` });
+      } catch (error) {
+        setStatus({ kind: 'error', text: (error as Error).message });
+      }
+    },
+    [openAt],
+  );
+
   const jumpToLine = useCallback((line: number) => {
     const view = viewRef.current;
     if (!view) return;
@@ -472,6 +522,16 @@ export function App() {
           onRename={(kind, term) => setRenaming({ kind, term })}
           onDrag={dragSidebar}
           onDragEnd={endDrag}
+          problemCount={(health?.errors ?? 0) + (health?.warnings ?? 0)}
+          problems={
+            <ProblemsPanel
+              visible={sidebar === 'problems' && showSidebar}
+              summary={health}
+              titles={titles}
+              onOpen={(path, line, column) => void openAt(path, line, column)}
+              onFix={(problem) => void applyFix(problem)}
+            />
+          }
         />
         <main className="editor-column" aria-label="Editor">
           {showPreview ? (
@@ -562,12 +622,15 @@ export function App() {
             onClose={() => setPublishing(false)}
             syncRequest={syncRequest}
             messageTemplate={settings.commitMessage}
+            publishCheck={settings.publishCheck}
             overPreview={showPreview}
           />
         ) : null}
       </div>
       <StatusBar
         status={status}
+        health={health}
+        onShowProblems={() => setSidebar('problems')}
         onDismiss={() => setStatus(null)}
         stats={
           activePath ? { words, minutes: readingMinutes(words), selected: selectedChars } : null

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PostSummary, SkippedFile, TaxonomyKind } from '../../shared/models.ts';
 import type { Heading } from '../../shared/outline.ts';
 import { FilterBar } from '../features/library/FilterBar.tsx';
@@ -10,12 +11,13 @@ import type { PostActionsState } from '../features/library/usePostActions.ts';
 import { Outline } from '../features/outline/Outline.tsx';
 import { Splitter } from './Splitter.tsx';
 
-export type SidebarTab = 'posts' | 'tags' | 'outline';
+export type SidebarTab = 'posts' | 'tags' | 'outline' | 'problems';
 
 const TABS: Array<[SidebarTab, string]> = [
   ['posts', 'Posts'],
   ['tags', 'Tags'],
   ['outline', 'Outline'],
+  ['problems', 'Problems'],
 ];
 
 /** The left column: the post list (with its actions and filters), the tags, the outline. */
@@ -35,6 +37,10 @@ export function Sidebar(props: {
   onRename(kind: TaxonomyKind, term: string): void;
   onDrag(x: number): void;
   onDragEnd(): void;
+  /** Errors and warnings of the site health check (the Problems tab's count). */
+  problemCount: number;
+  /** The Problems tab's pane. */
+  problems: ReactNode;
 }) {
   const { tab, onTab, posts, library } = props;
   return (
@@ -59,6 +65,11 @@ export function Sidebar(props: {
               <>
                 {' '}
                 <span className="count">{posts.length.toLocaleString()}</span>
+              </>
+            ) : name === 'problems' && props.problemCount ? (
+              <>
+                {' '}
+                <span className="count">{props.problemCount.toLocaleString()}</span>
               </>
             ) : null}
           </button>
@@ -87,8 +98,10 @@ export function Sidebar(props: {
           }}
           onRename={props.onRename}
         />
-      ) : (
+      ) : tab === 'outline' ? (
         <Outline headings={props.headings} onJump={props.onJump} />
+      ) : (
+        props.problems
       )}
     </div>
   );

@@ -73,6 +73,7 @@ describe('createBridge + createClient', () => {
       'credentialRequest',
       'fileChanged',
       'gitProgress',
+      'healthChanged',
       'indexProgress',
       'menuCommand',
       'postsChanged',

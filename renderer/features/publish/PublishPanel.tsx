@@ -5,6 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GitFileDiff, PostSummary } from '../../../shared/models.ts';
+import type { Problem } from '../../../shared/health/checks.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import { api } from '../../api.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { groupChanges, suggestMessage } from './commit-message.ts';
@@ -32,7 +34,12 @@ interface Props {
   messageTemplate: string;
   /** The preview is shown: the panel takes its place, edge to edge, whatever its width. */
   overPreview?: boolean;
+  /** The `publishCheck` setting: ask before sending broken links, only show them, or neither. */
+  publishCheck?: Settings['publishCheck'];
 }
+
+/** What stops a publish (with `ask`): readers would meet these on the site. */
+const BLOCKING = new Set(['broken-link', 'missing-image', 'broken-ref', 'image-case']);
 
 const cancellable = new Set(['publish', 'sync', 'push']);
 
@@ -45,6 +52,7 @@ export function PublishPanel({
   syncRequest = 0,
   messageTemplate,
   overPreview = false,
+  publishCheck = 'ask',
 }: Props) {
   const model = usePublish(onFilesChanged);
   const { status, running } = model;
@@ -104,7 +112,29 @@ export function PublishPanel({
     if (syncRequest > 0) syncNow.current();
   }, [syncRequest]);
 
-  const publish = async () => {
+  // The site health check's problems in the files this publish sends.
+  const [found, setProblems] = useState<Problem[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const selectedKey = [...selected].sort().join('\n');
+  useEffect(() => {
+    if (publishCheck === 'never' || !selectedKey) return;
+    let live = true;
+    void api
+      .getHealth({ paths: selectedKey.split('\n') })
+      .then((rows) => live && setProblems(rows.problems.filter((p) => BLOCKING.has(p.kind))))
+      .catch(() => live && setProblems([]));
+    return () => {
+      live = false;
+    };
+  }, [selectedKey, publishCheck]);
+
+  const problems = publishCheck === 'never' || !selectedKey ? [] : found;
+  const publish = async (checked = false) => {
+    if (!checked && publishCheck === 'ask' && problems.length) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const paths = files.map((f) => f.path).filter((p) => selected.has(p));
     const ok = await model.run('publish', () => api.gitCommitAndPush({ paths, message }));
     if (ok) {
@@ -265,6 +295,44 @@ export function PublishPanel({
             )}
             {diff && shownChanged && shown === diff.path ? <DiffView diff={diff} /> : null}
           </section>
+        ) : null}
+
+        {problems.length && publishCheck !== 'never' ? (
+          <div
+            className={`publish-notice ${confirming ? 'error' : 'warn'}`}
+            role={confirming ? 'alertdialog' : 'region'}
+            aria-label="Problems in these files"
+          >
+            <p className="notice-message">
+              {confirming
+                ? `Publish anyway? Readers would meet ${problems.length === 1 ? 'this broken link or missing image' : `these ${problems.length} broken links and missing images`}.`
+                : `${problems.length === 1 ? '1 broken link or missing image' : `${problems.length} broken links and missing images`} in the files you publish:`}
+            </p>
+            <ul className="notice-files">
+              {problems.slice(0, 8).map((problem, i) => (
+                <li key={i}>
+                  <code>
+                    {problem.path}:{problem.line}
+                  </code>{' '}
+                  {problem.message}{' '}
+                  <button type="button" className="link" onClick={() => onOpenFile(problem.path)}>
+                    Open
+                  </button>
+                </li>
+              ))}
+              {problems.length > 8 ? <li>and {problems.length - 8} more</li> : null}
+            </ul>
+            {confirming ? (
+              <div className="notice-actions">
+                <button type="button" onClick={() => setConfirming(false)}>
+                  Cancel
+                </button>
+                <button type="button" className="danger" onClick={() => void publish(true)}>
+                  Publish anyway
+                </button>
+              </div>
+            ) : null}
+          </div>
         ) : null}
 
         {status && files.length && !status.operation ? (

@@ -433,6 +433,26 @@ export function SettingsDialog({ settings, update, onClose }: Props) {
                 />
               )}
             </Row>
+            <Row
+              label="Broken links when publishing"
+              hint="What Publish does when a file it sends has a broken internal link or a missing image (the Problems tab lists them)."
+            >
+              {(id) => (
+                <select
+                  id={id}
+                  value={settings.publishCheck}
+                  onChange={(e) =>
+                    void commit('publishCheck', {
+                      publishCheck: e.target.value as Settings['publishCheck'],
+                    })
+                  }
+                >
+                  <option value="ask">Ask before publishing</option>
+                  <option value="warn">Show them, publish without asking</option>
+                  <option value="never">Do not check</option>
+                </select>
+              )}
+            </Row>
           </section>
         </div>
       </div>
