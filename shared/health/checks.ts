@@ -156,6 +156,8 @@ export function checkPosts(
 export interface SiteIndex {
   byUrl: Map<string, HealthPost>;
   byPath: Map<string, HealthPost>;
+  /** Posts by file name without extension (a bundle's by its folder); null when two share one. */
+  byName: Map<string, HealthPost | null>;
   /** Lower-cased file paths to the real ones, for case mismatches. */
   lower: Map<string, string>;
   /** Post URLs' parent paths, and their segment counts: what a post's URL looks like here. */
@@ -168,11 +170,14 @@ export interface SiteIndex {
 export function siteIndex(site: HealthSite): SiteIndex {
   const byUrl = new Map<string, HealthPost>();
   const byPath = new Map<string, HealthPost>();
+  const byName = new Map<string, HealthPost | null>();
   const parents = new Set<string>();
   const shapes = new Set<string>();
   const terms = new Set<string>();
   for (const post of site.posts) {
     byPath.set(post.path, post);
+    const name = nameOf(post.path);
+    byName.set(name, byName.has(name) ? null : post);
     for (const term of [...post.tags, ...post.categories]) terms.add(slugTerm(term));
     if (!post.url) continue;
     const url = normalUrl(post.url);
@@ -182,7 +187,7 @@ export function siteIndex(site: HealthSite): SiteIndex {
   }
   const lower = new Map<string, string>();
   for (const file of site.files) lower.set(file.toLowerCase(), file);
-  return { byUrl, byPath, lower, parents, shapes, terms };
+  return { byUrl, byPath, byName, lower, parents, shapes, terms };
 }
 
 function checkPost(
@@ -439,18 +444,16 @@ function findPostByRef(
     }
   }
   // By file name alone (Hugo's ref with a unique name, Hexo's slug, Jekyll's dated name).
-  const name = bare.slice(bare.lastIndexOf('/') + 1);
-  for (const candidate of index.byPath.values()) {
-    const base = candidate.path.replace(/\.(md|markdown|mdx)$/i, '');
-    const own = base.slice(base.lastIndexOf('/') + 1);
-    if (
-      own === name ||
-      (own === 'index' && base.endsWith(`/${name}/index`)) ||
-      base.endsWith(`/${bare}`)
-    )
-      return candidate;
-  }
-  return null;
+  return index.byName.get(bare.slice(bare.lastIndexOf('/') + 1)) ?? null;
+}
+
+/** `a/b/slug.md` and `a/slug/index.md` are `slug`. */
+function nameOf(rel: string): string {
+  const base = rel.replace(/\.(md|markdown|mdx)$/i, '');
+  const own = base.slice(base.lastIndexOf('/') + 1);
+  if (own !== 'index' && own !== '_index') return own;
+  const folder = base.slice(0, base.lastIndexOf('/'));
+  return folder.slice(folder.lastIndexOf('/') + 1);
 }
 
 /** The files an image or a file link may be, in the order the site looks. */
@@ -641,6 +644,7 @@ function isRealDate(value: string): boolean {
 
 /** `%20`, `&amp;` and friends as the site reads them. */
 function decodeTarget(target: string): string {
+  if (!target.includes('%') && !target.includes('&')) return target;
   const unescaped = target.replace(/&amp;/g, '&');
   try {
     return decodeURI(unescaped);

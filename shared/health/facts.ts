@@ -62,18 +62,28 @@ export interface FactOptions {
 /** More references than this in one post are not read (a 50,000-link post is checked in part). */
 export const MAX_REFS = 10_000;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+// Block constructs are found from line starts (one look at each line's first character);
+// inline ones by patterns over the whole text. No per-line strings are made: the check
+// reads the whole blog, and a line-by-line scan spent most of its time making lines.
+const FENCE_AT = / {0,3}(`{3,}|~{3,})[^\n]*/y;
+const ATX_AT = / {0,3}(#{1,6})(?:[ \t]+([^\n]*?))?(?:[ \t]+#+)?[ \t]*(?=\r?\n|$)/y;
+const SETEXT_AT = / {0,3}(=+|-+)[ \t]*(?=\r?\n|$)/y;
+const REFERENCE_AT = / {0,3}\[([^\]\n]+)\]:[ \t]*<?([^\s>]+)>?/y;
+const LIST_ITEM = /^\s{0,3}([-*+]|\d+[.)])\s/;
+const BLANK_AT = /[ \t]*(?:\r?\n|$)/y;
 const EXPLICIT_ID = /[ \t]*\{[^}]*#([\w:.-]+)[^}]*\}[ \t]*$/;
-const REFERENCE_DEF = /^ {0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?/;
 // `[text](target "title")` and `![alt](target)`: the target up to a space or the closing paren.
 const INLINE_LINK =
-  /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g;
-const HTML_TAG = /<(a|img)\b([^>]*)>/gi;
+  /(!?)\[((?:[^\]\\\n]|\\.)*)\]\([ \t]*<?([^)\s>]*)>?(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)/g;
+const HTML_TAG_AT = /<(a|img)\b([^>]*)>/iy;
+const AUTOLINK_AT = /<((?:https?|mailto):[^\s>]+)>/iy;
+const COMMENT_AT = /<!--[\s\S]*?-->/y;
 const ATTRIBUTE = (name: string) =>
   new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
-const AUTOLINK = /<((?:https?|mailto):[^\s>]+)>/gi;
+const SRC = ATTRIBUTE('src');
+const HREF = ATTRIBUTE('href');
+const ALT = ATTRIBUTE('alt');
+const CODE_SPAN = /(`+)[^`]*?\1/g;
 
 /** The post's facts; `text` is the whole file, `bodyStart` where its body starts. */
 export function postFacts(text: string, bodyStart: number, options: FactOptions = {}): PostFacts {
@@ -81,176 +91,180 @@ export function postFacts(text: string, bodyStart: number, options: FactOptions 
   const headings: HeadingFact[] = [];
   const slug = headingSlugger(options.flavour?.headingIds ?? null);
   const explicitIds = options.flavour?.attributes != null;
-  const add = (ref: Ref) => {
-    if (refs.length < MAX_REFS) refs.push(ref);
+  const starts = lineStarts(text);
+  const add = (kind: RefKind, target: string, offset: number, extra?: Partial<Ref>) => {
+    if (refs.length >= MAX_REFS || !target) return;
+    const line = lineOfOffset(starts, offset);
+    const ref: Ref = { kind, target, line, column: offset - starts[line - 1]! + 1, offset };
+    refs.push(extra ? Object.assign(ref, extra) : ref);
   };
 
-  const bodyLine = countLines(text, 0, bodyStart) + 1;
   for (const { field, value } of options.imageFields ?? []) {
     const at = text.indexOf(value);
-    if (value && at >= 0 && at < bodyStart) {
-      const line = countLines(text, 0, at) + 1;
-      add({
-        kind: 'image',
-        target: value,
-        line,
-        column: at - text.lastIndexOf('\n', at - 1),
-        offset: at,
-        via: field,
-      });
+    if (value && at >= 0 && at < bodyStart) add('image', value, at, { via: field });
+  }
+
+  // Block constructs, line by line: fences (what they hold is code), headings, reference
+  // definitions (checked once the code and template ranges are known).
+  const skip = new Ranges();
+  const definitions: RegExpExecArray[] = [];
+  const at = (pattern: RegExp, offset: number) => {
+    pattern.lastIndex = offset;
+    return pattern.exec(text);
+  };
+  let fence: { mark: string; from: number } | null = null;
+  let previous = { start: -1, text: false };
+  for (let li = lineOfOffset(starts, bodyStart) - 1; li < starts.length; li++) {
+    const ls = starts[li]!;
+    let p = ls;
+    while (p < ls + 3 && text.charCodeAt(p) === 32) p++;
+    const c = text[p];
+    if (fence) {
+      const m = c === fence.mark[0] ? at(FENCE_AT, ls) : null;
+      if (m && m[1]!.length >= fence.mark.length && m[0].trim() === m[1]) {
+        skip.add(fence.from, ls + m[0].length);
+        fence = null;
+      }
+      previous = { start: -1, text: false };
+      continue;
+    }
+    let blank = at(BLANK_AT, ls) !== null;
+    if (c === '`' || c === '~') {
+      const m = at(FENCE_AT, ls);
+      if (
+        m &&
+        !(m[1]![0] === '`' && m[0].slice(m[0].indexOf(m[1]!) + m[1]!.length).includes('`'))
+      ) {
+        fence = { mark: m[1]!, from: ls };
+        previous = { start: -1, text: false };
+        continue;
+      }
+    } else if (c === '#') {
+      const m = at(ATX_AT, ls);
+      if (m) {
+        headings.push(heading(m[1]!.length, m[2] ?? '', li + 1, slug, explicitIds));
+        blank = true; // a heading's line is never a setext heading's text
+      }
+    } else if (c === '[') {
+      const m = at(REFERENCE_AT, ls);
+      if (m) definitions.push(m);
+    } else if ((c === '=' || c === '-') && previous.text && at(SETEXT_AT, ls)) {
+      const content = text.slice(previous.start, ls - 1).replace(/\r$/, '');
+      if (!LIST_ITEM.test(content)) {
+        headings.push(heading(c === '=' ? 1 : 2, content.trim(), li, slug, explicitIds));
+        previous = { start: -1, text: false };
+        continue;
+      }
+    }
+    previous = { start: ls, text: !blank };
+  }
+  if (fence) skip.add(fence.from, text.length);
+  const fences = skip.sorted();
+  // Code spans and comments hold no references either.
+  if (text.includes('`')) {
+    CODE_SPAN.lastIndex = bodyStart;
+    for (let m = CODE_SPAN.exec(text); m; m = CODE_SPAN.exec(text))
+      if (!inRanges(fences, m.index)) skip.add(m.index, m.index + m[0].length);
+  }
+  const angles: number[] = [];
+  for (let i = text.indexOf('<', bodyStart); i !== -1; i = text.indexOf('<', i + 1)) angles.push(i);
+  for (const i of angles) {
+    if (text.startsWith('<!--', i)) {
+      const m = at(COMMENT_AT, i);
+      if (m) skip.add(i, i + m[0].length);
     }
   }
+  const code = skip.sorted();
 
-  const lines = bodyLines(text, bodyStart, bodyLine);
-  // Code (fenced blocks, inline spans) holds no references: its ranges are left out.
-  const code: Array<[number, number]> = [];
-  for (const line of lines) {
-    if (line.fenced) code.push([line.start, line.start + line.raw.length + 1]);
-    else
-      for (const m of line.raw.matchAll(/(`+)[^`]*?\1/g))
-        code.push([line.start + m.index, line.start + m.index + m[0].length]);
-  }
-  const inCode = (offset: number) => code.some(([from, to]) => offset >= from && offset < to);
-
-  // Template constructs next: their spans are left out of the Markdown scan.
-  const spans: Array<[number, number]> = [];
+  // Template constructs: their references, and their spans left out of the Markdown scan.
+  const spans = new Ranges();
   const syntax = templateSyntax(options.dialect);
   if (syntax) {
     for (const c of scanText(syntax, text).constructs) {
-      if (c.start < bodyStart || c.kind !== 'tag' || inCode(c.start)) continue;
-      spans.push([c.start, c.end]);
+      if (c.start < bodyStart || c.kind !== 'tag' || inRanges(code, c.start)) continue;
+      spans.add(c.start, c.end);
       const found = templateRef(
         c.name,
         (name, position) => argValue(c, name, position),
         positional(c),
       );
       if (!found) continue;
-      const at = text.indexOf(found.target, c.start);
-      const offset = at >= 0 && at < c.end ? at : c.start;
-      const line = countLines(text, 0, offset) + 1;
-      add({
-        ...found,
-        line,
-        column: offset - text.lastIndexOf('\n', offset - 1),
-        offset,
+      const offset = text.indexOf(found.target, c.start);
+      add(found.kind, found.target, offset >= 0 && offset < c.end ? offset : c.start, {
         via: c.name,
       });
     }
   }
+  const templates = spans.sorted();
+  const outside = (offset: number) => !inRanges(code, offset) && !inRanges(templates, offset);
 
-  let previous = '';
-  for (const { raw, start, line, fenced } of lines) {
-    if (fenced) {
-      previous = '';
-      continue;
-    }
-    const atx = ATX.exec(raw);
-    if (atx) {
-      headings.push(heading(atx[1]!.length, atx[2] ?? '', line, slug, explicitIds));
-    } else if (SETEXT.test(raw) && previous.trim() && !/^\s{0,3}([-*+]|\d+[.)])\s/.test(previous)) {
-      headings.push(
-        heading(raw.trim()[0] === '=' ? 1 : 2, previous.trim(), line - 1, slug, explicitIds),
-      );
-    }
-    scanLine(raw, start, line, spans, add);
-    previous = raw;
+  for (const m of definitions) {
+    if (/^\^/.test(m[1]!) || !outside(m.index)) continue;
+    add('link', m[2]!, m.index + m[0].lastIndexOf(m[2]!));
   }
+  if (text.includes('](')) {
+    INLINE_LINK.lastIndex = bodyStart;
+    for (let m = INLINE_LINK.exec(text); m; m = INLINE_LINK.exec(text)) {
+      if ((m.index > 0 && text[m.index - 1] === '\\') || !outside(m.index)) continue;
+      const target = m[3]!;
+      const offset = text.indexOf(target, m.index + m[0].indexOf('](') + 2);
+      if (m[1]) add('image', target, offset, m[2]!.trim() ? {} : { noAlt: true });
+      else add('link', target, offset);
+    }
+  }
+  for (const i of angles) {
+    const next = text.charCodeAt(i + 1) | 0x20;
+    if (next === 0x61 /* a */ || next === 0x69 /* i */) {
+      const m = at(HTML_TAG_AT, i);
+      if (m && outside(i)) {
+        const image = m[1]!.toLowerCase() === 'img';
+        const attr = (image ? SRC : HREF).exec(m[2]!);
+        if (!attr) continue;
+        const value = attr[2] ?? attr[3] ?? attr[4] ?? '';
+        const offset = text.indexOf(value, i + m[0].indexOf(attr[0]));
+        const alt = image ? ALT.exec(m[2]!) : null;
+        const noAlt = image && !(alt && (alt[2] ?? alt[3] ?? alt[4] ?? '').trim());
+        add(image ? 'image' : 'link', value, offset, noAlt ? { noAlt: true } : {});
+        continue;
+      }
+    }
+    if (next === 0x68 /* h */ || next === 0x6d /* m */) {
+      const m = at(AUTOLINK_AT, i);
+      if (m && outside(i)) add('link', m[1]!, i + 1);
+    }
+  }
+  refs.sort((a, b) => a.offset - b.offset);
   return { refs, headings };
 }
 
-interface BodyLine {
-  raw: string;
-  /** Offset of its first character in the file. */
-  start: number;
-  line: number;
-  /** Inside a fenced code block, or one of its fences. */
-  fenced: boolean;
-}
-
-/** The body's lines, with which are fenced code. */
-function bodyLines(text: string, bodyStart: number, firstLine: number): BodyLine[] {
-  const lines: BodyLine[] = [];
-  let inFence: string | null = null;
-  let line = firstLine;
-  let start = bodyStart;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const raw = text.slice(start, end).replace(/\r$/, '');
-    const fence = FENCE.exec(raw);
-    let fenced = inFence !== null;
-    if (inFence) {
-      if (
-        fence &&
-        fence[1]![0] === inFence[0] &&
-        fence[1]!.length >= inFence.length &&
-        raw.trim() === fence[1]
-      )
-        inFence = null;
-    } else if (fence) {
-      inFence = fence[1]!;
-      fenced = true;
+/** [from, to) ranges, sorted and merged when asked. */
+class Ranges {
+  private pairs: Array<[number, number]> = [];
+  add(from: number, to: number): void {
+    this.pairs.push([from, to]);
+  }
+  sorted(): number[] {
+    const flat: number[] = [];
+    for (const [from, to] of this.pairs.sort((a, b) => a[0] - b[0])) {
+      if (flat.length && from <= flat[flat.length - 1]!)
+        flat[flat.length - 1] = Math.max(to, flat[flat.length - 1]!);
+      else flat.push(from, to);
     }
-    lines.push({ raw, start, line, fenced });
-    if (end === text.length) break;
-    start = end + 1;
-    line++;
+    return flat;
   }
-  return lines;
 }
 
-/** The references one line holds, outside inline code, comments and template constructs. */
-function scanLine(
-  raw: string,
-  lineStart: number,
-  line: number,
-  spans: Array<[number, number]>,
-  add: (ref: Ref) => void,
-): void {
-  if (!raw.includes('](') && !raw.includes('<') && !raw.includes(']:')) return;
-  // Inline code and comments keep their length (blanked), so columns stay right.
-  const visible = raw
-    .replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length))
-    .replace(/<!--.*?-->/g, (m) => ' '.repeat(m.length));
-  const inSpan = (column: number) =>
-    spans.some(([from, to]) => lineStart + column >= from && lineStart + column < to);
-  const push = (kind: RefKind, target: string, index: number, extra: Partial<Ref> = {}) => {
-    if (!target || inSpan(index)) return;
-    add({ kind, target, line, column: index + 1, offset: lineStart + index, ...extra });
-  };
-  const definition = REFERENCE_DEF.exec(visible);
-  if (definition && !/^\^/.test(definition[1]!)) {
-    push('link', definition[2]!, visible.indexOf(definition[2]!, definition[0].indexOf(':')));
+/** Whether `offset` is inside one of the sorted, merged ranges (bisection). */
+function inRanges(flat: number[], offset: number): boolean {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < flat[mid * 2]!) hi = mid - 1;
+    else if (offset >= flat[mid * 2 + 1]!) lo = mid + 1;
+    else return true;
   }
-  for (const m of visible.matchAll(INLINE_LINK)) {
-    if (m.index > 0 && visible[m.index - 1] === '\\') continue;
-    const target = m[3]!;
-    const at =
-      m.index + m[0].indexOf('(') + 1 + (m[0].slice(m[0].indexOf('(') + 1).search(/\S/) || 0);
-    if (m[1])
-      push(
-        'image',
-        target,
-        raw.indexOf(target, at) >= 0 ? raw.indexOf(target, at) : at,
-        m[2]!.trim() ? {} : { noAlt: true },
-      );
-    else push('link', target, raw.indexOf(target, at) >= 0 ? raw.indexOf(target, at) : at);
-  }
-  for (const m of visible.matchAll(HTML_TAG)) {
-    const image = m[1]!.toLowerCase() === 'img';
-    const attr = ATTRIBUTE(image ? 'src' : 'href').exec(m[2]!);
-    if (!attr) continue;
-    const value = attr[2] ?? attr[3] ?? attr[4] ?? '';
-    const at = raw.indexOf(value, m.index + m[0].indexOf(attr[0]));
-    const alt = image ? ATTRIBUTE('alt').exec(m[2]!) : null;
-    push(
-      image ? 'image' : 'link',
-      value,
-      at,
-      image && !(alt && (alt[2] ?? alt[3] ?? alt[4] ?? '').trim()) ? { noAlt: true } : {},
-    );
-  }
-  for (const m of visible.matchAll(AUTOLINK)) push('link', m[1]!, m.index + 1);
+  return false;
 }
 
 /** A heading's level, its id as the site makes it, and its line. */
@@ -268,6 +282,7 @@ function heading(
 
 /** A heading's text as the reader sees it: links to their text, marks and tags gone. */
 export function plainText(markdown: string): string {
+  if (!/[[\]<>*_`~\\!]/.test(markdown)) return markdown.trim();
   return markdown
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, '')
@@ -327,8 +342,21 @@ function templateRef(
   }
 }
 
-function countLines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Where each line of the text starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line an offset is on. */
+function lineOfOffset(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_SEED = 1;
 /** Bump when the generator's output changes, so cached corpora are not reused. */
-export const CORPUS_VERSION = 2;
+export const CORPUS_VERSION = 3;
 const MARKER = '.folio-bench-complete';
 
 // ---------------------------------------------------------------------------------------------
@@ -360,12 +360,35 @@ function table(rng: Rng): [string, number] {
   return [out.join('\n'), cols * (rows + 1) * 2];
 }
 
+/** One of the site's own images (writeAssets puts photo-N in images/<year>/<month>/). */
+function siteImage(rng: Rng, assets: number): [string, number] {
+  const n = rng.int(0, assets - 1);
+  const { year, month } = assetPlace(n);
+  return [`![${words(rng, rng.int(2, 5)).join(' ')}](/images/${year}/${month}/photo-${n}.png)`, 0];
+}
+
 function heading(rng: Rng, level: number): string {
   return `${'#'.repeat(level)} ${capitalize(words(rng, rng.int(2, 6)).join(' '))}`;
 }
 
-/** Appends sections until about `targetWords` words of body (or `targetBytes` bytes). */
-function body(rng: Rng, slug: string, targetWords: number, targetBytes = Infinity): string {
+/** What a post of a corpus can link to: its other posts, and the images its site holds. */
+interface CorpusSite {
+  slugs: readonly string[];
+  assets: number;
+}
+
+/**
+ * Appends sections until about `targetWords` words of body (or `targetBytes` bytes). With a
+ * `site`, some paragraphs link to other posts (`{% post_link %}`, as Hexo blogs do) and some
+ * images are the site's own, so the health check has links between posts to resolve.
+ */
+function body(
+  rng: Rng,
+  slug: string,
+  targetWords: number,
+  targetBytes = Infinity,
+  site?: CorpusSite,
+): string {
   const blocks: string[] = [];
   let wordsSoFar = 0;
   let bytesSoFar = 0;
@@ -384,10 +407,18 @@ function body(rng: Rng, slug: string, targetWords: number, targetBytes = Infinit
     const blocksInSection = rng.int(2, 8);
     for (let i = 0; i < blocksInSection && !done(); i++) {
       const r = rng.next();
-      if (r < 0.58) add(paragraph(rng));
-      else if (r < 0.7) add(list(rng));
+      if (r < 0.58) {
+        add(paragraph(rng));
+        if (site?.slugs.length && rng.chance(0.08))
+          add([`Read next: {% post_link ${rng.pick(site.slugs)} %}.`, 2]);
+      } else if (r < 0.7) add(list(rng));
       else if (r < 0.8) add(codeFence(rng));
-      else if (r < 0.87) add(image(rng, slug, ++images));
+      else if (r < 0.87)
+        add(
+          site?.assets && rng.chance(0.5)
+            ? siteImage(rng, site.assets)
+            : image(rng, slug, ++images),
+        );
       else if (r < 0.92) add(quote(rng));
       else if (r < 0.94) add(table(rng));
       else add([heading(rng, 3), 0]);
@@ -491,10 +522,17 @@ function postWords(rng: Rng): number {
 }
 
 /** The text of one post: front matter, a blank line, then the body. */
-function postText(rng: Rng, postTitle: string, slug: string, draft: boolean, size: Size): string {
+function postText(
+  rng: Rng,
+  postTitle: string,
+  slug: string,
+  draft: boolean,
+  size: Size,
+  site?: CorpusSite,
+): string {
   const matter = frontMatter(rng, postTitle, slug, draft);
   const leadingBlank = rng.chance(0.9) ? '\n' : '';
-  return matter + leadingBlank + body(rng, slug, size.words, size.bytes);
+  return matter + leadingBlank + body(rng, slug, size.words, size.bytes, site);
 }
 
 interface Size {
@@ -515,9 +553,18 @@ export function samplePost(options: { bytes: number; seed?: number }): string {
   });
 }
 
-/** The posts of a corpus, in order, without touching the disk. */
-export function* corpusPosts(options: { posts: number; seed?: number }): Generator<GeneratedPost> {
+/**
+ * The posts of a corpus, in order, without touching the disk. With `assets`, posts link to
+ * each other and show the site's images (what the health check resolves).
+ */
+export function* corpusPosts(options: {
+  posts: number;
+  seed?: number;
+  assets?: number;
+}): Generator<GeneratedPost> {
   const seed = options.seed ?? DEFAULT_SEED;
+  const slugs = options.assets ? corpusSlugs(options.posts, seed) : [];
+  const site = options.assets ? { slugs, assets: options.assets } : undefined;
   const used = new Set<string>();
   for (let i = 0; i < options.posts; i++) {
     const rng = new Rng(deriveSeed(seed, i));
@@ -528,9 +575,25 @@ export function* corpusPosts(options: { posts: number; seed?: number }): Generat
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
     used.add(slug);
     const draft = rng.chance(0.05);
-    const text = postText(rng, postTitle, slug, draft, { words: postWords(rng) });
+    const text = postText(rng, postTitle, slug, draft, { words: postWords(rng) }, site);
     yield { path: `source/${draft ? '_drafts' : '_posts'}/${slug}.md`, text };
   }
+}
+
+/** Every post's slug (its title comes first from its own generator), for links between posts. */
+function corpusSlugs(posts: number, seed: number): string[] {
+  const used = new Set<string>();
+  const slugs: string[] = [];
+  for (let i = 0; i < posts; i++) {
+    const rng = new Rng(deriveSeed(seed, i));
+    rng.unicode = rng.chance(0.5);
+    const base = slugify(title(rng));
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    slugs.push(slug);
+  }
+  return slugs;
 }
 
 /** Sections of the docs pages, as a Hexo site's `source/docs/<section>/`. */
@@ -565,15 +628,22 @@ export function* corpusPages(options: { pages: number; seed?: number }): Generat
   }
 }
 
+/** Where image N of a corpus lives: `images/<year>/<month>/photo-N.png`. */
+function assetPlace(n: number): { year: string; month: string } {
+  return {
+    year: String(2010 + (n % 15)),
+    month: String(1 + (Math.floor(n / 15) % 12)).padStart(2, '0'),
+  };
+}
+
 /** A few bytes that start like a PNG: the walk lists asset files, it never reads them. */
 const ASSET_BYTES = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 /** `count` images in `source/images/<year>/<month>/`, as a long-running blog collects them. */
 function writeAssets(folder: string, count: number): void {
   for (let i = 0; i < count; i++) {
-    const year = 2010 + (i % 15);
-    const month = String(1 + (Math.floor(i / 15) % 12)).padStart(2, '0');
-    const dir = path.join(folder, 'source', 'images', String(year), month);
+    const { year, month } = assetPlace(i);
+    const dir = path.join(folder, 'source', 'images', year, month);
     if (i < 15 * 12) mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `photo-${i}.png`), ASSET_BYTES);
   }
@@ -651,7 +721,7 @@ export function generateCorpus(folder: string, options: CorpusOptions): number {
   const config = configYaml(seed);
   writeFileSync(path.join(folder, '_config.yml'), config);
   bytes += Buffer.byteLength(config);
-  for (const post of corpusPosts({ posts: options.posts, seed })) {
+  for (const post of corpusPosts({ posts: options.posts, seed, assets: options.assets ?? 0 })) {
     writeFileSync(path.join(folder, post.path), post.text);
     bytes += Buffer.byteLength(post.text);
   }

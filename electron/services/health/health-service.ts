@@ -5,7 +5,8 @@
  * posts again and re-checks them, and the whole site only when a URL or a heading id
  * changed (what other posts' links depend on).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { findFrontMatter } from '../../../shared/frontmatter.ts';
 import {
@@ -17,10 +18,11 @@ import {
   type HealthPost,
   type HealthSite,
   type HealthSummary,
+  normalUrl,
   type Problem,
   type SiteIndex,
 } from '../../../shared/health/checks.ts';
-import { postFacts, type PostFacts } from '../../../shared/health/facts.ts';
+import { postFacts } from '../../../shared/health/facts.ts';
 import type { MarkdownFlavour } from '../../../shared/markdown/flavours.ts';
 import { dialectOf } from '../../../shared/markdown/templates/readers.ts';
 import type { PostSummary } from '../../../shared/models.ts';
@@ -29,7 +31,7 @@ import { readFrontMatter } from '../library/post-entry.ts';
 import { loadBlogSchema } from '../library/blog-schema.ts';
 import type { Library } from '../library/library.ts';
 import type { Workspace } from '../workspace.ts';
-import { fieldsFor, type BlogSchema } from '../../../shared/schema.ts';
+import { emptyObservations, fieldsFor, type BlogSchema } from '../../../shared/schema.ts';
 import { profileOf } from '../../../shared/generators/index.ts';
 
 export interface HealthDeps {
@@ -40,6 +42,8 @@ export interface HealthDeps {
   basePath: string;
   /** The posts as the library lists them now. */
   posts(): PostSummary[];
+  /** A full check starts: what was read once per check (the schema) is read again. */
+  fullCheck?(): void;
   required(path: string, collection?: string): string[];
   /** The schedule's clock (tests pin it). */
   now?: () => number;
@@ -65,14 +69,8 @@ const IMAGE_FIELDS = [
   'featured_image',
 ];
 
-interface Known {
-  summary: PostSummary;
-  facts: PostFacts;
-  data: Record<string, unknown> | null;
-}
-
 export class HealthService {
-  private known = new Map<string, Known>();
+  private known = new Map<string, HealthPost>();
   private files = new Set<string>();
   private problems = new Map<string, Problem[]>();
   private wide: Problem[] = [];
@@ -99,20 +97,21 @@ export class HealthService {
   }
 
   private async runAll(): Promise<void> {
+    this.deps.fullCheck?.();
     const posts = this.deps.posts();
     this.checking = { done: 0, total: posts.length };
     this.changed();
     this.files = await listFiles(this.deps.root, this.deps.layout.generatedFolders);
-    const known = new Map<string, Known>();
+    const known = new Map<string, HealthPost>();
     let sliceStart = performance.now();
-    const reads = posts.map((summary) => () => this.read(summary));
-    for (let i = 0; i < reads.length; i += 16) {
-      const batch = await Promise.all(reads.slice(i, i + 16).map((read) => read()));
-      for (const entry of batch) if (entry) known.set(entry.summary.path, entry);
-      if (this.closed) return;
+    for (let i = 0; i < posts.length; i++) {
+      const post = this.read(posts[i]!);
+      if (post) known.set(post.path, post);
+      // Reads are synchronous and short; every few milliseconds the loop lets requests in.
       if (performance.now() - sliceStart > SLICE_MS) {
-        this.checking = { done: Math.min(i + 16, posts.length), total: posts.length };
+        this.checking = { done: i + 1, total: posts.length };
         await yieldToLoop();
+        if (this.closed) return;
         sliceStart = performance.now();
       }
     }
@@ -125,34 +124,47 @@ export class HealthService {
   /** Posts changed (saved, edited elsewhere, created, removed): re-read and re-check them. */
   async update(paths: string[]): Promise<void> {
     if (this.full) await this.full;
-    if (!this.site || this.closed) return;
-    const summaries = new Map(this.deps.posts().map((p) => [p.path, p]));
+    if (!this.site || !this.index || this.closed) return;
+    const summaries = new Map(paths.map((rel) => [rel, null as PostSummary | null]));
+    for (const summary of this.deps.posts())
+      if (summaries.has(summary.path)) summaries.set(summary.path, summary);
     let shape = false;
+    let terms = false;
     const changed = new Set<string>();
-    for (const rel of paths) {
+    for (const [rel, summary] of summaries) {
       const before = this.known.get(rel);
-      const summary = summaries.get(rel);
-      const after = summary ? await this.read(summary) : null;
+      const after = summary ? this.read(summary) : null;
       if (after) this.known.set(rel, after);
       else this.known.delete(rel);
       changed.add(rel);
       // What links elsewhere resolve against: a post's URL and its heading ids.
+      if (!before || !after || before.url !== after.url || ids(before) !== ids(after)) shape = true;
       if (
         !before ||
         !after ||
-        before.summary.url !== after.summary.url ||
-        ids(before) !== ids(after)
+        String(before.tags) !== String(after.tags) ||
+        String(before.categories) !== String(after.categories)
       )
-        shape = true;
+        terms = true;
     }
     if (shape) this.recheckAll();
     else {
-      this.site = this.siteNow();
-      const report = checkPosts(this.site, this.index!, changed);
-      for (const rel of changed) this.problems.delete(rel);
-      for (const problem of report.problems) push(this.problems, problem);
+      // The same posts in the same places: the changed ones are swapped in where they were.
+      const posts = this.site.posts.map((post) =>
+        changed.has(post.path) ? this.known.get(post.path)! : post,
+      );
+      this.site = { ...this.site, posts };
+      for (const rel of changed) {
+        const post = this.known.get(rel)!;
+        this.index.byPath.set(rel, post);
+        if (post.url) this.index.byUrl.set(normalUrl(post.url), post);
+      }
+      const report = checkPosts(this.site, this.index, changed);
+      const byPost = new Map<string, Problem[]>();
+      for (const problem of report.problems) push(byPost, problem);
+      for (const rel of changed) this.setProblems(rel, byPost.get(rel));
       this.external = [...this.external.filter((l) => !changed.has(l.path)), ...report.external];
-      this.wide = siteWide(this.site);
+      if (terms) this.wide = siteWide(this.site);
     }
     this.changed();
   }
@@ -163,15 +175,25 @@ export class HealthService {
   }
 
   summary(): HealthSummary {
-    let errors = 0;
-    let warnings = 0;
-    let notes = 0;
-    for (const problem of this.all()) {
+    const { error, warning, info } = this.counts;
+    let [errors, warnings, notes] = [error, warning, info];
+    for (const problem of this.wide) {
       if (problem.severity === 'error') errors++;
       else if (problem.severity === 'warning') warnings++;
       else notes++;
     }
     return { errors, warnings, notes, checking: this.checking, version: this.version };
+  }
+
+  /** Counts of the per-post problems, kept as they change (the summary goes out on each save). */
+  private counts = { error: 0, warning: 0, info: 0 };
+
+  private setProblems(rel: string, list: Problem[] | undefined): void {
+    for (const problem of this.problems.get(rel) ?? []) this.counts[problem.severity]--;
+    if (list?.length) {
+      this.problems.set(rel, list);
+      for (const problem of list) this.counts[problem.severity]++;
+    } else this.problems.delete(rel);
   }
 
   /** Every problem, errors first, then by post and line; at most `limit`. */
@@ -201,41 +223,21 @@ export class HealthService {
     this.index = siteIndex(this.site);
     const report = checkSite(this.site, this.index);
     this.problems = new Map();
+    this.counts = { error: 0, warning: 0, info: 0 };
     this.wide = [];
+    const byPost = new Map<string, Problem[]>();
     for (const problem of report.problems) {
       if (problem.kind === 'duplicate-url' || problem.kind === 'tag-case') this.wide.push(problem);
-      else push(this.problems, problem);
+      else push(byPost, problem);
     }
+    for (const [rel, list] of byPost) this.setProblems(rel, list);
     this.external = report.external;
   }
 
   private siteNow(): HealthSite {
     const { layout, profile, basePath } = this.deps;
-    const now = this.deps.now?.() ?? Date.now();
-    const posts: HealthPost[] = [...this.known.values()].map(({ summary, facts, data }) => {
-      const goesLive = summary.publishValue ?? summary.dateValue;
-      return {
-        path: summary.path,
-        title: summary.title,
-        url: summary.url ?? null,
-        draft: summary.draft,
-        ...(summary.collection ? { collection: summary.collection } : {}),
-        tags: summary.tags,
-        categories: summary.categories,
-        scheduledFor:
-          this.deps.futureScheduled &&
-          !summary.draft &&
-          goesLive !== null &&
-          goesLive !== undefined &&
-          goesLive > now
-            ? goesLive
-            : null,
-        data,
-        facts,
-      };
-    });
     return {
-      posts,
+      posts: [...this.known.values()],
       files: this.files,
       staticRoot: layout.staticRoot,
       servesWholeFolder: profile.servesWholeFolder,
@@ -246,10 +248,11 @@ export class HealthService {
     };
   }
 
-  private async read(summary: PostSummary): Promise<Known | null> {
+  /** A post as the check sees it, read from its file (null when it is gone). */
+  private read(summary: PostSummary): HealthPost | null {
     let text: string;
     try {
-      text = (await readFile(path.join(this.deps.root, summary.path))).toString('utf8');
+      text = readFileSync(path.join(this.deps.root, summary.path), 'utf8');
     } catch {
       return null; // gone since it was listed: the library reports it
     }
@@ -263,7 +266,23 @@ export class HealthService {
       flavour: this.deps.flavour,
       imageFields,
     });
-    return { summary, facts, data: error ? null : data };
+    const now = this.deps.now?.() ?? Date.now();
+    const goesLive = summary.publishValue ?? summary.dateValue;
+    return {
+      path: summary.path,
+      title: summary.title,
+      url: summary.url ?? null,
+      draft: summary.draft,
+      ...(summary.collection ? { collection: summary.collection } : {}),
+      tags: summary.tags,
+      categories: summary.categories,
+      scheduledFor:
+        this.deps.futureScheduled && !summary.draft && goesLive != null && goesLive > now
+          ? goesLive
+          : null,
+      data: error ? null : data,
+      facts,
+    };
   }
 
   private changed(): void {
@@ -272,7 +291,7 @@ export class HealthService {
   }
 }
 
-const ids = (known: Known) => known.facts.headings.map((h) => h.id).join('\n');
+const ids = (post: HealthPost) => post.facts.headings.map((h) => h.id).join('\n');
 
 function push(map: Map<string, Problem[]>, problem: Problem): void {
   const list = map.get(problem.path);
@@ -322,12 +341,14 @@ export function healthOf(
     flavour: profile.markdown?.(workspace.config.data) ?? null,
     basePath: workspace.info.basePath,
     futureScheduled: workspace.info.futureScheduled,
-    posts: () => {
-      schema = null; // read again for each full check: the writer may have changed it
-      return library.posts();
+    posts: () => library.posts(),
+    // Read again for each full check (the writer may have changed it); only declared types
+    // require fields, so the posts' observations are not needed.
+    fullCheck: () => {
+      schema = null;
     },
     required: (postPath, collection) => {
-      schema ??= loadBlogSchema(workspace.info.root, library.fields());
+      schema ??= loadBlogSchema(workspace.info.root, emptyObservations());
       return fieldsFor(schema, postPath, collection)
         .filter((field) => field.required)
         .map((field) => field.name);
