@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * Three builds from one config, chosen by `--mode`: the main process, the preload and the
- * library's index worker (a worker_threads entry, started by the main process from
- * `index-worker.cjs` beside `main.cjs`). They are separate because a sandboxed preload
+ * Four builds from one config, chosen by `--mode`: the main process, the preload, the
+ * library's index worker and the health check's worker (worker_threads entries, started by
+ * the main process from `index-worker.cjs` and `health-worker.cjs` beside `main.cjs`). They are separate because a sandboxed preload
  * must be one self-contained file (no chunks), and a worker is its own entry. All bundle
  * their dependencies, so the packaged app needs no node_modules.
  */
@@ -13,6 +13,7 @@ const ENTRIES: Record<string, string> = {
   main: 'electron/main.ts',
   preload: 'electron/preload.ts',
   'index-worker': 'electron/services/library/index-worker.ts',
+  'health-worker': 'electron/services/health/facts-worker.ts',
 };
 
 export default defineConfig(({ mode }) => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkExternalLinks } from '../../electron/services/health/external-links.ts';
 import { healthOf, type HealthService } from '../../electron/services/health/health-service.ts';
+import { closeFactsWorker } from '../../electron/services/health/facts-pool.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { openWorkspace } from '../../electron/services/workspace.ts';
 import { postFacts } from '../../shared/health/facts.ts';
@@ -31,18 +32,19 @@ function copyOf(source: string): string {
   return blog;
 }
 
-async function check(root: string): Promise<{ health: HealthService; library: Library }> {
+async function check(
+  root: string,
+  workerFrom?: number,
+): Promise<{ health: HealthService; library: Library }> {
   const workspace = await openWorkspace(root, 'asset://test/');
   const library = new Library({ root: workspace.info.root, layout: workspace.layout });
   opened.push(library);
   await library.load();
   // Pinned to 2026: the fixture's far-future post is scheduled, its 2024 posts are not.
-  const health = healthOf(
-    workspace,
-    library,
-    () => undefined,
-    () => Date.UTC(2026, 0, 1),
-  );
+  const health = healthOf(workspace, library, () => undefined, {
+    now: () => Date.UTC(2026, 0, 1),
+    ...(workerFrom !== undefined ? { workerFrom } : {}),
+  });
   await health.checkAll();
   return { health, library };
 }
@@ -90,6 +92,13 @@ describe('the site health check on a blog with seeded defects', () => {
     // The external link is listed, not checked.
     expect(health.report().external.map((l) => l.url)).toEqual(['https://example.com/kettles']);
     expect(health.summary()).toMatchObject({ errors: 8, warnings: 6, notes: 6, checking: null });
+  });
+
+  it('finds the same when a worker reads part of the blog (as for big blogs)', async () => {
+    const inProcess = rows((await check(copyOf(path.join(fixtures, 'health/hugo')))).health);
+    const { health } = await check(copyOf(path.join(fixtures, 'health/hugo')), 1);
+    expect(rows(health)).toEqual(inProcess);
+    await closeFactsWorker();
   });
 
   it('re-checks a saved post alone, and the whole site when a URL changes', async () => {

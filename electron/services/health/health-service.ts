@@ -5,10 +5,8 @@
  * posts again and re-checks them, and the whole site only when a URL or a heading id
  * changed (what other posts' links depend on).
  */
-import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { findFrontMatter } from '../../../shared/frontmatter.ts';
 import {
   checkPosts,
   checkSite,
@@ -22,12 +20,11 @@ import {
   type Problem,
   type SiteIndex,
 } from '../../../shared/health/checks.ts';
-import { postFacts } from '../../../shared/health/facts.ts';
 import type { MarkdownFlavour } from '../../../shared/markdown/flavours.ts';
-import { dialectOf } from '../../../shared/markdown/templates/readers.ts';
 import type { PostSummary } from '../../../shared/models.ts';
 import type { BlogLayout, GeneratorProfile } from '../../../shared/generators/index.ts';
-import { readFrontMatter } from '../library/post-entry.ts';
+import { readOne, type ReadFacts } from './read-facts.ts';
+import { readFactsInWorker } from './facts-pool.ts';
 import { loadBlogSchema } from '../library/blog-schema.ts';
 import type { Library } from '../library/library.ts';
 import type { Workspace } from '../workspace.ts';
@@ -44,6 +41,8 @@ export interface HealthDeps {
   posts(): PostSummary[];
   /** A full check starts: what was read once per check (the schema) is read again. */
   fullCheck?(): void;
+  /** Posts from which a full check shares its reading with a worker (tests lower it). */
+  workerFrom?: number;
   required(path: string, collection?: string): string[];
   /** The schedule's clock (tests pin it). */
   now?: () => number;
@@ -58,16 +57,10 @@ const SKIPPED = new Set(['node_modules', '.git', '.folio']);
 const MAX_FILES = 200_000;
 /** Work between yields to the event loop. */
 const SLICE_MS = 12;
-/** Front-matter fields that hold an image. */
-const IMAGE_FIELDS = [
-  'cover',
-  'image',
-  'thumbnail',
-  'banner',
-  'hero',
-  'og_image',
-  'featured_image',
-];
+/** Below this many posts the check reads them all on the main thread (a worker costs its start). */
+const WORKER_FROM_POSTS = 1000;
+/** The worker's part: a little under half, as it starts while this thread already reads. */
+const WORKER_SHARE = 0.45;
 
 export class HealthService {
   private known = new Map<string, HealthPost>();
@@ -102,19 +95,30 @@ export class HealthService {
     this.checking = { done: 0, total: posts.length };
     this.changed();
     this.files = await listFiles(this.deps.root, this.deps.layout.generatedFolders);
-    const known = new Map<string, HealthPost>();
+    // A big blog: the worker reads the first part while this thread reads the rest.
+    const shared = posts.length >= (this.deps.workerFrom ?? WORKER_FROM_POSTS);
+    const split = shared ? Math.floor(posts.length * WORKER_SHARE) : 0;
+    const fromWorker = shared
+      ? readFactsInWorker({ ...this.request(), paths: posts.slice(0, split).map((p) => p.path) })
+      : Promise.resolve([]);
+    const read: Array<HealthPost | null> = new Array(posts.length).fill(null);
     let sliceStart = performance.now();
-    for (let i = 0; i < posts.length; i++) {
-      const post = this.read(posts[i]!);
-      if (post) known.set(post.path, post);
+    for (let i = split; i < posts.length; i++) {
+      read[i] = this.read(posts[i]!);
       // Reads are synchronous and short; every few milliseconds the loop lets requests in.
       if (performance.now() - sliceStart > SLICE_MS) {
-        this.checking = { done: i + 1, total: posts.length };
+        this.checking = { done: i + 1 - split, total: posts.length };
         await yieldToLoop();
         if (this.closed) return;
         sliceStart = performance.now();
       }
     }
+    (await fromWorker).forEach((facts, i) => {
+      read[i] = facts ? this.post(posts[i]!, facts) : null;
+    });
+    if (this.closed) return;
+    const known = new Map<string, HealthPost>();
+    for (const post of read) if (post) known.set(post.path, post);
     this.known = known;
     this.recheckAll();
     this.checking = null;
@@ -250,22 +254,15 @@ export class HealthService {
 
   /** A post as the check sees it, read from its file (null when it is gone). */
   private read(summary: PostSummary): HealthPost | null {
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.deps.root, summary.path), 'utf8');
-    } catch {
-      return null; // gone since it was listed: the library reports it
-    }
-    const block = findFrontMatter(text);
-    const { data, error } = readFrontMatter(text, block);
-    const imageFields = IMAGE_FIELDS.flatMap((field) =>
-      typeof data[field] === 'string' ? [{ field, value: data[field] as string }] : [],
-    );
-    const facts = postFacts(text, block?.end ?? 0, {
-      dialect: dialectOf(this.deps.profile.dialect, summary.path),
-      flavour: this.deps.flavour,
-      imageFields,
-    });
+    const facts = readOne(this.request(), summary.path);
+    return facts ? this.post(summary, facts) : null;
+  }
+
+  private request() {
+    return { root: this.deps.root, dialect: this.deps.profile.dialect, flavour: this.deps.flavour };
+  }
+
+  private post(summary: PostSummary, { facts, data }: ReadFacts): HealthPost {
     const now = this.deps.now?.() ?? Date.now();
     const goesLive = summary.publishValue ?? summary.dateValue;
     return {
@@ -280,7 +277,7 @@ export class HealthService {
         this.deps.futureScheduled && !summary.draft && goesLive != null && goesLive > now
           ? goesLive
           : null,
-      data: error ? null : data,
+      data,
       facts,
     };
   }
@@ -330,7 +327,7 @@ export function healthOf(
   workspace: Workspace,
   library: Library,
   onChange: (summary: HealthSummary) => void,
-  now?: () => number,
+  options: Pick<HealthDeps, 'now' | 'workerFrom'> = {},
 ): HealthService {
   const profile = profileOf(workspace.layout.generator);
   let schema: BlogSchema | null = null;
@@ -353,7 +350,7 @@ export function healthOf(
         .filter((field) => field.required)
         .map((field) => field.name);
     },
-    ...(now ? { now } : {}),
+    ...options,
     onChange,
   });
 }

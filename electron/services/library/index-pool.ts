@@ -20,9 +20,7 @@
  * is listed as skipped, with why, and every other post is listed as usual. Such a chunk is
  * never handed to the main thread, where the same post would take the whole app down.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BlogLayout } from '../generators/detect-blog.ts';
 import {
@@ -39,6 +37,7 @@ import {
   statShared,
 } from './index-worker.ts';
 import type { ReadResult } from './post-entry.ts';
+import { workerSource as sourceOf } from '../processes/worker-source.ts';
 
 /** Files per message: big enough that messaging is noise, small enough to balance load. */
 const CHUNK = 200;
@@ -80,28 +79,8 @@ export interface PoolOptions {
   heapMb?: number;
 }
 
-/**
- * How to start a worker. From the bundle (dist/electron/main.cjs), the Electron build's
- * `index-worker.cjs` beside it. From source (tests, bench), the TypeScript beside this
- * module, through tsx's loader registered in the worker first (Node 20 workers do not
- * take `--import` from execArgv).
- */
-function workerSource(): { source: string | URL; eval: boolean } {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return { source: new URL('index-worker.cjs', self), eval: false };
-  // tsx's CommonJS entry fails to register from a worker; its ES module entry works.
-  const api = createRequire(self)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(api).href;
-  const entry = new URL('index-worker.ts', self).href;
-  const source = `(async () => {
-    const { register } = await import(${JSON.stringify(tsx)});
-    register();
-    await import(${JSON.stringify(entry)});
-  })();`;
-  return { source, eval: true };
-}
+/** How to start an index worker (from the bundle, or from source through tsx). */
+const workerSource = () => sourceOf(import.meta.url, 'index-worker.cjs', 'index-worker.ts');
 
 export class IndexPool {
   private slots: Slot[] = [];
