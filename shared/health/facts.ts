@@ -3,10 +3,11 @@
  * images and template references with their line and column, its headings with the ids the
  * site gives them (the generator's flavour), and what the SEO notes need.
  *
- * Read by a line scanner rather than by markdown-it's parser: the check reads every post of
+ * Read by a scanner rather than by markdown-it's parser: the check reads every post of
  * the blog in the background, and a full markdown-it parse of the 10,000-post corpus takes
- * several times the 1.5 s the check has (docs/ARCHITECTURE.md has the figures). The scanner
- * knows what changes a link's meaning: fenced code, inline code, HTML comments, escapes.
+ * about ten times as long as this scanner (docs/ARCHITECTURE.md has the figures). The scanner
+ * knows what changes a link's meaning: fenced code, inline code, HTML comments, escapes,
+ * template constructs.
  */
 import { headingSlugger, type MarkdownFlavour } from '../markdown/flavours.ts';
 import { templateSyntax } from '../markdown/templates/readers.ts';
