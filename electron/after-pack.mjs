@@ -15,6 +15,11 @@ export const FOLIO_FUSES = {
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  // Folio serves its pages from app://, never file://: file: pages get no extra powers.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+  // Cookies on disk (none are expected: the site preview's session lives in memory) are
+  // encrypted with the OS's key store.
+  [FuseV1Options.EnableCookieEncryption]: true,
 };
 
 // electron-builder's Arch enum: ia32 0, x64 1, armv7l 2, arm64 3, universal 4.

@@ -46,13 +46,13 @@ async function readWires(file: string): Promise<Array<Record<string, string>>> {
 const STOCK = '10110001';
 const SHIPPED = {
   RunAsNode: '0',
-  EnableCookieEncryption: '0', // not ours to change: kept
+  EnableCookieEncryption: '1',
   EnableNodeOptionsEnvironmentVariable: '0',
   EnableNodeCliInspectArguments: '0',
   EnableEmbeddedAsarIntegrityValidation: '1',
   OnlyLoadAppFromAsar: '1',
   LoadBrowserProcessSpecificV8Snapshot: '0',
-  GrantFileProtocolExtraPrivileges: '1',
+  GrantFileProtocolExtraPrivileges: '0',
 };
 
 describe('the afterPack hook flips Electron’s fuses', () => {
@@ -78,8 +78,9 @@ describe('the afterPack hook flips Electron’s fuses', () => {
     const after = await readFile(binary);
     expect(after.length).toBe(before.length);
     const changed = [...after.keys()].filter((i) => after[i] !== before[i]);
-    // RunAsNode, NODE_OPTIONS, --inspect off; asar integrity and asar-only on: 5 bytes flipped.
-    expect(changed.length).toBe(5);
+    // RunAsNode, NODE_OPTIONS, --inspect and file:// privileges off; cookie encryption, asar
+    // integrity and asar-only on: 7 bytes flipped.
+    expect(changed.length).toBe(7);
   });
 
   it('on macOS (universal): both slices of the Electron Framework are flipped', async () => {
