@@ -26,8 +26,11 @@ if (process.argv[3] === 'broken') {
   console.error('ERROR template: single.html: function "nosuch" not defined');
   process.exit(3);
 }
-http.createServer((q, r) => r.end('<h1>served</h1>')).listen(port, '127.0.0.1', () =>
-  console.log('Serving on ' + port));
+http.createServer((q, r) => r.end('<h1>served</h1>')).listen(port, '127.0.0.1', () => {
+  console.log('Serving on ' + port);
+  if (process.argv[3] === 'reports')
+    setTimeout(() => console.error('ERROR 2026/12/07 rebuild failed: partial "nav.html" not found'), 400);
+});
 setInterval(() => {}, 1000);
 `;
 
@@ -125,6 +128,23 @@ describe('the Site preview’s server', () => {
     expect(failed.failingLine).toBe('ERROR template: single.html: function "nosuch" not defined');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(siteServer.current()).toMatchObject({ state: 'failed', pid: null });
+  });
+
+  it('keeps serving when the server reports an error, and says which line', async () => {
+    const root = await blog({
+      '.folio/config.yaml': 'preview:\n  command: node server.cjs {port} reports\n',
+    });
+    const { siteServer, until } = server(await tempFolder());
+    await siteServer.open(site(root));
+    await siteServer.start({ trust: true });
+    await until('ready');
+    for (let i = 0; i < 100 && !siteServer.current().failingLine; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(siteServer.current()).toMatchObject({
+      state: 'ready',
+      failingLine: 'ERROR 2026/12/07 rebuild failed: partial "nav.html" not found',
+    });
+    await siteServer.stop();
   });
 
   it('names what is missing and how to install it', async () => {

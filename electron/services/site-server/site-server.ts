@@ -39,6 +39,8 @@ const REBUILD_WAIT_MS = 8_000;
 const SETTLE_MS = 600;
 /** A line that says something failed, in the words generators use. */
 const FAILURE = /\b(error|fatal|failed|exception|cannot|could not|not found|undefined method)\b/i;
+/** A line in which a running server reports an error. */
+const REPORTED = /\b(ERROR|FATAL)\b|^\s*Error:|Liquid Exception|Conversion error/;
 // Colour and cursor codes in generators' output (they ignore NO_COLOR now and then).
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
@@ -228,10 +230,24 @@ export class SiteServer {
       ? Math.round(Number(match[1]) * (rebuilt!.unit === 's' ? 1000 : 1))
       : null;
     if (buildMs !== null && this.status.state === 'rebuilding') {
-      this.set({ ...this.status, state: 'ready', buildMs, build: this.status.build + 1 });
+      this.set({
+        ...this.status,
+        state: 'ready',
+        buildMs,
+        build: this.status.build + 1,
+        failingLine: null,
+      });
       return;
     }
-    const next = { ...this.status, ...(buildMs !== null ? { buildMs } : {}) };
+    const next = { ...this.status, ...(buildMs !== null ? { buildMs, failingLine: null } : {}) };
+    // A running server that reports an error (a template that broke on a rebuild) says so
+    // in the status line until its next good build; a page it cannot find is not one.
+    if (
+      this.status.state !== 'starting' &&
+      REPORTED.test(line) &&
+      !/`[^']*' not found\.?$/.test(line)
+    )
+      next.failingLine = line;
     if (this.status.state === 'starting') next.lines = this.log.slice(-STATUS_LINES);
     this.set(next, true);
   }

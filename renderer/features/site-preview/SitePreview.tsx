@@ -129,6 +129,11 @@ function SiteStatusLine({
     <div className="site-status" role="status" aria-label="Site server" data-state={status.state}>
       <span className="site-status-text">{text}</span>
       {status.state === 'rebuilding' ? <span className="site-rebuilding">rebuilding…</span> : null}
+      {running && status.failingLine ? (
+        <span className="site-reported" role="alert" title={status.failingLine}>
+          {status.failingLine}
+        </span>
+      ) : null}
       <span className="site-actions">
         {running || status.state === 'failed' ? (
           <button type="button" onClick={onShowLog}>
