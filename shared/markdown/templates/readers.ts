@@ -85,23 +85,34 @@ export function pairedLines(text: string, name: string | undefined): Array<[numb
  * shown. Text without an opener comes back as it is.
  */
 export function withoutTemplates(text: string, name: string | undefined): string {
-  const dialect = templateSyntax(name);
-  if (!dialect || !text.includes(dialect.openers[0]!)) return text;
   let out = '';
   let last = 0;
-  for (const [start, end, literal] of templateSpans(text, name)) {
-    if (start < last) continue;
-    const blank = (from: number, to: number) => text.slice(from, to).replace(/[^\n]/g, ' ');
-    if (literal) {
-      const open = dialect.read(text, start)!;
-      const close = text.lastIndexOf(dialect.openers[0]!, end - 1);
-      out +=
-        text.slice(last, start) +
-        blank(start, open.end) +
-        text.slice(open.end, close) +
-        blank(close, end);
-    } else out += text.slice(last, start) + blank(start, end);
+  for (const [start, end] of templateTags(text, name)) {
+    out += text.slice(last, start) + text.slice(start, end).replace(/[^\n]/g, ' ');
     last = end;
   }
   return out + text.slice(last);
+}
+
+/**
+ * The [start, end) ranges of the constructs themselves, in order: what the word count leaves
+ * out. A literal pair (`{% raw %}`…`{% endraw %}`) gives its two tags; its content stays.
+ * Constructs are read by their ASCII delimiters only, so a text decoded as latin1 gives the
+ * ranges as byte offsets (the index counts words on bytes).
+ */
+export function templateTags(text: string, name: string | undefined): Array<[number, number]> {
+  const dialect = templateSyntax(name);
+  if (!dialect || !text.includes(dialect.openers[0]!)) return [];
+  const tags: Array<[number, number]> = [];
+  let last = 0;
+  for (const [start, end, literal] of templateSpans(text, name)) {
+    if (start < last) continue;
+    if (literal) {
+      const open = dialect.read(text, start)!;
+      const close = text.lastIndexOf(dialect.openers[0]!, end - 1);
+      tags.push([start, open.end], [close, end]);
+    } else tags.push([start, end]);
+    last = end;
+  }
+  return tags;
 }
