@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SiteServerStatus } from '../../shared/models.ts';
 import { isRunning } from '../../electron/services/processes/program.ts';
 import { serverCommand } from '../../electron/services/site-server/command.ts';
@@ -45,6 +45,12 @@ async function blog(extra: Record<string, string> = {}) {
   return root;
 }
 
+/** Every server a test made is stopped after it, passed or failed: none outlives the run. */
+const made: SiteServer[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((s) => s.stop()));
+});
+
 function server(dataFolder: string) {
   const seen: SiteServerStatus[] = [];
   const trust: Record<string, string> = {};
@@ -53,6 +59,7 @@ function server(dataFolder: string) {
     emit: (status) => seen.push(status),
     trust: { get: (root) => trust[root], set: async (root, f) => void (trust[root] = f) },
   });
+  made.push(siteServer);
   const until = async (state: SiteServerStatus['state']) => {
     for (let i = 0; i < 200 && siteServer.current().state !== state; i++)
       await new Promise((resolve) => setTimeout(resolve, 50));
