@@ -230,8 +230,15 @@ export function createFolio(host: Host): Folio {
       });
       return picked ? imageReference(root(), imageLayout(), postPath, picked) : null;
     },
-    importImage: async ({ postPath, bytes, name }) =>
-      importImage(root(), imageLayout(), postPath, bytes, { name, setting: imageSetting() }),
+    importImage: async ({ postPath, bytes, name }) => {
+      const imported = await importImage(root(), imageLayout(), postPath, bytes, {
+        name,
+        setting: imageSetting(),
+      });
+      // The health check lists the blog's files once per full check: a new image is one of them.
+      health?.addFile(imported.path);
+      return imported;
+    },
     exportPost: async ({ postPath, format, ...document }) =>
       exportPost(root(), host, postPath, format, document),
     getSiteTemplates: async () => {
@@ -333,9 +340,10 @@ export function createFolio(host: Host): Folio {
       const service = health!;
       if (paths) {
         const problems = service.problemsOf(new Set(paths));
-        return { summary: service.summary(), problems, total: problems.length, external: [] };
+        return { summary: service.summary(), problems, total: problems.length, externalLinks: 0 };
       }
-      return { summary: service.summary(), ...service.report() };
+      const { problems, total, external } = service.report();
+      return { summary: service.summary(), problems, total, externalLinks: external.length };
     },
     applyHealthFix: async ({ path: relativePath, offset, from, to, expected }) => {
       const { library } = opened();

@@ -121,6 +121,19 @@ describe('the site health check on a blog with seeded defects', () => {
   });
 });
 
+describe('files added after the full check', () => {
+  it('an image Folio adds (a paste) counts as there when the post is checked again', async () => {
+    const root = copyOf(path.join(fixtures, 'health/hugo'));
+    const { health, library } = await check(root);
+    expect(rows(health)).toContain('error missing-image kettle-notes.md:17');
+    writeFileSync(path.join(root, 'static/images/kettle.png'), 'PNG');
+    health.addFile('static/images/kettle.png');
+    library.reindexOne('content/posts/kettle-notes.md');
+    await health.update(['content/posts/kettle-notes.md']);
+    expect(rows(health)).not.toContain('error missing-image kettle-notes.md:17');
+  });
+});
+
 describe('no false alarms', () => {
   const clean = [
     'assets/sample-blog',

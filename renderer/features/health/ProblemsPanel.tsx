@@ -94,12 +94,12 @@ export function ProblemsPanel({ visible, summary, titles, onOpen, onFix }: Props
       <div className="problems-external">
         <div className="problems-external-head">
           <span>
-            {plural(rows?.external.length ?? 0, 'external link')}
+            {plural(rows?.externalLinks ?? 0, 'external link')}
             {external ? '' : ', not checked'}
           </span>
           <button
             type="button"
-            disabled={checkingLinks || !rows?.external.length}
+            disabled={checkingLinks || !rows?.externalLinks}
             onClick={() => void checkLinks()}
           >
             {checkingLinks ? 'Checking…' : 'Check external links'}

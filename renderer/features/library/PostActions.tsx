@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { NewPostSections, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
+import { POSTS_KIND } from '../../../shared/schema.ts';
 import { newLabel, type PostActionsState } from './usePostActions.ts';
 
 /** The post operations as compact buttons over the post list (the menu and palette run the same). */
@@ -54,11 +55,11 @@ function useNewPostSections(open: boolean, near: string | null): NewPostSections
   return open ? sections : NO_SECTIONS;
 }
 
-const NO_SECTIONS: NewPostSections = { sections: [], section: null, kinds: [], kind: 'posts' };
+const NO_SECTIONS: NewPostSections = { sections: [], section: null, kinds: [], kind: POSTS_KIND };
 
 /** How the New dialog's Kind menu names a kind. */
 const kindName = (kind: string) =>
-  kind === 'posts'
+  kind === POSTS_KIND
     ? 'Post'
     : kind === 'pages'
       ? 'Page'
@@ -77,7 +78,7 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
   if (!dialog) return null;
   const chosenSection = section ?? sections.section;
   const chosenKind = sections.kinds.find((k) => k.kind === (kind ?? sections.kind));
-  const kindId = chosenKind?.kind ?? 'posts';
+  const kindId = chosenKind?.kind ?? POSTS_KIND;
   const canDraft = chosenKind?.drafts ?? true;
   const close = () => setDialog(null);
   const urlChanges = dialog.kind === 'rename' && moveFile && post !== null && !post.draft;
@@ -142,13 +143,13 @@ export function PostActionDialog({ actions }: { actions: PostActionsState }) {
                   </select>
                 </label>
               ) : null}
-              {dialog.kind === 'new' && kindId !== 'posts' ? (
+              {dialog.kind === 'new' && kindId !== POSTS_KIND ? (
                 <p className="dialog-summary">
                   Goes in{' '}
                   {chosenKind?.folder ? `${chosenKind.folder}/` : 'the top folder of the blog'}.
                 </p>
               ) : null}
-              {dialog.kind === 'new' && kindId === 'posts' && sections.sections.length ? (
+              {dialog.kind === 'new' && kindId === POSTS_KIND && sections.sections.length ? (
                 <label className="dialog-field">
                   <span>Section</span>
                   <select value={chosenSection ?? ''} onChange={(e) => setSection(e.target.value)}>

@@ -6,6 +6,7 @@
 import { useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
 import type { PostOpResult, PostSummary } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
+import { POSTS_KIND } from '../../../shared/schema.ts';
 import { useCommand } from '../../common/commands.ts';
 import { isDirty, type Buffer } from '../../common/buffers.ts';
 import type { Status } from '../../common/status.ts';
@@ -92,8 +93,8 @@ export function usePostActions({
         title,
         draft,
         // Hugo's sections are where its posts go; other kinds have their own folder.
-        ...(section && kind === 'posts' ? { section } : {}),
-        ...(kind !== 'posts' ? { kind } : {}),
+        ...(section && kind === POSTS_KIND ? { section } : {}),
+        ...(kind !== POSTS_KIND ? { kind } : {}),
         ...(active ? { near: active.path } : {}),
       }),
     );
@@ -141,7 +142,7 @@ export interface NewEntry {
 
 /** `New post`, `New draft`, `New page`, `New docs entry`: the status line and the dialog's heading. */
 export function newLabel(kind: string, draft: boolean): string {
-  if (kind === 'posts') return draft ? 'New draft' : 'New post';
+  if (kind === POSTS_KIND) return draft ? 'New draft' : 'New post';
   if (kind === 'pages') return 'New page';
   return `New ${kind} entry`;
 }

@@ -4,6 +4,7 @@
  * process sends, so they are tested without a DOM and stay cheap at 10,000 posts.
  */
 import type { PostSummary, TaxonomyKind } from '../../../shared/models.ts';
+import { POSTS_KIND } from '../../../shared/schema.ts';
 
 export type SortKey = 'date' | 'title' | 'updated';
 export type DraftFilter = 'all' | 'drafts' | 'published' | 'scheduled' | 'expired' | 'sections';
@@ -25,9 +26,6 @@ export const NO_FILTER: PostFilter = {
   year: null,
   kind: null,
 };
-
-/** What the kind filter calls the entries that are in no collection. */
-export const POSTS_KIND = 'posts';
 
 /** Each kind (posts first, then the collections by name) with how many entries it has. */
 export function kindsOf(posts: readonly PostSummary[]): TermCount[] {
