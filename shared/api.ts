@@ -19,9 +19,9 @@ import type {
   LibraryStatus,
   NewPostSections,
   PostOpResult,
+  ListedPost,
   PostsChange,
   PostFile,
-  PostSummary,
   PreviewCss,
   RecoveredPost,
   SaveResult,
@@ -85,7 +85,7 @@ export const requests = {
   openWorkspace: request(
     z.strictObject({ path: z.string().min(1).max(4096).optional() }),
   ).returns<WorkspaceInfo | null>(),
-  listPosts: request(noArgs).returns<PostSummary[]>(),
+  listPosts: request(noArgs).returns<ListedPost[]>(),
   readPost: request(z.strictObject({ path: relativePath })).returns<PostFile>(),
   savePost: request(
     z.strictObject({

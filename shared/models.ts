@@ -87,7 +87,10 @@ export interface PostSummary {
   categories: string[];
   /** Words of the body: runs of letters and digits; each CJK character counts one. */
   wordCount: number;
-  /** The first ~200 characters of the body as plain text (Markdown syntax stripped). */
+  /**
+   * The first ~200 characters of the body as plain text (Markdown syntax stripped). Kept in
+   * the index; the window's list is sent without it (`ListedPost`), as it shows none.
+   */
   excerpt: string;
   /** The file's modification time and size when it was indexed. */
   mtimeMs: number;
@@ -106,6 +109,18 @@ export interface PostSummary {
   publishValue?: number;
   /** When the site stops showing it (Hugo's `expiryDate`). */
   expiryValue?: number;
+}
+
+/**
+ * A post as the window's list holds it: all but the excerpt, which it does not show. On a
+ * 10,000-post blog excerpts were 2.2 MB of the list's 5.7 MB, cloned to the window and kept
+ * in its heap at every start.
+ */
+export type ListedPost = Omit<PostSummary, 'excerpt'>;
+
+/** The post without its excerpt, for the window. */
+export function listed({ excerpt: _excerpt, ...post }: PostSummary): ListedPost {
+  return post;
 }
 
 export interface PostError {
@@ -395,7 +410,7 @@ export interface FileChange {
 export interface PostsChange {
   /** True after a full (re)index: read the whole list again. */
   reset: boolean;
-  updated: PostSummary[];
+  updated: ListedPost[];
   removed: string[];
 }
 

@@ -22,6 +22,7 @@ import { liveLibrary, type LiveLibrary } from './library/live-library.ts';
 import { postOpHandlers } from './library/post-ops/handlers.ts';
 import { findPostsByTitle } from './search/fuzzy-title.ts';
 import { SearchService } from './search/search-service.ts';
+import { windowStart, type WindowStart } from './window-start.ts';
 import { applyTaxonomyEdit, planTaxonomyEdit } from './library/taxonomy.ts';
 import { isSafeExternalUrl } from './security/urls.ts';
 import { readPreviewCss } from './preview-css/preview-css.ts';
@@ -34,7 +35,7 @@ import { healthOf, type HealthService } from './health/health-service.ts';
 import { checkExternalLinks } from './health/external-links.ts';
 import { sameVersion } from './files/version.ts';
 import { editPost } from './content/posts.ts';
-import type { ViewBounds } from '../../shared/models.ts';
+import { listed, type ViewBounds } from '../../shared/models.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
 export interface Host extends ExportHost {
@@ -90,13 +91,18 @@ export function createFolio(host: Host): Folio {
   const backups = createBackupStore(host.dataFolder);
   let library: Library | null = null;
   let search: SearchService | null = null;
+  /** The open folder's wait for the window to start (see window-start.ts). */
+  let starting: WindowStart | null = null;
   let live: LiveLibrary | null = null;
   let health: HealthService | null = null;
 
   /** The list's changes as the renderer applies them. */
   const postsChange = (library: Library, change: LibraryChange) => ({
     reset: change.reset,
-    updated: change.updated.flatMap((rel) => library.entry(rel)?.summary ?? []),
+    updated: change.updated.flatMap((rel) => {
+      const entry = library.entry(rel);
+      return entry ? [listed(entry.summary)] : [];
+    }),
     removed: change.removed,
   });
 
@@ -136,8 +142,10 @@ export function createFolio(host: Host): Folio {
         if (progress.total >= PROGRESS_MIN_FILES) host.emit('indexProgress', progress);
       },
     });
+    const started = windowStart();
+    starting = started;
     search = new SearchService(library);
-    search.start();
+    search.start(started.settled);
     live?.close();
     const opened = library;
     health?.close();
@@ -147,7 +155,7 @@ export function createFolio(host: Host): Folio {
     opened.onChange((change) => {
       if (!change.reset) host.emit('postsChanged', postsChange(opened, change));
       // The health check follows: the changed posts, or all of them after a re-index.
-      if (change.reset) void checked.checkAll();
+      if (change.reset) void started.settled.then(() => checked.checkAll());
       else void checked.update([...change.updated, ...change.removed]);
     });
     live = liveLibrary(opened, (changes) => host.emit('fileChanged', { changes }));
@@ -167,6 +175,7 @@ export function createFolio(host: Host): Folio {
     // library.ts); listPosts and the rest wait for it.
     void library
       .load()
+      .then(() => started.settled)
       .then(() => checked.checkAll())
       .catch(() => undefined);
     return current;
@@ -215,7 +224,11 @@ export function createFolio(host: Host): Folio {
       const folder = path ?? (await host.pickFolder());
       return folder ? (await openFolder(folder)).info : null;
     },
-    listPosts: async () => opened().library.list(),
+    listPosts: async () => {
+      const list = (await opened().library.list()).map(listed);
+      starting?.listed();
+      return list;
+    },
     getSchema: async () => {
       const { library } = opened();
       await library.list(Infinity);

@@ -5,7 +5,7 @@ import type { Text } from '@codemirror/state';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type {
-  PostSummary,
+  ListedPost,
   TaxonomyKind,
   TaxonomyResult,
   WorkspaceInfo,
@@ -87,7 +87,7 @@ export function App() {
   const { frontMatter, previewText, selectedChars, edited } = documents;
   const { onDocChange, showBuffer, openPost, clearShown } = documents;
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
-  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [posts, setPosts] = useState<ListedPost[]>([]);
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<SidebarTab>('posts');

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PostSummary, SkippedFile, TaxonomyKind } from '../../shared/models.ts';
+import type { ListedPost, SkippedFile, TaxonomyKind } from '../../shared/models.ts';
 import type { Heading } from '../../shared/outline.ts';
 import { FilterBar } from '../features/library/FilterBar.tsx';
 import { PostActions } from '../features/library/PostActions.tsx';
@@ -25,7 +25,7 @@ export function Sidebar(props: {
   hidden: boolean;
   tab: SidebarTab;
   onTab(tab: SidebarTab): void;
-  posts: PostSummary[];
+  posts: ListedPost[];
   library: LibraryView;
   postActions: PostActionsState;
   activePath: string | null;

@@ -1,6 +1,6 @@
-import type { ChangeSet } from '@codemirror/state';
+import { Text, type ChangeSet } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { ParsedFrontMatter } from '../../shared/frontmatter.ts';
 import { api } from '../api.ts';
 import { scheduleBackup } from '../common/backups.ts';
@@ -52,10 +52,21 @@ export function useDocuments({
   const headParsed = useRef<ParsedFrontMatter | null>(null);
   const previewFrame = useRef(0);
   const [selectedChars, setSelectedChars] = useState(0);
+  // What the last keystroke set, so that the next sets only news: a state update in a key's
+  // event, even an unchanged one, can make React render the window before the key is painted.
+  const shown = useRef({ selected: 0, dirty: dirty });
+  useEffect(() => {
+    shown.current.dirty = dirty;
+  }, [dirty]);
   // Autosave after a delay hears of every edit through this (see useAutosave).
   const edited = useRef<() => void>(() => undefined);
 
   const markDirty = useCallback((path: string, value: boolean) => {
+    // Known at once, not after React's next commit: a save then a keystroke in one frame.
+    const known = new Set(shown.current.dirty);
+    if (value) known.add(path);
+    else known.delete(path);
+    shown.current.dirty = known;
     setDirty((old) => {
       if (old.has(path) === value) return old;
       const next = new Set(old);
@@ -83,9 +94,12 @@ export function useDocuments({
       const buffer = buffers.current.get(path);
       if (!buffer) return;
       buffer.state = view.state;
-      setSelectedChars(selectionLength(view));
+      const selected = selectionLength(view);
+      if (selected !== shown.current.selected)
+        setSelectedChars((shown.current.selected = selected));
       if (!docChanged) return;
-      markDirty(path, isDirty(buffer));
+      const nowDirty = isDirty(buffer);
+      if (shown.current.dirty.has(path) !== nowDirty) markDirty(path, nowDirty);
       scheduleBackup(buffer);
       edited.current();
       if (touchesHead(changes, headReach.current)) {
@@ -96,7 +110,7 @@ export function useDocuments({
       if (!previewFrame.current) {
         previewFrame.current = requestAnimationFrame(() => {
           previewFrame.current = 0;
-          previewText.set(view.state.doc.toString(), headParsed.current);
+          previewText.set(view.state.doc, headParsed.current);
         });
       }
     },
@@ -116,7 +130,7 @@ export function useDocuments({
       activeRef.current = buffer.path;
       setActivePath(buffer.path);
       setFrontMatter(readHead(view));
-      previewText.set(view.state.doc.toString(), headParsed.current);
+      previewText.set(view.state.doc, headParsed.current);
     },
     [readHead, previewText, activeRef, buffers, viewRef],
   );
@@ -153,7 +167,7 @@ export function useDocuments({
     activeRef.current = null;
     setActivePath(null);
     setFrontMatter(null);
-    previewText.set('');
+    previewText.set(Text.empty);
     viewRef.current?.setState(
       createEditorState({ text: '', lineSeparator: '\n', onChange: () => undefined }),
     );

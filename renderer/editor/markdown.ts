@@ -2,6 +2,7 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { languages } from '@codemirror/language-data';
 import type { Extension } from '@codemirror/state';
+import { preloadFenceLanguages } from './fence-languages.ts';
 import { longInline } from './long-inline.ts';
 import { capParseSlices } from './parse-slices.ts';
 
@@ -13,11 +14,14 @@ import { capParseSlices } from './parse-slices.ts';
  */
 export function markdownSupport(): Extension {
   capParseSlices();
-  return yamlFrontmatter({
-    content: markdown({
-      base: markdownLanguage,
-      codeLanguages: languages,
-      extensions: longInline,
+  return [
+    yamlFrontmatter({
+      content: markdown({
+        base: markdownLanguage,
+        codeLanguages: languages,
+        extensions: longInline,
+      }),
     }),
-  });
+    preloadFenceLanguages(languages),
+  ];
 }

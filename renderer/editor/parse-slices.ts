@@ -8,8 +8,12 @@
  * step of the parse, so this makes it also answer "yes, yield" once the current script run has
  * lasted SLICE_MS. Parsing then goes on in the next idle callback; highlighting the visible
  * lines still comes first (CodeMirror parses the viewport before the rest).
+ *
+ * 6 ms: a slice that finishes the parse ends by handing the new tree to the view (a few ms of
+ * re-highlighting on a long post), and the whole task must stay under a frame (16 ms); at 20 ms
+ * the trace of preview-50k-longest-task showed 32 ms tasks.
  */
-const SLICE_MS = 20;
+const SLICE_MS = 6;
 
 type Scheduling = { isInputPending?: (options?: unknown) => boolean };
 

@@ -18,6 +18,13 @@ function findChromium(): string | undefined {
   return undefined;
 }
 
+/** The built renderer and a Chromium to run it in, or a clear error. */
+export function useBenchChromium(): void {
+  if (!existsSync(rendererDist)) throw new Error('Build the renderer first: npm run build');
+  const chromium = findChromium();
+  if (chromium) process.env.FOLIO_CHROMIUM = chromium;
+}
+
 export interface BrowserBench {
   page: Page;
   dispose(): Promise<void>;
@@ -28,9 +35,7 @@ export interface BrowserBench {
  * (relative path → text) are written into the copy first.
  */
 export async function openBenchPage(posts: Record<string, string> = {}): Promise<BrowserBench> {
-  if (!existsSync(rendererDist)) throw new Error('Build the renderer first: npm run build');
-  const chromium = findChromium();
-  if (chromium) process.env.FOLIO_CHROMIUM = chromium;
+  useBenchChromium();
   const temp = tempBlog();
   for (const [file, text] of Object.entries(posts)) writeFileSync(path.join(temp.blog, file), text);
   const host = await openChromiumHost(temp.blog, temp.data, '?bench');

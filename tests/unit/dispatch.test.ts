@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { requestChannels } from '../../shared/channels.ts';
 import type { Envelope } from '../../shared/api.ts';
-import type { PostFile, PostSummary, SaveResult, WorkspaceInfo } from '../../shared/models.ts';
+import {
+  listed,
+  type ListedPost,
+  type PostFile,
+  type SaveResult,
+  type WorkspaceInfo,
+} from '../../shared/models.ts';
 import { createDispatcher } from '../../electron/services/dispatch.ts';
 import { createFolio, type Host } from '../../electron/services/handlers.ts';
 import { createSettingsStore } from '../../electron/services/settings/settings.ts';
@@ -224,7 +230,7 @@ describe('posts through the dispatcher', () => {
     const h = await harness();
     valueOf(await h.dispatch('openWorkspace', {}));
 
-    const posts = valueOf<PostSummary[]>(await h.dispatch('listPosts', {}));
+    const posts = valueOf<ListedPost[]>(await h.dispatch('listPosts', {}));
     expect(posts.map((p) => p.path)).toContain(POST);
 
     const post = valueOf<PostFile>(await h.dispatch('readPost', { path: POST }));
@@ -233,9 +239,11 @@ describe('posts through the dispatcher', () => {
       await h.dispatch('savePost', { path: POST, text, expected: post.version }),
     );
     expect(saved.summary?.title).toBe('Debouncing, Calmly');
-    // One summary: the list holds the very entry the save returned.
-    const listed = valueOf<PostSummary[]>(await h.dispatch('listPosts', {}));
-    expect(listed.find((p) => p.path === POST)).toEqual(saved.summary);
+    // One summary: the list holds the very entry the save returned (the window's list
+    // without excerpts, which it does not show).
+    const list = valueOf<ListedPost[]>(await h.dispatch('listPosts', {}));
+    expect(list.find((p) => p.path === POST)).toEqual(listed(saved.summary!));
+    expect(list.every((p) => !('excerpt' in p))).toBe(true);
     expect(await readFile(path.join(h.blog, POST), 'utf8')).toBe(text);
 
     await writeFile(path.join(h.blog, POST), 'changed by another program\n');

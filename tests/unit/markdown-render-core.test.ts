@@ -1,3 +1,4 @@
+import { Text } from '@codemirror/state';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
 import { applyBlockPatch, diffBlocks } from '../../shared/markdown/diff.ts';
@@ -9,6 +10,7 @@ import {
   type PostStats,
   type RenderMessage,
 } from '../../renderer/features/preview/render-core.ts';
+import { textEdit } from '../../renderer/features/preview/text-edit.ts';
 import { corpusPosts } from '../bench/corpus.ts';
 
 /** What the page holds after applying every message, as the preview does. */
@@ -58,9 +60,16 @@ describe('the render worker core', () => {
       expect(body.length > 20_000).toBe(body === long);
       const { state, receive } = page();
       const core = new RenderCore(receive);
-      core.request({ body, lineOffset: 4, generation: 0 });
+      const head = '---\ntitle: A post\n---\n';
+      core.request({ text: head + body, bodyStart: head.length, lineOffset: 4, generation: 0 });
       const edited = body.replace('\n\n', ' typed here\n\nNew paragraph.\n\n## New heading\n\n');
-      core.request({ body: edited, lineOffset: 4, generation: 0 });
+      // The page sends the change, not the post (text-edit.ts).
+      const edit = textEdit(
+        Text.of((head + body).split('\n')),
+        Text.of((head + edited).split('\n')),
+      );
+      expect(edit.insert).toBe(' typed here\n\nNew paragraph.\n\n## New heading');
+      core.request({ edit, bodyStart: head.length, lineOffset: 4, generation: 0 });
       // A long post gets the edited chunk at once and the exact full render when typing pauses.
       vi.advanceTimersByTime(1000);
       const full = renderMarkdownBlocks(edited, { lineOffset: 4 });
@@ -76,9 +85,9 @@ describe('the render worker core', () => {
   it('starts from nothing when the page empties its preview (a new generation)', () => {
     const { state, receive } = page();
     const core = new RenderCore(receive);
-    core.request({ body: 'one\n\ntwo\n', lineOffset: 0, generation: 0 });
+    core.request({ text: 'one\n\ntwo\n', bodyStart: 0, lineOffset: 0, generation: 0 });
     state.blocks = [];
-    core.request({ body: 'one\n\ntwo\n', lineOffset: 0, generation: 1 });
+    core.request({ text: 'one\n\ntwo\n', bodyStart: 0, lineOffset: 0, generation: 1 });
     expect(state.blocks).toEqual(renderMarkdownBlocks('one\n\ntwo\n').map((b) => b.content));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PostSummary } from '../../shared/models.ts';
+import type { ListedPost } from '../../shared/models.ts';
 import {
   countTerms,
   isScheduled,
@@ -11,7 +11,7 @@ import {
   type DraftFilter,
 } from '../../renderer/features/library/view.ts';
 
-function post(path: string, fields: Partial<PostSummary> = {}): PostSummary {
+function post(path: string, fields: Partial<ListedPost> = {}): ListedPost {
   return {
     path,
     title: path,
@@ -21,7 +21,6 @@ function post(path: string, fields: Partial<PostSummary> = {}): PostSummary {
     tags: [],
     categories: [],
     wordCount: 0,
-    excerpt: '',
     mtimeMs: 0,
     size: 0,
     ...fields,
@@ -53,7 +52,7 @@ const posts = [
     mtimeMs: 5,
   }),
 ];
-const paths = (list: PostSummary[]) => list.map((p) => p.path);
+const paths = (list: ListedPost[]) => list.map((p) => p.path);
 
 describe('scheduled posts', () => {
   const now = Date.UTC(2026, 11, 7);

@@ -64,9 +64,22 @@ export class SearchService {
     return this.phaseNow;
   }
 
-  /** Follows the library: texts load once it has loaded, and changes are applied as they come. */
-  start(): void {
+  private begun = false;
+
+  /**
+   * Follows the library: texts load once it has loaded and `after` has settled, or as soon
+   * as a search asks; changes are applied as they come. Loading the texts of 10,000 posts is
+   * over a second of the main process's time: the app lets the window start first.
+   */
+  start(after?: Promise<unknown>): void {
     this.unsubscribe = this.library.onChange((change) => this.onChange(change));
+    if (after) void after.then(() => this.begin());
+    else this.begin();
+  }
+
+  private begin(): void {
+    if (this.begun) return;
+    this.begun = true;
     if (this.library.loaded) this.reset();
   }
 
@@ -77,15 +90,18 @@ export class SearchService {
 
   /** Resolves when searches can be answered (by the scan, at least). */
   whenReady(): Promise<void> {
+    this.begin();
     return this.prepared.promise;
   }
 
   /** Resolves when the full-text index answers. */
   whenIndexed(): Promise<void> {
+    this.begin();
     return this.indexed.promise;
   }
 
   private onChange(change: LibraryChange): void {
+    if (!this.begun) return; // begin() reads every post then
     if (change.reset) {
       this.reset();
       return;
@@ -223,7 +239,7 @@ export class SearchService {
     limit = DEFAULT_LIMIT,
   ): Promise<{ terms: QueryTerm[]; ranked: Ranked[] }> {
     await this.library.list(Infinity); // loads the library first if need be (errors surface here)
-    await this.prepared.promise;
+    await this.whenReady();
     if (this.pending.size) this.applyPending();
     const terms = parseQuery(query);
     const avg = this.liveCount ? this.lengthSum / this.liveCount : 1;

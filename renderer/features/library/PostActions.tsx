@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { NewPostSections, PostSummary } from '../../../shared/models.ts';
+import type { NewPostSections, ListedPost } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 import { POSTS_KIND } from '../../../shared/schema.ts';
 import { newLabel, type PostActionsState } from './usePostActions.ts';
@@ -68,7 +68,7 @@ const kindName = (kind: string) =>
 /** New, Rename and Trash ask here first; mounted by the app so menu and palette reach it. */
 export function PostActionDialog({ actions }: { actions: PostActionsState }) {
   const { dialog, setDialog, busy } = actions;
-  const post: PostSummary | null = dialog && dialog.kind !== 'new' ? dialog.post : null;
+  const post: ListedPost | null = dialog && dialog.kind !== 'new' ? dialog.post : null;
   const [title, setTitle] = useState(dialog?.kind === 'rename' ? dialog.post.title : '');
   const [draft, setDraft] = useState(true);
   const [moveFile, setMoveFile] = useState(true);

@@ -7,12 +7,12 @@ import {
   type FocusEvent,
   type KeyboardEvent,
 } from 'react';
-import type { PostSummary } from '../../../shared/models.ts';
+import type { ListedPost } from '../../../shared/models.ts';
 import { shortDate } from './view.ts';
 import { isExpired, isScheduled } from './view.ts';
 
 interface Props {
-  posts: PostSummary[];
+  posts: ListedPost[];
   activePath: string | null;
   dirty: ReadonlySet<string>;
   onOpen(path: string): void;
@@ -24,7 +24,7 @@ interface Props {
 export const ROW_HEIGHT = 56;
 
 /** Titles more than one listed post has: those rows show their folder too. */
-function sharedTitles(posts: PostSummary[]): ReadonlySet<string> {
+function sharedTitles(posts: ListedPost[]): ReadonlySet<string> {
   const seen = new Set<string>();
   const shared = new Set<string>();
   for (const { title } of posts) {
@@ -47,7 +47,7 @@ function PostRow({
   expired,
   onOpen,
 }: {
-  post: PostSummary;
+  post: ListedPost;
   active: boolean;
   dirty: boolean;
   index: number;

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type {
-  PostSummary,
+  ListedPost,
   TaxonomyKind,
   TaxonomyPlan,
   TaxonomyResult,
@@ -11,7 +11,7 @@ import { countTerms } from './view.ts';
 interface Props {
   kind: TaxonomyKind;
   term: string;
-  posts: PostSummary[];
+  posts: ListedPost[];
   /** Posts open with unsaved changes: the rename skips them (the writer saves first). */
   dirty: ReadonlySet<string>;
   onApplied(result: TaxonomyResult): void;

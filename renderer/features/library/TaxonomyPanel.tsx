@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import type { PostSummary, TaxonomyKind } from '../../../shared/models.ts';
+import type { ListedPost, TaxonomyKind } from '../../../shared/models.ts';
 import { countTerms, type TermCount } from './view.ts';
 
 interface Props {
-  posts: PostSummary[];
+  posts: ListedPost[];
   /** The term the list is filtered by now, per kind (highlighted). */
   active: { tags: string | null; categories: string | null };
   onFilter(kind: TaxonomyKind, term: string): void;

@@ -12,7 +12,7 @@ import {
   type SetStateAction,
 } from 'react';
 import type { EditorView } from '@codemirror/view';
-import type { FileVersion, PostFile, PostSummary } from '../../../shared/models.ts';
+import type { FileVersion, PostFile, ListedPost } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 import { syncBackup } from '../../common/backups.ts';
 import { isDirty, type Buffer } from '../../common/buffers.ts';
@@ -32,7 +32,7 @@ interface Deps {
   viewRef: MutableRefObject<EditorView | null>;
   openPost(path: string): Promise<void>;
   markDirty(path: string, value: boolean): void;
-  setPosts: Dispatch<SetStateAction<PostSummary[]>>;
+  setPosts: Dispatch<SetStateAction<ListedPost[]>>;
 }
 
 export function useDiskChanges({

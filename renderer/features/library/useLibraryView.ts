@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { PostSummary } from '../../../shared/models.ts';
+import type { ListedPost } from '../../../shared/models.ts';
 import { NO_FILTER, visiblePosts, type PostFilter, type SortKey } from './view.ts';
 
 const SORT_KEY = 'folio.sort';
 const sorts: SortKey[] = ['date', 'title', 'updated'];
 
 export interface LibraryView {
-  all: PostSummary[];
+  all: ListedPost[];
   /** Posts dated after this are *Scheduled* (null: the site builds future posts). */
   scheduleFrom: number | null;
-  shown: PostSummary[];
+  shown: ListedPost[];
   filter: PostFilter;
   sort: SortKey;
   setFilter(change: Partial<PostFilter>): void;
@@ -18,7 +18,7 @@ export interface LibraryView {
 }
 
 /** The list's filter and sort, kept above the sidebar tabs so switching tabs keeps them. */
-export function useLibraryView(posts: PostSummary[], futureScheduled = false): LibraryView {
+export function useLibraryView(posts: ListedPost[], futureScheduled = false): LibraryView {
   const [filter, setFilterState] = useState<PostFilter>(NO_FILTER);
   const [sort, setSortState] = useState<SortKey>(() => {
     const saved = localStorage.getItem(SORT_KEY) as SortKey | null;

@@ -4,7 +4,7 @@
  * the services refuse a post whose file is not the version the editor holds.
  */
 import { useState, type Dispatch, type MutableRefObject, type SetStateAction } from 'react';
-import type { PostOpResult, PostSummary } from '../../../shared/models.ts';
+import type { PostOpResult, ListedPost } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 import { POSTS_KIND } from '../../../shared/schema.ts';
 import { useCommand } from '../../common/commands.ts';
@@ -12,21 +12,21 @@ import { isDirty, type Buffer } from '../../common/buffers.ts';
 import type { Status } from '../../common/status.ts';
 
 export type PostDialog =
-  { kind: 'new' } | { kind: 'rename'; post: PostSummary } | { kind: 'trash'; post: PostSummary };
+  { kind: 'new' } | { kind: 'rename'; post: ListedPost } | { kind: 'trash'; post: ListedPost };
 
 interface Deps {
-  active: PostSummary | null;
+  active: ListedPost | null;
   buffers: MutableRefObject<Map<string, Buffer>>;
   saveBuffer(buffer: Buffer): Promise<boolean>;
   openPost(path: string): Promise<void>;
   /** Closes the shown post (it has no unsaved text by then). */
   closePost(): Promise<void>;
-  setPosts: Dispatch<SetStateAction<PostSummary[]>>;
+  setPosts: Dispatch<SetStateAction<ListedPost[]>>;
   setStatus(status: Status | null): void;
 }
 
 /** The list with a result's removed paths dropped and its entry put in (or replaced). */
-export function withResult(posts: PostSummary[], result: PostOpResult): PostSummary[] {
+export function withResult(posts: ListedPost[], result: PostOpResult): ListedPost[] {
   const gone = new Set(result.removed);
   if (result.summary) gone.add(result.summary.path);
   const kept = posts.filter((p) => !gone.has(p.path));
@@ -98,7 +98,7 @@ export function usePostActions({
         ...(active ? { near: active.path } : {}),
       }),
     );
-  const rename = (post: PostSummary, title: string, moveFile: boolean) =>
+  const rename = (post: ListedPost, title: string, moveFile: boolean) =>
     run('Renamed', post.path, (buffer) =>
       api.renamePost({
         path: post.path,
@@ -109,11 +109,11 @@ export function usePostActions({
         ...(buffer ? { expected: buffer.version } : {}),
       }),
     );
-  const duplicate = (post: PostSummary) =>
+  const duplicate = (post: ListedPost) =>
     run('Duplicated as a draft', post.path, () => api.duplicatePost({ path: post.path }));
-  const trash = (post: PostSummary) =>
+  const trash = (post: ListedPost) =>
     run('Moved to the trash', post.path, () => api.trashPost({ path: post.path }));
-  const togglePublish = (post: PostSummary) =>
+  const togglePublish = (post: ListedPost) =>
     run(post.draft ? 'Published' : 'Back to drafts', post.path, (buffer) => {
       const args = { path: post.path, ...(buffer ? { expected: buffer.version } : {}) };
       return post.draft ? api.publishPost(args) : api.unpublishPost(args);

@@ -3,7 +3,7 @@
  * filter bar and the taxonomy panel offer. Pure functions over the summaries the main
  * process sends, so they are tested without a DOM and stay cheap at 10,000 posts.
  */
-import type { PostSummary, TaxonomyKind } from '../../../shared/models.ts';
+import type { ListedPost, TaxonomyKind } from '../../../shared/models.ts';
 import { POSTS_KIND } from '../../../shared/schema.ts';
 
 export type SortKey = 'date' | 'title' | 'updated';
@@ -28,7 +28,7 @@ export const NO_FILTER: PostFilter = {
 };
 
 /** Each kind (posts first, then the collections by name) with how many entries it has. */
-export function kindsOf(posts: readonly PostSummary[]): TermCount[] {
+export function kindsOf(posts: readonly ListedPost[]): TermCount[] {
   const counts = new Map<string, number>();
   for (const post of posts) {
     const kind = post.collection ?? POSTS_KIND;
@@ -49,7 +49,7 @@ export const isFiltered = (filter: PostFilter): boolean =>
   filter.year !== null;
 
 /** The year the writer wrote (`2024-…`, Hexo's `2024/7/13`); timezones never move it. */
-export function yearOf(post: PostSummary): string | null {
+export function yearOf(post: ListedPost): string | null {
   return post.date ? (/^\s*(\d{4})\b/.exec(post.date)?.[1] ?? null) : null;
 }
 
@@ -57,17 +57,17 @@ export function yearOf(post: PostSummary): string | null {
  * Whether a post waits for its date: not a draft, dated after `now`, on a site that leaves
  * such posts out until then (`now` is null on sites that build them).
  */
-export const isScheduled = (post: PostSummary, now: number | null): boolean => {
+export const isScheduled = (post: ListedPost, now: number | null): boolean => {
   // Hugo's `publishDate`, when set, is when it goes live; else its date.
   const from = post.publishValue ?? post.dateValue;
   return now !== null && !post.draft && from !== null && from > now;
 };
 
 /** Past its `expiryDate` (Hugo) on a site that leaves such posts out (`now` as above). */
-export const isExpired = (post: PostSummary, now: number | null): boolean =>
+export const isExpired = (post: ListedPost, now: number | null): boolean =>
   now !== null && post.expiryValue !== undefined && post.expiryValue <= now;
 
-export function matches(post: PostSummary, filter: PostFilter, now: number | null = null): boolean {
+export function matches(post: ListedPost, filter: PostFilter, now: number | null = null): boolean {
   if (filter.status === 'drafts' && !post.draft) return false;
   if (
     filter.status === 'published' &&
@@ -85,9 +85,9 @@ export function matches(post: PostSummary, filter: PostFilter, now: number | nul
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const byPath = (a: PostSummary, b: PostSummary) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+const byPath = (a: ListedPost, b: ListedPost) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
-const comparators: Record<SortKey, (a: PostSummary, b: PostSummary) => number> = {
+const comparators: Record<SortKey, (a: ListedPost, b: ListedPost) => number> = {
   // Newest first; undated posts last.
   date: (a, b) =>
     (b.dateValue ?? -Infinity) - (a.dateValue ?? -Infinity) ||
@@ -103,11 +103,11 @@ const comparators: Record<SortKey, (a: PostSummary, b: PostSummary) => number> =
  * default sort is a single pass over already-sorted input.
  */
 export function visiblePosts(
-  posts: readonly PostSummary[],
+  posts: readonly ListedPost[],
   filter: PostFilter,
   sort: SortKey,
   now: number | null = null,
-): PostSummary[] {
+): ListedPost[] {
   const shown = isFiltered(filter) ? posts.filter((p) => matches(p, filter, now)) : posts.slice();
   return shown.sort(comparators[sort]);
 }
@@ -118,7 +118,7 @@ export interface TermCount {
 }
 
 /** Every tag (or category) with the number of posts holding it: most used first, then by name. */
-export function countTerms(posts: readonly PostSummary[], kind: TaxonomyKind): TermCount[] {
+export function countTerms(posts: readonly ListedPost[], kind: TaxonomyKind): TermCount[] {
   const counts = new Map<string, number>();
   for (const post of posts) {
     for (const term of kind === 'tags' ? post.tags : post.categories) {
@@ -131,7 +131,7 @@ export function countTerms(posts: readonly PostSummary[], kind: TaxonomyKind): T
 }
 
 /** The years posts were written in, newest first, `none` last when some posts have no date. */
-export function yearsOf(posts: readonly PostSummary[]): string[] {
+export function yearsOf(posts: readonly ListedPost[]): string[] {
   const years = new Set<string>();
   let undated = false;
   for (const post of posts) {

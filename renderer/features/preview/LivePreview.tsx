@@ -1,3 +1,4 @@
+import { Text } from '@codemirror/state';
 import { useEffect, useState, type ComponentProps } from 'react';
 import { Preview, type ParsedHead } from './Preview.tsx';
 
@@ -9,17 +10,17 @@ import { Preview, type ParsedHead } from './Preview.tsx';
 export interface LiveText {
   get(): LiveSource;
   /** The text, and its front matter as the app has already parsed it (null: parse it here). */
-  set(text: string, head?: ParsedHead | null): void;
+  set(text: Text, head?: ParsedHead | null): void;
   subscribe(listener: (source: LiveSource) => void): () => void;
 }
 
 export interface LiveSource {
-  text: string;
+  text: Text;
   head: ParsedHead | null;
 }
 
 export function createLiveText(): LiveText {
-  let current: LiveSource = { text: '', head: null };
+  let current: LiveSource = { text: Text.empty, head: null };
   const listeners = new Set<(source: LiveSource) => void>();
   return {
     get: () => current,

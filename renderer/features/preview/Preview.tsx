@@ -1,3 +1,4 @@
+import type { Text } from '@codemirror/state';
 import {
   useEffect,
   useLayoutEffect,
@@ -13,7 +14,7 @@ import { parseFrontMatter } from '../../../shared/frontmatter.ts';
 import { api } from '../../api.ts';
 import './content.css';
 import { patchBlocks, renumber, type MountedBlock } from './patch-blocks.ts';
-import { previewPart, PREVIEW_LIMIT_CHARS } from './large-post.ts';
+import { PREVIEW_LIMIT_CHARS } from './large-post.ts';
 import {
   createRenderClient,
   RENDER_TIME_LIMIT_MS,
@@ -34,7 +35,8 @@ export interface ParsedHead {
 }
 
 interface Props {
-  source: string;
+  /** The post, as CodeMirror holds it: the preview never copies it whole while the writer types. */
+  source: Text;
   /** The site's templates (its dialect and what constructs may know), once loaded. */
   templates?: PreviewTemplates | null;
   /** The text's front matter, already parsed by the app: not parsed again on each change. */
@@ -63,13 +65,6 @@ export type PreviewMode = 'folio' | 'site';
 
 const list = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === 'string' && value ? [value] : [];
-
-function linesBefore(source: string, offset: number): number {
-  let lines = 0;
-  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
-    lines++;
-  return lines;
-}
 
 /** The article's id: the blog's own stylesheet applies under it and nowhere else. */
 const ARTICLE_ID = 'folio-preview-article';
@@ -101,14 +96,9 @@ export function Preview({
   useEffect(() => {
     onStatsRef.current = onStats;
   }, [onStats]);
-  const parsed = useMemo(
-    () =>
-      head
-        ? { data: head.data, bodyStart: head.bodyStart, body: source.slice(head.bodyStart) }
-        : parseFrontMatter(source),
-    [source, head],
-  );
-  const part = useMemo(() => previewPart(parsed.body), [parsed]);
+  // The app hands over the head it parsed; without one, the post is read here.
+  const parsed = useMemo(() => head ?? parseFrontMatter(source.toString()), [source, head]);
+  const cut = source.length - parsed.bodyStart > PREVIEW_LIMIT_CHARS;
   const blogCss = usePreviewCss(`#${ARTICLE_ID}`);
   const [paused, setPaused] = useState<PauseReason | null>(null);
   const [heldBack, setHeldBack] = useState(false);
@@ -172,12 +162,12 @@ export function Preview({
     }
     const postPath = assets?.postPath ?? '';
     const dialect = templates ? dialectOf(templates.dialect ?? undefined, postPath) : undefined;
+    const bodyStart = Math.min(parsed.bodyStart, source.length);
     client.current?.render(
-      part.text,
-      linesBefore(source, parsed.bodyStart),
+      { doc: source, bodyStart, lineOffset: source.lineAt(bodyStart).number - 1 },
       dialect ? { dialect, page: parsed.data, postPath } : undefined,
     );
-  }, [parsed, part, source, assets, templates]);
+  }, [parsed, source, assets, templates]);
   useEffect(() => {
     const body = bodyRef.current;
     // Load errors do not bubble; a capturing listener sees every image's.
@@ -333,7 +323,7 @@ export function Preview({
               ))}
             </p>
           ) : null}
-          {part.cut ? (
+          {cut ? (
             <p className="preview-notice" role="note">
               This post is {Math.round(source.length / 1048576) || 1} MB: the preview shows its
               first {PREVIEW_LIMIT_CHARS / 1048576} MB. The editor has all of it.

@@ -1,4 +1,4 @@
-import type { PostSummary } from '../../../shared/models.ts';
+import type { ListedPost } from '../../../shared/models.ts';
 
 /** URLs compared without a trailing slash, `index.html` or the `.html` Jekyll may add. */
 const normalUrl = (url: string): string =>
@@ -9,7 +9,7 @@ const normalUrl = (url: string): string =>
     .toLowerCase();
 
 /** The library's posts by URL, for links in the preview: made once per list. */
-export function urlIndex(posts: readonly PostSummary[]): Map<string, string> {
+export function urlIndex(posts: readonly ListedPost[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const post of posts) if (post.url) index.set(normalUrl(post.url), post.path);
   return index;

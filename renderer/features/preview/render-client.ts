@@ -1,3 +1,4 @@
+import type { Text } from '@codemirror/state';
 import type { BlockPatch } from '../../../shared/markdown/diff.ts';
 import type { TemplateContext } from '../../../shared/markdown/templates/index.ts';
 import type { MarkdownFlavour } from '../../../shared/markdown/index.ts';
@@ -8,14 +9,22 @@ import type {
   RenderRequest,
   SiteRequest,
 } from './render-core.ts';
+import { textEdit } from './text-edit.ts';
 
 export type { PostStats } from './render-core.ts';
+
+/** What the preview shows: the post (CodeMirror's text), where its body starts, lines before it. */
+export interface PreviewSource {
+  doc: Text;
+  bodyStart: number;
+  lineOffset: number;
+}
 
 /** The post's templates: its dialect, front matter and path (see RenderRequest). */
 export type PostTemplates = Pick<RenderRequest, 'dialect' | 'page' | 'postPath'>;
 
 export interface RenderClient {
-  render(body: string, lineOffset: number, templates?: PostTemplates): void;
+  render(source: PreviewSource, templates?: PostTemplates): void;
   /** The site's side of the templates' context (config, posts, shortcodes) and its flavour. */
   setSite(site: TemplateContext, flavour?: MarkdownFlavour | null): void;
   /** The page emptied its preview: the next patch starts from no blocks. */
@@ -69,6 +78,13 @@ export type PauseReason = 'time' | 'size';
 
 type WorkerLike = Pick<Worker, 'postMessage' | 'terminate' | 'addEventListener'>;
 
+/** A render asked for: sent when the worker is free (latest wins). */
+interface Job {
+  source: PreviewSource;
+  templates: PostTemplates | undefined;
+  generation: number;
+}
+
 const renderWorker = (): WorkerLike =>
   new Worker(new URL('./render.worker.ts', import.meta.url), { type: 'module' });
 
@@ -95,8 +111,10 @@ export function createRenderClient(handlers: {
   const buildBudget = handlers.buildBudgetUs ?? BUILD_BUDGET_US;
   let generation = 0;
   let busy = false;
-  let pending: RenderRequest | null = null;
-  let last: RenderRequest | null = null;
+  let pending: Job | null = null;
+  let last: Job | null = null;
+  /** The post the worker holds (the last one sent): the next request sends the change to it. */
+  let held: Text | null = null;
   let limited = true;
   let paused = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -136,6 +154,7 @@ export function createRenderClient(handlers: {
     clearTimeout(timer);
     worker?.terminate();
     worker = start();
+    held = null;
     busy = false;
     pending = null;
     paused = true;
@@ -144,9 +163,24 @@ export function createRenderClient(handlers: {
   };
   // markdown-it and friends load on this thread only in that case.
   let local: Promise<RenderCore> | null = null;
-  const send = (request: RenderRequest) => {
+  const send = (job: Job) => {
     busy = true;
-    last = request;
+    last = job;
+    const { source, templates, generation: ofGeneration } = job;
+    const edit = held && textEdit(held, source.doc);
+    // Another post is mostly new text: then the whole of it, in one piece.
+    const change =
+      edit && edit.insert.length < source.doc.length / 2
+        ? { edit }
+        : { text: source.doc.toString() };
+    held = source.doc;
+    const request: RenderRequest = {
+      ...change,
+      bodyStart: source.bodyStart,
+      lineOffset: source.lineOffset,
+      generation: ofGeneration,
+      ...templates,
+    };
     if (worker) {
       if (limited) timer = setTimeout(() => stop('time'), timeLimitMs);
       return worker.postMessage(request);
@@ -160,11 +194,11 @@ export function createRenderClient(handlers: {
   };
 
   return {
-    render(body, lineOffset, templates) {
-      const request = { body, lineOffset, generation, ...templates };
-      if (paused) last = request;
-      else if (busy) pending = request;
-      else send(request);
+    render(source, templates) {
+      const job = { source, templates, generation };
+      if (paused) last = job;
+      else if (busy) pending = job;
+      else send(job);
     },
     setSite(next, flavour = null) {
       site = { site: next, flavour };

@@ -21,6 +21,8 @@ import {
 } from '../../../shared/markdown/templates/index.ts';
 import { outline, type Heading } from '../../../shared/outline.ts';
 import { countWords } from '../../../shared/word-count.ts';
+import { previewPart } from './large-post.ts';
+import { applyTextEdit, type TextEdit } from './text-edit.ts';
 
 export interface PostStats {
   words: number;
@@ -28,7 +30,11 @@ export interface PostStats {
 }
 
 export interface RenderRequest {
-  body: string;
+  /** The whole post, or (`edit`) the one change to the post of the request before. */
+  text?: string;
+  edit?: TextEdit;
+  /** Where the body starts in the post, and how many lines come before it. */
+  bodyStart: number;
   lineOffset: number;
   /** Changes when the page empties its preview: patches then start from nothing. */
   generation: number;
@@ -111,6 +117,8 @@ export class RenderCore {
   private generation = -1;
   private lastStats = '';
   private fullTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The post as the page last sent it. */
+  private text = '';
 
   constructor(private readonly post: (message: RenderMessage) => void) {}
 
@@ -151,7 +159,11 @@ export class RenderCore {
       this.sent = [];
       this.primed = false; // another post: nothing cached is of use
     }
-    const { body, lineOffset, dialect } = data;
+    if (data.text !== undefined) this.text = data.text;
+    else if (data.edit) this.text = applyTextEdit(this.text, data.edit);
+    // Past the preview's limit, the start of the body (the page says so over it).
+    const body = previewPart(this.text.slice(data.bodyStart)).text;
+    const { lineOffset, dialect } = data;
     const options = this.options(data);
     if (body.length < INCREMENTAL_FROM) {
       this.primed = false;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MarkdownFlavour } from '../../../shared/markdown/index.ts';
 import type { PostRef, TemplateContext } from '../../../shared/markdown/templates/index.ts';
-import type { PostSummary, SiteTemplates, WorkspaceInfo } from '../../../shared/models.ts';
+import type { ListedPost, SiteTemplates, WorkspaceInfo } from '../../../shared/models.ts';
 import { api } from '../../api.ts';
 
 /** The site's side of the preview's templates: the dialect, and what constructs may know. */
@@ -20,7 +20,7 @@ export interface PreviewTemplates {
  */
 export function useSiteTemplates(
   workspace: WorkspaceInfo | null,
-  posts: readonly PostSummary[],
+  posts: readonly ListedPost[],
 ): PreviewTemplates | null {
   // Kept with the folder it was read for: another folder's never reaches this one's posts.
   const [site, setSite] = useState<{ root: string; templates: SiteTemplates } | null>(null);

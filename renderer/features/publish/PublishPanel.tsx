@@ -4,7 +4,7 @@
  * Every failure is a sentence with the next step as a button.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GitFileDiff, PostSummary } from '../../../shared/models.ts';
+import type { GitFileDiff, ListedPost } from '../../../shared/models.ts';
 import type { Problem } from '../../../shared/health/checks.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { api } from '../../api.ts';
@@ -21,7 +21,7 @@ import { usePublish } from './usePublish.ts';
 import './publish.css';
 
 interface Props {
-  posts: PostSummary[];
+  posts: ListedPost[];
   /** Posts with unsaved text: a commit takes what is on disk, so the panel says so. */
   unsaved: number;
   onOpenFile(path: string): void;

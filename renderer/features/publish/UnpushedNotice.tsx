@@ -1,4 +1,4 @@
-import type { GitStatus, PostSummary } from '../../../shared/models.ts';
+import type { GitStatus, ListedPost } from '../../../shared/models.ts';
 import { groupChanges } from './commit-message.ts';
 
 /**
@@ -15,7 +15,7 @@ export function UnpushedNotice({
   onPush,
 }: {
   status: GitStatus;
-  posts: PostSummary[];
+  posts: ListedPost[];
   busy: boolean;
   onPush(): void;
 }) {

@@ -1,5 +1,5 @@
 /** The commit message Folio suggests for the files the writer selected. */
-import type { GitChangedFile, PostSummary } from '../../../shared/models.ts';
+import type { GitChangedFile, ListedPost } from '../../../shared/models.ts';
 
 export interface ChangeGroups {
   /** Changed posts, with their titles from the library. */
@@ -8,7 +8,7 @@ export interface ChangeGroups {
 }
 
 /** Posts (known to the library, by title) apart from every other changed file. */
-export function groupChanges(files: GitChangedFile[], posts: PostSummary[]): ChangeGroups {
+export function groupChanges(files: GitChangedFile[], posts: ListedPost[]): ChangeGroups {
   const titles = new Map(posts.map((p) => [p.path, p.title]));
   const groups: ChangeGroups = { posts: [], others: [] };
   for (const file of files) {

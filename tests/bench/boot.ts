@@ -1,0 +1,81 @@
+/** The 10,000-post blog opened in the Chromium host, for the boot and memory benchmarks. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { openChromiumHost, closeChromium, type HostControls } from '../e2e/hosts/chromium-host.ts';
+import { tempBlog } from '../e2e/hosts/paths.ts';
+import { useBenchChromium } from './browser.ts';
+import { corpus10k, tempFolder } from './shared.ts';
+
+export interface BootedBlog {
+  page: Page;
+  controls: HostControls;
+  root: string;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The page marks `window.folioBooted` (ms since navigation) once the post list shows and the
+ * post named in the URL is open in an editable editor.
+ */
+const MARK_BOOTED = `(() => {
+  const booted = () => {
+    const listed = document.querySelector('nav[aria-label="Posts"] li');
+    const editor = document.querySelector('.cm-content[contenteditable="true"] .cm-line');
+    if (!listed || !editor || window.folioBooted) return;
+    window.folioBooted = performance.now();
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(booted);
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
+/** Opens the corpus (or the sample blog) with its first post from the URL, as `folio <post>` would. */
+export async function bootBlog(which: '10k' | 'sample'): Promise<BootedBlog> {
+  useBenchChromium();
+  const root = which === '10k' ? corpus10k() : tempBlog().blog;
+  const first = readdirSync(path.join(root, 'source', '_posts')).sort()[0]!;
+  const post = `source/_posts/${first}`;
+  const data = tempFolder('boot');
+  const host = await openChromiumHost(root, data, `?post=${encodeURIComponent(post)}`);
+  await host.page.addInitScript({ content: MARK_BOOTED });
+  return {
+    page: host.page,
+    controls: host.controls,
+    root,
+    async dispose() {
+      await host.close();
+      await closeChromium();
+    },
+  };
+}
+
+/**
+ * Waits until the open folder's background work (search's index, the health check) is done:
+ * an app starts from a quiet process, not from the last run's leftovers.
+ */
+async function quiet(blog: BootedBlog): Promise<void> {
+  const { handlers } = blog.controls.folio;
+  for (;;) {
+    const status = await handlers.getLibraryStatus(undefined as never);
+    const health = await handlers.getHealth({});
+    if (status.search === 'index' && !status.indexing && !health.summary.checking) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Opens the blog again in the services (its index cache is warm) and reloads the page. */
+export async function reboot(blog: BootedBlog): Promise<{ servicesMs: number; pageMs: number }> {
+  await quiet(blog);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the cache written, the GC done
+  const started = performance.now();
+  await blog.controls.folio.openFolder(blog.root);
+  const servicesMs = performance.now() - started;
+  await blog.page.reload();
+  const handle = await blog.page.waitForFunction(
+    () => (window as unknown as { folioBooted?: number }).folioBooted,
+    null,
+    { timeout: 60_000 },
+  );
+  return { servicesMs, pageMs: (await handle.jsonValue()) as number };
+}
