@@ -22,6 +22,8 @@ export interface Benchmark<State = unknown> {
    * runner cannot see (inside a browser page); that figure is used instead of wall time.
    */
   run: (state: State) => unknown;
+  /** What `measuredMs` holds when it is not a time (memory-10k: megabytes). */
+  unit?: 'MB';
   /** Once, untimed, after the last run, even when a run threw. */
   teardown?: (state: State) => void | Promise<void>;
 }

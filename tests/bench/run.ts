@@ -19,6 +19,8 @@ interface Result {
   floor_ms?: number;
   ratio?: number;
   runs: number;
+  /** Set when the figures are not milliseconds (the `_ms` keys then hold this unit). */
+  unit?: 'MB';
 }
 
 const BENCHMARKS = new URL('./benchmarks/', import.meta.url);
@@ -92,6 +94,7 @@ function toResults(ordered: Benchmark[], measured: Map<string, Measurement>): Re
         ratio: round(m.median / floor.median, 3),
       }),
       runs: m.samples.length,
+      ...(b.unit && { unit: b.unit }),
     });
   }
   return results;
@@ -101,8 +104,8 @@ function table(results: Result[]): string {
   const header = ['name', 'median ms', 'p95 ms', 'floor ms', 'ratio', 'runs'];
   const rows = results.map((r) => [
     r.name,
-    r.median_ms.toFixed(2),
-    r.p95_ms.toFixed(2),
+    `${r.median_ms.toFixed(2)}${r.unit ? ` ${r.unit}` : ''}`,
+    `${r.p95_ms.toFixed(2)}${r.unit ? ` ${r.unit}` : ''}`,
     r.floor_ms === undefined ? '' : r.floor_ms.toFixed(2),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`,
     String(r.runs),
@@ -148,7 +151,7 @@ async function main(args: string[]): Promise<number> {
       const m = await runBenchmark(b);
       measured.set(b.name, m);
       log(
-        `bench: ${b.name}: median ${m.median.toFixed(2)} ms, ` +
+        `bench: ${b.name}: median ${m.median.toFixed(2)} ${b.unit ?? 'ms'}, ` +
           `min ${m.min.toFixed(2)}, p95 ${m.p95.toFixed(2)}, max ${m.max.toFixed(2)}`,
       );
     } catch (error) {

@@ -43,7 +43,7 @@ function started(): Worker | null {
     const job = waiting.get(reply.id);
     if (!job) return;
     waiting.delete(reply.id);
-    job.resolve('results' in reply ? reply.results : readFacts(job.request));
+    job.resolve('results' in reply ? reply.results : readFacts(job.request, true));
     if (!waiting.size) own.unref();
   });
   const lost = () => {
@@ -51,7 +51,7 @@ function started(): Worker | null {
     // What it was reading is read here instead; the next check starts a new worker.
     for (const [id, job] of waiting) {
       waiting.delete(id);
-      job.resolve(readFacts(job.request));
+      job.resolve(readFacts(job.request, true));
     }
   };
   own.on('error', lost);
@@ -62,7 +62,7 @@ function started(): Worker | null {
 /** Reads `request` in the worker (on this thread when there is none). */
 export function readFactsInWorker(request: FactsRequest): Promise<Array<ReadFacts | null>> {
   const target = started();
-  if (!target) return Promise.resolve(readFacts(request));
+  if (!target) return Promise.resolve(readFacts(request, true));
   return new Promise((resolve) => {
     const id = nextId++;
     waiting.set(id, { request, resolve });

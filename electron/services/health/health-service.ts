@@ -23,7 +23,7 @@ import {
 import type { MarkdownFlavour } from '../../../shared/markdown/flavours.ts';
 import type { PostSummary } from '../../../shared/models.ts';
 import type { BlogLayout, GeneratorProfile } from '../../../shared/generators/index.ts';
-import { readOne, type ReadFacts } from './read-facts.ts';
+import { readOneKept, type ReadFacts } from './read-facts.ts';
 import { readFactsInWorker } from './facts-pool.ts';
 import { loadBlogSchema } from '../library/blog-schema.ts';
 import type { Library } from '../library/library.ts';
@@ -254,7 +254,7 @@ export class HealthService {
 
   /** A post as the check sees it, read from its file (null when it is gone). */
   private read(summary: PostSummary): HealthPost | null {
-    const facts = readOne(this.request(), summary.path);
+    const facts = readOneKept(this.request(), summary.path);
     return facts ? this.post(summary, facts) : null;
   }
 
