@@ -1,10 +1,12 @@
 /** The Chromium host for benchmarks that must run in the real page (the preview). */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { parseFrontMatter } from '../../shared/frontmatter.ts';
 import { replaceBody } from '../e2e/helpers.ts';
-import { closeChromium, openChromiumHost } from '../e2e/hosts/chromium-host.ts';
+import { closeChromium, launch, openChromiumHost } from '../e2e/hosts/chromium-host.ts';
 import { rendererDist, tempBlog } from '../e2e/hosts/paths.ts';
 import { samplePost } from './corpus.ts';
 
@@ -86,4 +88,47 @@ export async function openLongPostBench(words: number): Promise<BrowserBench> {
     await bench.dispose();
     throw error;
   }
+}
+
+/**
+ * CodeMirror alone (tests/bench/codemirror-page/, built here with Vite) in the same Chromium,
+ * with a post of `words` words shaped as the Folio benchmarks' long post.
+ */
+export async function openCodeMirrorAlone(words: number): Promise<BrowserBench> {
+  useBenchChromium();
+  const { build } = await import('vite');
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-codemirror-'));
+  await build({
+    root: fileURLToPath(new URL('./codemirror-page/', import.meta.url)),
+    base: './',
+    logLevel: 'error',
+    configFile: false,
+    build: { outDir, emptyOutDir: true },
+  });
+  const context = await (await launch()).newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.route('http://codemirror.test/**', (route) => {
+    const file = path.join(outDir, new URL(route.request().url()).pathname);
+    return existsSync(file)
+      ? route.fulfill({
+          body: readFileSync(file),
+          contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html',
+        })
+      : route.fulfill({ status: 404 });
+  });
+  await page.goto('http://codemirror.test/index.html');
+  const post = samplePost({ bytes: 0 });
+  const head = post.slice(0, post.length - parseFrontMatter(post).body.length);
+  await page.evaluate(
+    (text) => (window as unknown as { loadPost(text: string): void }).loadPost(text),
+    `${head}${bodyOfWords(words)}\n\nEND-OF-LONG-POST\n`,
+  );
+  return {
+    page,
+    async dispose() {
+      await context.close();
+      await closeChromium();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

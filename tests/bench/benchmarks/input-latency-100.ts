@@ -1,4 +1,5 @@
+import { openLongPostBench } from '../browser.ts';
 import { inputLatency } from './input-latency-50k.ts';
 
-/** The same keys in a post of 100 words: what the browser's own frame takes, the floor. */
-export default inputLatency('input-latency-100', 100);
+/** The same keys in a post of 100 words: what a keystroke costs Folio whatever the post's length. */
+export default inputLatency('input-latency-100', () => openLongPostBench(100));

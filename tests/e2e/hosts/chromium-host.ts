@@ -78,7 +78,8 @@ export async function closeChromium(): Promise<void> {
   if (open) await (await open).close();
 }
 
-function launch(): Promise<Browser> {
+/** The Chromium every page of this process opens in (one browser, a context per page). */
+export function launch(): Promise<Browser> {
   const executablePath = process.env.FOLIO_CHROMIUM || undefined;
   browser ??= chromium.launch({
     executablePath,
