@@ -1,5 +1,5 @@
 /**
- * The index's fast front-matter path (flat reader, then js-yaml's CORE schema, then the
+ * The index's fast front-matter path (js-yaml's CORE schema, then the
  * lossless reader) must read every post as shared/frontmatter.ts `parseFrontMatter` does:
  * same fields, dates as the text written, same errors.
  */

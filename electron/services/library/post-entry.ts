@@ -7,9 +7,8 @@
  * are checked for UTF-8 and NUL; only the head of the file (front matter and the first
  * lines of the body) is decoded to a string, and the words are counted on the bytes.
  * The front matter is read by the same block finder as shared/frontmatter.ts, then by the
- * fastest reader that understands it: the flat reader (flat-yaml.ts), js-yaml 4 with its
- * CORE schema (dates stay the strings written, as everywhere in Folio), and last the
- * lossless reader itself (`parseFrontMatter`, the `yaml` package) for TOML, JSON, and YAML
+ * fastest reader that understands it: js-yaml 4 with its CORE schema (dates stay the
+ * strings written, as everywhere in Folio), and last the lossless reader itself (`parseFrontMatter`, the `yaml` package) for TOML, JSON, and YAML
  * that js-yaml refuses or reads as something other than a map. A post whose front matter
  * does not parse is listed with its error, never dropped.
  */
@@ -28,7 +27,6 @@ import {
 import { firstHeading } from '../../../shared/heading.ts';
 import type { Generator, PostError, PostSummary, SkippedFile } from '../../../shared/models.ts';
 import { excerptOf } from './excerpt.ts';
-import { parseFlatYaml } from './flat-yaml.ts';
 import { countWords } from './word-count.ts';
 import { dialectOf, templateTags } from '../../../shared/markdown/templates/readers.ts';
 import { readBuffer } from './word-count-simd.ts';
@@ -89,8 +87,6 @@ export function readFrontMatter(source: string, block: FrontMatterBlock | null):
   if (!block) return { data: {} };
   if (block.format === 'yaml') {
     const content = source.slice(block.contentStart, block.contentEnd);
-    const flat = parseFlatYaml(content);
-    if (flat) return { data: flat };
     // js-yaml shares an alias's value instead of copying it, so a few hundred bytes of nested
     // aliases (a "billion laughs") load at once, then explode when the index serialises them.
     // Front matter with aliases goes to the lossless reader, which bounds their expansion.

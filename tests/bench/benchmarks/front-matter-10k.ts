@@ -7,7 +7,7 @@ import { corpus10k } from '../shared.ts';
 
 /**
  * The index's front-matter read over the 10,000 posts' texts (read in setup): find the block,
- * then the flat reader, else js-yaml's core schema (post-entry.ts readFrontMatter). Its
+ * then js-yaml's core schema (post-entry.ts readFrontMatter). Its
  * floor is the read floor, so the ratio is its share of a cold index; front-matter-10k-gray-
  * matter reads the same texts through gray-matter, for the comparison in ARCHITECTURE.md.
  */
