@@ -280,10 +280,8 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
   }
   const problem = tomlError(content);
   if (!problem) return { ...result, data: toRecord(parseTomlData(content)) };
-  // smol-toml says where within the block: "... at line 3, column 7" or "(3:7)".
-  const where = /line (\d+), column (\d+)|\((\d+):(\d+)\)/i.exec(problem.message);
-  const line = Number(where?.[1] ?? where?.[3] ?? 1);
-  const column = Number(where?.[2] ?? where?.[4] ?? 1);
+  // smol-toml's error says where within the block (its message goes on with a code excerpt).
+  const { line = 1, column = 1 } = problem as Error & { line?: number; column?: number };
   const message = (problem.message.split('\n')[0] ?? problem.message).replace(/:$/, '');
   return { ...result, error: { message, line: block.firstLine + line - 1, column } };
 }
