@@ -1,5 +1,6 @@
 /** Fixtures more than one benchmark uses. */
-import { mkdtempSync, realpathSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { detectBlog, type BlogLayout } from '../../electron/services/generators/detect-blog.ts';
@@ -21,6 +22,16 @@ export const ENTRIES_10K = CORPUS_10K.posts + CORPUS_10K.pages;
 /** The cached 10,000-post corpus (generated on first use, about half a minute). */
 export function corpus10k(): string {
   return ensureCorpus({ ...CORPUS_10K, seed: DEFAULT_SEED }, log);
+}
+
+/**
+ * With FOLIO_BENCH_COLD=1 (as root, on Linux): empties the kernel's page, dentry and inode
+ * caches, so the next run reads folders and files from the disk, as after a reboot.
+ */
+export function dropFileCachesIfCold(): void {
+  if (!process.env.FOLIO_BENCH_COLD) return;
+  execFileSync('sync');
+  writeFileSync('/proc/sys/vm/drop_caches', '3\n');
 }
 
 /** A fresh temp folder, as a real path (the content services expect a real root). */

@@ -3,7 +3,7 @@ import { cacheFileFor, writeCache } from '../../../electron/services/library/ind
 import { Library } from '../../../electron/services/library/library.ts';
 import { recordWalk } from '../../../electron/services/library/walk-record.ts';
 import { defineBenchmark } from '../measure.ts';
-import { cachedCorpus10k, reopenCorpus10k } from '../shared.ts';
+import { cachedCorpus10k, dropFileCachesIfCold, reopenCorpus10k } from '../shared.ts';
 
 /**
  * Re-opening the 10,000-post blog from the cache after a folder changed (an image was
@@ -45,6 +45,7 @@ export default defineBenchmark({
       files: walk.files,
       record: { ...walk.record, folders },
     });
+    dropFileCachesIfCold();
   },
   run: async (state) => {
     state.last = await reopenCorpus10k(state, true);

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { defineBenchmark } from '../measure.ts';
-import { cachedCorpus10k, reopenCorpus10k } from '../shared.ts';
+import { cachedCorpus10k, dropFileCachesIfCold, reopenCorpus10k } from '../shared.ts';
 
 /**
  * Re-opening the 10,000-post blog with the index cache in the data folder: check the
@@ -15,6 +15,7 @@ export default defineBenchmark({
   warmup: 1,
   floor: 'read-floor-10k',
   setup: () => cachedCorpus10k('index-cache'),
+  beforeEach: dropFileCachesIfCold,
   run: async (state) => {
     // Closed as when the app opens another folder (a closed library's pending timers let it go).
     (await reopenCorpus10k(state, false)).close();
