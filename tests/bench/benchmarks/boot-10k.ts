@@ -1,4 +1,4 @@
-import { bootBlog, reboot, type BootedBlog } from '../boot.ts';
+import { bootBlog, listTripMs, reboot, type BootedBlog } from '../boot.ts';
 import { defineBenchmark } from '../measure.ts';
 import { log } from '../shared.ts';
 
@@ -18,5 +18,10 @@ export default defineBenchmark<{ blog: BootedBlog }>({
     log(`  services ${servicesMs.toFixed(1)} ms, page ${pageMs.toFixed(1)} ms`);
     return { measuredMs: servicesMs + pageMs };
   },
-  teardown: ({ blog }) => blog.dispose(),
+  teardown: async ({ blog }) => {
+    log(
+      `  the list's trip through the Chromium host's bridge: ${(await listTripMs(blog)).toFixed(0)} ms`,
+    );
+    await blog.dispose();
+  },
 });
