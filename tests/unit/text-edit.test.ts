@@ -48,5 +48,9 @@ describe('the one range the preview’s worker is sent instead of the post', () 
     expect(edit.insert).toBe('a');
     expect(applyTextEdit(same.toString(), edit)).toBe('aaaaa\naaaa');
     expect(textEdit(before, before)).toEqual({ from: 0, to: 0, insert: '' });
+    // Past `most` new characters (another post), no range: the caller sends the post whole.
+    const other = text('An entirely different post.\nWith its own lines.');
+    expect(textEdit(before, other, other.length / 2)).toBeNull();
+    expect(textEdit(before, before.replace(at, at, text('s')), 1)).not.toBeNull();
   });
 });

@@ -167,12 +167,9 @@ export function createRenderClient(handlers: {
     busy = true;
     last = job;
     const { source, templates, generation: ofGeneration } = job;
-    const edit = held && textEdit(held, source.doc);
     // Another post is mostly new text: then the whole of it, in one piece.
-    const change =
-      edit && edit.insert.length < source.doc.length / 2
-        ? { edit }
-        : { text: source.doc.toString() };
+    const edit = held && textEdit(held, source.doc, source.doc.length / 2);
+    const change = edit ? { edit } : { text: source.doc.toString() };
     held = source.doc;
     const request: RenderRequest = {
       ...change,

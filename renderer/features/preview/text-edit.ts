@@ -65,8 +65,13 @@ function sharedRun(before: Text, after: Text, skip: number, limit: number, end: 
   }
 }
 
-/** The one range that turns `before` into `after` (empty when they are equal). */
-export function textEdit(before: Text, after: Text): TextEdit {
+/**
+ * The one range that turns `before` into `after` (empty when they are equal), or null when
+ * its new text would be longer than `most` characters (another post: send it whole).
+ */
+export function textEdit(before: Text, after: Text): TextEdit;
+export function textEdit(before: Text, after: Text, most: number): TextEdit | null;
+export function textEdit(before: Text, after: Text, most = Infinity): TextEdit | null {
   if (before === after) return { from: 0, to: 0, insert: '' };
   const limit = Math.min(before.length, after.length);
   const a = leaves(before);
@@ -74,6 +79,7 @@ export function textEdit(before: Text, after: Text): TextEdit {
   const start = sharedRun(before, after, Math.min(sharedLeaves(a, b, false), limit), limit, false);
   const tail = Math.min(sharedLeaves(a, b, true), limit - start);
   const end = sharedRun(before, after, tail, limit - start, true);
+  if (after.length - end - start > most) return null;
   return {
     from: start,
     to: before.length - end,
