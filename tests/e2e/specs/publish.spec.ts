@@ -53,6 +53,8 @@ test.afterAll(() => {
     else process.env[key] = saved[key];
   }
   rmSync(scratch, { recursive: true, force: true });
+  // The template lived in that folder: a worker that runs this file again makes a new one.
+  template = null;
 });
 
 /**
