@@ -164,13 +164,22 @@ export function App() {
       }
       // Asked together: on a 10,000-post blog each waits for the index, and one after
       // another they were most of the window's start (boot-10k). The list is shown as soon
-      // as it comes: a change on disk reported after it must not be undone by it.
+      // as it comes.
       const schemaAsked = api.getSchema();
       const backupsAsked = api.listBackups();
       // Awaited below, after the list; a failure is reported there, not as unhandled.
       schemaAsked.catch(() => undefined);
       backupsAsked.catch(() => undefined);
-      setPosts(await api.listPosts());
+      // A change reported while the list was on its way may be older than the list or newer:
+      // then the list is asked for again, so that no post goes missing from it.
+      let changedMeanwhile = false;
+      const off = api.on.postsChanged(() => (changedMeanwhile = true));
+      try {
+        setPosts(await api.listPosts());
+        if (changedMeanwhile) setPosts(await api.listPosts());
+      } finally {
+        off();
+      }
       const blogSchema = await schemaAsked;
       setSchema(blogSchema);
       if (blogSchema.error) setStatus({ kind: 'error', text: blogSchema.error });
