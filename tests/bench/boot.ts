@@ -1,5 +1,5 @@
-/** The 10,000-post blog opened in the Chromium host, for the boot and memory benchmarks. */
-import { readdirSync } from 'node:fs';
+/** A blog opened in the Chromium host as the app starts, for the boot and memory benchmarks. */
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openChromiumHost, closeChromium, type HostControls } from '../e2e/hosts/chromium-host.ts';
@@ -33,7 +33,8 @@ const MARK_BOOTED = `(() => {
 /** Opens the corpus (or the sample blog) with its first post from the URL, as `folio <post>` would. */
 export async function bootBlog(which: '10k' | 'sample'): Promise<BootedBlog> {
   useBenchChromium();
-  const root = which === '10k' ? corpus10k() : tempBlog().blog;
+  const sample = which === 'sample' ? tempBlog() : null;
+  const root = sample?.blog ?? corpus10k();
   const first = readdirSync(path.join(root, 'source', '_posts')).sort()[0]!;
   const post = `source/_posts/${first}`;
   const data = tempFolder('boot');
@@ -46,6 +47,8 @@ export async function bootBlog(which: '10k' | 'sample'): Promise<BootedBlog> {
     async dispose() {
       await host.close();
       await closeChromium();
+      rmSync(data, { recursive: true, force: true });
+      sample?.dispose();
     },
   };
 }
