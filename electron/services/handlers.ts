@@ -172,12 +172,9 @@ export function createFolio(host: Host): Folio {
     });
     host.emit('workspaceChanged', current.info);
     // Indexing starts now, in the background (the main process stays responsive, see
-    // library.ts); listPosts and the rest wait for it.
-    void library
-      .load()
-      .then(() => started.settled)
-      .then(() => checked.checkAll())
-      .catch(() => undefined);
+    // library.ts); listPosts and the rest wait for it. Its first load is a reset: the health
+    // check's full pass follows it (above).
+    void library.load().catch(() => undefined);
     return current;
   };
 

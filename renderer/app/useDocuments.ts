@@ -62,6 +62,7 @@ export function useDocuments({
   const edited = useRef<() => void>(() => undefined);
 
   const markDirty = useCallback((path: string, value: boolean) => {
+    if (shown.current.dirty.has(path) === value) return;
     // Known at once, not after React's next commit: a save then a keystroke in one frame.
     const known = new Set(shown.current.dirty);
     if (value) known.add(path);
@@ -98,8 +99,7 @@ export function useDocuments({
       if (selected !== shown.current.selected)
         setSelectedChars((shown.current.selected = selected));
       if (!docChanged) return;
-      const nowDirty = isDirty(buffer);
-      if (shown.current.dirty.has(path) !== nowDirty) markDirty(path, nowDirty);
+      markDirty(path, isDirty(buffer));
       scheduleBackup(buffer);
       edited.current();
       if (touchesHead(changes, headReach.current)) {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { openChromiumHost, closeChromium, type HostControls } from '../e2e/hosts/chromium-host.ts';
 import { tempBlog } from '../e2e/hosts/paths.ts';
 import { useBenchChromium } from './browser.ts';
-import { corpus10k, tempFolder } from './shared.ts';
+import { corpus10k, tempFolder, whenServicesQuiet } from './shared.ts';
 
 export interface BootedBlog {
   page: Page;
@@ -53,23 +53,10 @@ export async function bootBlog(which: '10k' | 'sample'): Promise<BootedBlog> {
   };
 }
 
-/**
- * Waits until the open folder's background work (search's index, the health check) is done:
- * an app starts from a quiet process, not from the last run's leftovers.
- */
-async function quiet(blog: BootedBlog): Promise<void> {
-  const { handlers } = blog.controls.folio;
-  for (;;) {
-    const status = await handlers.getLibraryStatus(undefined as never);
-    const health = await handlers.getHealth({});
-    if (status.search === 'index' && !status.indexing && !health.summary.checking) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Opens the blog again in the services (its index cache is warm) and reloads the page. */
 export async function reboot(blog: BootedBlog): Promise<{ servicesMs: number; pageMs: number }> {
-  await quiet(blog);
+  // An app starts from a quiet process, not from the last run's leftovers.
+  await whenServicesQuiet(blog.controls.folio.handlers);
   await new Promise((resolve) => setTimeout(resolve, 500)); // the cache written, the GC done
   const started = performance.now();
   await blog.controls.folio.openFolder(blog.root);

@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createFolio } from '../../electron/services/handlers.ts';
 import { createSettingsStore } from '../../electron/services/settings/settings.ts';
-import { corpus10k, tempFolder } from './shared.ts';
+import { corpus10k, tempFolder, whenServicesQuiet } from './shared.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -26,12 +26,7 @@ await folio.openFolder(corpus10k());
 const { handlers } = folio;
 await handlers.listPosts(undefined as never);
 await handlers.searchPosts({ query: 'soup' });
-for (;;) {
-  const status = await handlers.getLibraryStatus(undefined as never);
-  const health = await handlers.getHealth({});
-  if (status.search === 'index' && !health.summary.checking) break;
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
+await whenServicesQuiet(handlers);
 await handlers.searchPosts({ query: 'theme' });
 gc();
 const { rss, heapUsed } = process.memoryUsage();

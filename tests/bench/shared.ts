@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Handlers } from '../../shared/api.ts';
 import { detectBlog, type BlogLayout } from '../../electron/services/generators/detect-blog.ts';
 import { Library } from '../../electron/services/library/library.ts';
 import { DEFAULT_SEED, ensureCorpus } from './corpus.ts';
@@ -32,6 +33,19 @@ export function dropFileCachesIfCold(): void {
   if (!process.env.FOLIO_BENCH_COLD) return;
   execFileSync('sync');
   writeFileSync('/proc/sys/vm/drop_caches', '3\n');
+}
+
+/**
+ * Waits until an open folder's background work is done (the library indexed, search's index
+ * built, the health check through): memory is measured, and an app starts, from there.
+ */
+export async function whenServicesQuiet(handlers: Handlers): Promise<void> {
+  for (;;) {
+    const status = await handlers.getLibraryStatus(undefined as never);
+    const health = await handlers.getHealth({});
+    if (status.search === 'index' && !status.indexing && !health.summary.checking) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** A fresh temp folder, as a real path (the content services expect a real root). */
