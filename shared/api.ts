@@ -20,6 +20,7 @@ import type {
   NewPostSections,
   PostOpResult,
   ListedPost,
+  ListHead,
   PostsChange,
   PostFile,
   PreviewCss,
@@ -37,6 +38,7 @@ import type { BlogSchema } from './schema.ts';
 import type { HealthRows, HealthSummary, LinkResult } from './health/checks.ts';
 import { settingsPatchSchema, type Settings } from './settings.ts';
 import { MAX_POST_CHARS } from './limits.ts';
+import { sortKeys } from './post-order.ts';
 
 /** A path inside the open blog folder, relative to it; the main side confines it with realpath. */
 const relativePath = z.string().min(1, 'A path is required').max(4096, 'The path is too long');
@@ -86,6 +88,16 @@ export const requests = {
     z.strictObject({ path: z.string().min(1).max(4096).optional() }),
   ).returns<WorkspaceInfo | null>(),
   listPosts: request(noArgs).returns<ListedPost[]>(),
+  /**
+   * The first `count` posts in the order the window sorts by, and how many there are: a
+   * window shows them while the whole list (`listPosts`) is on its way.
+   */
+  listFirstPosts: request(
+    z.strictObject({
+      count: z.number().int().min(1).max(1000),
+      sort: z.enum(sortKeys),
+    }),
+  ).returns<ListHead>(),
   readPost: request(z.strictObject({ path: relativePath })).returns<PostFile>(),
   savePost: request(
     z.strictObject({

@@ -6,6 +6,7 @@ export const requestChannels = [
   'getWorkspace',
   'openWorkspace',
   'listPosts',
+  'listFirstPosts',
   'readPost',
   'savePost',
   'openExternal',

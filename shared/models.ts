@@ -118,6 +118,16 @@ export interface PostSummary {
  */
 export type ListedPost = Omit<PostSummary, 'excerpt'>;
 
+/**
+ * The first posts of the list in the window's order, sent ahead of the whole list: a window
+ * shows them (and the count) while the rest is on its way (`listFirstPosts`).
+ */
+export interface ListHead {
+  posts: ListedPost[];
+  /** How many posts the whole list has. */
+  total: number;
+}
+
 /** The post without its excerpt, for the window. */
 export function listed({ excerpt: _excerpt, ...post }: PostSummary): ListedPost {
   return post;

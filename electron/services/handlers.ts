@@ -36,6 +36,7 @@ import { checkExternalLinks } from './health/external-links.ts';
 import { sameVersion } from './files/version.ts';
 import { editPost } from './content/posts.ts';
 import { listed, type ViewBounds } from '../../shared/models.ts';
+import { firstInOrder, postOrders } from '../../shared/post-order.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
 export interface Host extends ExportHost {
@@ -225,6 +226,13 @@ export function createFolio(host: Host): Folio {
       const list = (await opened().library.list()).map(listed);
       starting?.listed();
       return list;
+    },
+    listFirstPosts: async ({ count, sort }) => {
+      const list = await opened().library.list();
+      // The library keeps its list newest first: that head is a slice.
+      const head =
+        sort === 'date' ? list.slice(0, count) : firstInOrder(list, count, postOrders[sort]);
+      return { posts: head.map(listed), total: list.length };
     },
     getSchema: async () => {
       const { library } = opened();

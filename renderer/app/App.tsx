@@ -2,9 +2,10 @@
 import type { EditorView } from '@codemirror/view';
 import type { Text } from '@codemirror/state';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type {
+  ListHead,
   ListedPost,
   TaxonomyKind,
   TaxonomyResult,
@@ -34,7 +35,7 @@ import { useSkippedFiles } from '../features/library/useSkippedFiles.ts';
 import { useDiskChanges } from '../features/library/useDiskChanges.ts';
 import { useCompare } from '../features/compare/useCompare.tsx';
 import { TaxonomyDialog } from '../features/library/TaxonomyDialog.tsx';
-import { useLibraryView } from '../features/library/useLibraryView.ts';
+import { savedSort, useLibraryView } from '../features/library/useLibraryView.ts';
 import { LivePreview } from '../features/preview/LivePreview.tsx';
 import type { PreviewMode } from '../features/preview/Preview.tsx';
 import { headingIdAtLine, SitePreview } from '../features/site-preview/index.ts';
@@ -69,6 +70,9 @@ import { useRecovery } from './useRecovery.ts';
 import { useSaving } from './useSaving.ts';
 import { usePaneLayout } from './usePaneLayout.ts';
 
+/** Posts sent ahead of the whole list: a tall window's screenful, several times over. */
+const FIRST_POSTS = 200;
+
 const sameStats = (a: PostStats, b: PostStats) =>
   a.words === b.words &&
   a.headings.length === b.headings.length &&
@@ -88,6 +92,10 @@ export function App() {
   const { onDocChange, showBuffer, openPost, clearShown } = documents;
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [posts, setPosts] = useState<ListedPost[]>([]);
+  // The first posts in the list's order, shown while the whole list is on its way (its
+  // lookups, the preview's links and the tags wait for the whole list).
+  const [listHead, setListHead] = useState<ListHead | null>(null);
+  const listedPosts = listHead?.posts ?? posts;
   const [schema, setSchema] = useState<BlogSchema | null>(null);
   const [finder, setFinder] = useState<FinderMode | null>(null);
   const [sidebar, setSidebar] = useState<SidebarTab>('posts');
@@ -109,7 +117,11 @@ export function App() {
   const [palette, setPalette] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const { settings, loaded: settingsLoaded, update: updateSettings } = useSettings();
-  const library = useLibraryView(posts, workspace?.futureScheduled ?? false);
+  const library = useLibraryView(
+    listedPosts,
+    workspace?.futureScheduled ?? false,
+    listHead?.total ?? null,
+  );
   const skipped = useSkippedFiles(workspace);
   const { clearFilter } = library;
   const [renaming, setRenaming] = useState<{ kind: TaxonomyKind; term: string } | null>(null);
@@ -149,43 +161,63 @@ export function App() {
     [openPost],
   );
 
+  /** Shows a folder's list (and `firstPost`, the post named at start, as soon as it is read). */
   const loadWorkspace = useCallback(
-    async (info: WorkspaceInfo | null) => {
+    async (info: WorkspaceInfo | null, firstPost?: string | null) => {
       buffers.current.clear();
       clearFilter();
       setDirty(new Set());
       clearShown();
       setWorkspace(info);
       setSchema(null);
+      setListHead(null);
       if (!info) {
         setPosts([]);
         setRecovered([]);
         return;
       }
-      // Asked together: on a 10,000-post blog each waits for the index, and one after
-      // another they were most of the window's start (boot-10k). The list is shown as soon
-      // as it comes.
-      const schemaAsked = api.getSchema();
-      const backupsAsked = api.listBackups();
-      // Awaited below, after the list; a failure is reported there, not as unhandled.
-      schemaAsked.catch(() => undefined);
-      backupsAsked.catch(() => undefined);
       // A change reported while the list was on its way may be older than the list or newer:
       // then the list is asked for again, so that no post goes missing from it.
       let changedMeanwhile = false;
       const off = api.on.postsChanged(() => (changedMeanwhile = true));
+      // The first screenful comes first: the whole list of a 10,000-post blog is megabytes
+      // to copy across and to take in, most of the window's start (boot-10k).
+      const headAsked = api.listFirstPosts({ count: FIRST_POSTS, sort: savedSort() });
+      // Read meanwhile; the whole list is asked after it, not to come in front of it.
+      const opening = firstPost ? openPost(firstPost) : null;
+      // The backups wait for the index too; the schema is asked once the list has come, as
+      // gathering it blocks the main process (a tenth of a second at 10,000 posts).
+      const backupsAsked = api.listBackups();
+      // Awaited below, after the list; a failure is reported there, not as unhandled.
+      backupsAsked.catch(() => undefined);
       try {
-        setPosts(await api.listPosts());
-        if (changedMeanwhile) setPosts(await api.listPosts());
+        const head = await headAsked;
+        if (head.posts.length === head.total && !changedMeanwhile) {
+          setPosts(head.posts);
+        } else {
+          setListHead(head);
+          await opening;
+          let whole = await api.listPosts();
+          if (changedMeanwhile) whole = await api.listPosts();
+          // Taken in as a transition, which React renders in slices: the whole list of a
+          // 10,000-post blog is ~70 ms of work, and the writer may be typing by then.
+          startTransition(() => {
+            setPosts(whole);
+            setListHead(null);
+          });
+        }
+      } catch (error) {
+        setListHead(null);
+        throw error;
       } finally {
         off();
       }
-      const blogSchema = await schemaAsked;
+      const blogSchema = await api.getSchema();
       setSchema(blogSchema);
       if (blogSchema.error) setStatus({ kind: 'error', text: blogSchema.error });
       setRecovered(await backupsAsked);
     },
-    [clearFilter, clearShown, setDirty, setRecovered],
+    [clearFilter, clearShown, openPost, setDirty, setRecovered],
   );
 
   /** After a pull or an abort: posts without unsaved text are read again from disk. */
@@ -234,16 +266,11 @@ export function App() {
   );
 
   useEffect(() => {
-    void api.getWorkspace().then(async (info) => {
-      const loading = loadWorkspace(info);
-      // A post named on the command line (`folio notes/post.md`) opens with its blog, read
-      // while the list loads (loadWorkspace has closed the last folder's posts by now).
-      const post = new URLSearchParams(window.location.search).get('post');
-      if (info && post) void openPost(post);
-      await loading;
-    });
+    // A post named on the command line (`folio notes/post.md`) opens with its blog.
+    const post = new URLSearchParams(window.location.search).get('post');
+    void api.getWorkspace().then((info) => loadWorkspace(info, post));
     return api.on.workspaceChanged((info) => void loadWorkspace(info));
-  }, [loadWorkspace, openPost]);
+  }, [loadWorkspace]);
 
   // Keys, menu items and the palette all run commands through the registry.
   useEffect(() => {
@@ -601,7 +628,7 @@ export function App() {
               <h2>{workspace ? 'Pick a post to start writing' : 'Open a blog folder to begin'}</h2>
               <p>
                 {workspace
-                  ? `${posts.length} posts in ${workspace.name}`
+                  ? `${library.total.toLocaleString()} posts in ${workspace.name}`
                   : 'Folio edits the Markdown sources of your static site.'}
               </p>
             </div>

@@ -64,7 +64,7 @@ export function Sidebar(props: {
             {name === 'posts' ? (
               <>
                 {' '}
-                <span className="count">{posts.length.toLocaleString()}</span>
+                <span className="count">{library.total.toLocaleString()}</span>
               </>
             ) : name === 'problems' && props.problemCount ? (
               <>

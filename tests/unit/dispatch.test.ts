@@ -6,11 +6,13 @@ import { requestChannels } from '../../shared/channels.ts';
 import type { Envelope } from '../../shared/api.ts';
 import {
   listed,
+  type ListHead,
   type ListedPost,
   type PostFile,
   type SaveResult,
   type WorkspaceInfo,
 } from '../../shared/models.ts';
+import { postOrders, sortKeys } from '../../shared/post-order.ts';
 import { createDispatcher } from '../../electron/services/dispatch.ts';
 import { createFolio, type Host } from '../../electron/services/handlers.ts';
 import { createSettingsStore } from '../../electron/services/settings/settings.ts';
@@ -123,6 +125,8 @@ describe('dispatch: argument validation', () => {
     ['openWorkspace', { path: '' }],
     ['readPost', {}],
     ['readPost', { path: '' }],
+    ['listFirstPosts', { count: 0, sort: 'date' }],
+    ['listFirstPosts', { count: 20, sort: 'random' }],
     ['readPost', { path: ['a.md'] }],
     ['savePost', { path: POST, text: 'x' }],
     ['savePost', { path: POST, text: 1, expected: version }],
@@ -254,6 +258,22 @@ describe('posts through the dispatcher', () => {
     });
     expect(errorOf(stale).code).toBe('CONFLICT');
     expect(await readFile(path.join(h.blog, POST), 'utf8')).toBe('changed by another program\n');
+  });
+
+  it('hands out the first posts in the order the window sorts by, with the count', async () => {
+    const h = await harness();
+    valueOf(await h.dispatch('openWorkspace', {}));
+    const whole = valueOf<ListedPost[]>(await h.dispatch('listPosts', {}));
+    expect(whole.length).toBeGreaterThan(3);
+    for (const sort of sortKeys) {
+      const head = valueOf<ListHead>(await h.dispatch('listFirstPosts', { count: 3, sort }));
+      expect(head.total).toBe(whole.length);
+      expect(head.posts).toEqual([...whole].sort(postOrders[sort]).slice(0, 3));
+    }
+    const all = valueOf<ListHead>(
+      await h.dispatch('listFirstPosts', { count: 1000, sort: 'date' }),
+    );
+    expect(all.posts).toEqual(whole);
   });
 
   it('refuses a path outside the open folder with OUTSIDE_FOLDER', async () => {

@@ -52,7 +52,7 @@ import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from '
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 18;
+export const CACHE_VERSION = 19;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 

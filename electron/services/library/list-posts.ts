@@ -2,6 +2,7 @@ import { profileOf } from '../../../shared/generators/index.ts';
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PostSummary, SkippedFile } from '../../../shared/models.ts';
+import { postOrders } from '../../../shared/post-order.ts';
 import { emptyObservations, observe, type FieldObservations } from '../../../shared/schema.ts';
 import { TEMP_FILE } from '../files/atomic-write.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
@@ -284,16 +285,8 @@ export function summarize(
   return entryFromText(relativePath, text, { inDraftFolder }, stats).summary;
 }
 
-const collator = new Intl.Collator();
-
-/** Newest first; undated posts last, by title; then by path, so the order is total. */
-export function comparePosts(a: PostSummary, b: PostSummary): number {
-  return (
-    (b.dateValue ?? -Infinity) - (a.dateValue ?? -Infinity) ||
-    collator.compare(a.title, b.title) ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-  );
-}
+/** The library's order: newest first (the list's default; see shared/post-order.ts). */
+export const comparePosts: (a: PostSummary, b: PostSummary) => number = postOrders.date;
 
 export interface PostIndex {
   posts: PostSummary[];

@@ -19,7 +19,7 @@ const singular = (term: string) => (term.endsWith('s') ? term.slice(0, -1) : ter
  * how many posts show and the sort. Compact native selects: keyboard and screen-reader friendly.
  */
 export function FilterBar({ view }: { view: LibraryView }) {
-  const { all, shown, filter, sort, setFilter, setSort, clearFilter } = view;
+  const { all, total, shown, filter, sort, setFilter, setSort, clearFilter } = view;
   const years = useMemo(() => yearsOf(all), [all]);
   const tags = useMemo(() => countTerms(all, 'tags'), [all]);
   const categories = useMemo(() => countTerms(all, 'categories'), [all]);
@@ -28,7 +28,8 @@ export function FilterBar({ view }: { view: LibraryView }) {
   const hasExpiry = useMemo(() => all.some((p) => p.expiryValue !== undefined), [all]);
   const hasSections = useMemo(() => all.some((p) => p.section), [all]);
   return (
-    <div className="filter-bar" role="group" aria-label="Sort and filter posts">
+    // Until the whole list has come, its counts and choices would be those of its first posts.
+    <fieldset className="filter-bar" aria-label="Sort and filter posts" disabled={view.partial}>
       {kinds.length > 1 ? (
         // A site with collections (Jekyll's `_docs`, Astro's): which kind the list shows.
         <div className="filter-row">
@@ -114,8 +115,8 @@ export function FilterBar({ view }: { view: LibraryView }) {
       <div className="filter-count" aria-live="polite">
         <span data-testid="post-count">
           {filtered
-            ? `${shown.length.toLocaleString()} of ${all.length.toLocaleString()} posts`
-            : `${all.length.toLocaleString()} ${all.length === 1 ? 'post' : 'posts'}`}
+            ? `${shown.length.toLocaleString()} of ${total.toLocaleString()} posts`
+            : `${total.toLocaleString()} ${total === 1 ? 'post' : 'posts'}`}
         </span>
         {filtered ? (
           <button type="button" className="link" onClick={clearFilter} title="Show every post">
@@ -134,6 +135,6 @@ export function FilterBar({ view }: { view: LibraryView }) {
           <option value="updated">Recently changed</option>
         </select>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -4,9 +4,11 @@
  * process sends, so they are tested without a DOM and stay cheap at 10,000 posts.
  */
 import type { ListedPost, TaxonomyKind } from '../../../shared/models.ts';
+import { collator, postOrders, type SortKey } from '../../../shared/post-order.ts';
 import { POSTS_KIND } from '../../../shared/schema.ts';
 
-export type SortKey = 'date' | 'title' | 'updated';
+export type { SortKey };
+
 export type DraftFilter = 'all' | 'drafts' | 'published' | 'scheduled' | 'expired' | 'sections';
 
 export interface PostFilter {
@@ -84,20 +86,6 @@ export function matches(post: ListedPost, filter: PostFilter, now: number | null
   return true;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-const byPath = (a: ListedPost, b: ListedPost) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-
-const comparators: Record<SortKey, (a: ListedPost, b: ListedPost) => number> = {
-  // Newest first; undated posts last.
-  date: (a, b) =>
-    (b.dateValue ?? -Infinity) - (a.dateValue ?? -Infinity) ||
-    collator.compare(a.title, b.title) ||
-    byPath(a, b),
-  title: (a, b) => collator.compare(a.title, b.title) || byPath(a, b),
-  // Most recently changed file first.
-  updated: (a, b) => b.mtimeMs - a.mtimeMs || byPath(a, b),
-};
-
 /**
  * The posts the list shows, in order. The main process sends them newest first, so the
  * default sort is a single pass over already-sorted input.
@@ -109,7 +97,7 @@ export function visiblePosts(
   now: number | null = null,
 ): ListedPost[] {
   const shown = isFiltered(filter) ? posts.filter((p) => matches(p, filter, now)) : posts.slice();
-  return shown.sort(comparators[sort]);
+  return shown.sort(postOrders[sort]);
 }
 
 export interface TermCount {

@@ -47,6 +47,11 @@ export interface HostControls {
    */
   trashed: string[];
   trashFolder: string;
+  /**
+   * Channels whose answers wait until the promise settles: a slow trip across the bridge, to
+   * see what the window shows meanwhile (the answer itself is the real handler's).
+   */
+  held: Map<string, Promise<void>>;
   /** The environment programs started for the app get (a spec takes a generator off PATH). */
   env: NodeJS.ProcessEnv;
   folio: Folio;
@@ -117,6 +122,7 @@ export async function openChromiumHost(
     saveFaults: [],
     trashed: [],
     trashFolder: path.join(dataFolder, 'trash'),
+    held: new Map(),
     env: { ...process.env },
     folio: undefined as unknown as Folio,
   };
@@ -163,7 +169,9 @@ export async function openChromiumHost(
   const dispatch = createDispatcher(controls.folio.handlers);
   await page.exposeBinding('__folioInvoke', async (_source, channel: unknown, args: unknown) => {
     controls.calls.push({ channel: String(channel), args }); // the recorder, see HostControls
-    return asJson(await dispatch(channel, args));
+    const answer = await dispatch(channel, args);
+    await controls.held.get(String(channel));
+    return asJson(answer);
   });
   await page.addInitScript({
     content: `(() => {

@@ -24,6 +24,7 @@ const APP_ORIGIN = 'http://folio.test';
 const APP_CHANNELS = new Set([
   'readPost',
   'listPosts',
+  'listFirstPosts',
   'getSchema',
   'getWorkspace',
   'openExternal',
