@@ -232,6 +232,8 @@ export function createFolio(host: Host): Folio {
       // The library keeps its list newest first: that head is a slice.
       const head =
         sort === 'date' ? list.slice(0, count) : firstInOrder(list, count, postOrders[sort]);
+      // All of a small blog's list: the window asks for no more (see windowStart).
+      if (head.length === list.length) starting?.listed();
       return { posts: head.map(listed), total: list.length };
     },
     getSchema: async () => {
