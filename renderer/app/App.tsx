@@ -171,8 +171,9 @@ export function App() {
       setWorkspace(info);
       setSchema(null);
       setListHead(null);
+      // The last folder's posts would answer for this one's until its whole list comes.
+      setPosts([]);
       if (!info) {
-        setPosts([]);
         setRecovered([]);
         return;
       }
