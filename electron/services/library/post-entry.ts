@@ -6,11 +6,11 @@
  * The file is read once as bytes (open, fstat, read, close: the stat is free); the bytes
  * are checked for UTF-8 and NUL; only the head of the file (front matter and the first
  * lines of the body) is decoded to a string, and the words are counted on the bytes.
- * The front matter is read by the same block finder as shared/frontmatter.ts, then by the
- * fastest reader that understands it: js-yaml 4 with its CORE schema (dates stay the
- * strings written, as everywhere in Folio), and last the lossless reader itself (`parseFrontMatter`, the `yaml` package) for TOML, JSON, and YAML
- * that js-yaml refuses or reads as something other than a map. A post whose front matter
- * does not parse is listed with its error, never dropped.
+ * The front matter is read by the same block finder as shared/frontmatter.ts, then by
+ * js-yaml 4 with its CORE schema (dates stay the strings written, as everywhere in Folio),
+ * or by the lossless reader itself (`parseFrontMatter`, the `yaml` package) for TOML, JSON,
+ * and YAML that js-yaml refuses or reads as something other than a map. A post whose front
+ * matter does not parse is listed with its error, never dropped.
  */
 import { profileOf, type SiteConfigData } from '../../../shared/generators/index.ts';
 import { dateFromFileName } from '../../../shared/generators/naming.ts';
