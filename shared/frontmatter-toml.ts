@@ -137,26 +137,39 @@ function renderScalar(value: unknown, oldText: string): string {
     .join(', ')} }`;
 }
 
-/** Keeps unchanged items' own text and the array's spacing, one line or many. */
-function renderArray(oldText: string, value: unknown[], eol: string): string {
-  const inner = oldText.trim().startsWith('[') ? oldText.trim().slice(1, -1) : '';
-  const oldItems = inner.trim() ? splitItems(inner) : [];
-  const used = new Set<number>();
+/** The value an old item's text stands for, matched once each, so an item that stays keeps its text. */
+function matchOldItems(oldText: string, value: unknown[]): Array<number | undefined> {
   let oldValues: unknown[] = [];
   try {
     oldValues = (parseToml(`x = ${oldText}`).x as unknown[]) ?? [];
   } catch {
     oldValues = [];
   }
-  const parts = value.map((v) => {
+  const used = new Set<number>();
+  return value.map((v) => {
     const i = oldValues.findIndex(
       (o, k) => !used.has(k) && JSON.stringify(o) === JSON.stringify(v),
     );
-    if (i !== -1 && oldItems[i] !== undefined) {
-      used.add(i);
-      return oldItems[i]!;
-    }
-    return renderScalar(v, oldItems[0] ?? '');
+    if (i === -1) return undefined;
+    used.add(i);
+    return i;
+  });
+}
+
+/** Keeps unchanged items' own text and the array's spacing, one line or many. */
+function renderArray(oldText: string, value: unknown[], eol: string): string {
+  if (oldText.includes('\n')) {
+    const list = listLines(oldText);
+    if (list) return renderListLines(list, matchOldItems(oldText, value), value, eol);
+  }
+  const inner = oldText.trim().startsWith('[') ? oldText.trim().slice(1, -1) : '';
+  const oldItems = inner.trim() ? splitItems(inner) : [];
+  const matches = matchOldItems(oldText, value);
+  const parts = value.map((v, n) => {
+    const i = matches[n];
+    return i !== undefined && oldItems[i] !== undefined
+      ? oldItems[i]!
+      : renderScalar(v, oldItems[0] ?? '');
   });
   if (!oldText.includes('\n')) {
     const pad = /^\[( *)/.exec(oldText.trim())?.[1] ?? '';
@@ -165,6 +178,121 @@ function renderArray(oldText: string, value: unknown[], eol: string): string {
   const indent = /\n([ \t]*)\S/.exec(oldText)?.[1] ?? '  ';
   const trailing = /,\s*\]$/.test(oldText.trim());
   return `[${eol}${parts.map((p, i) => `${indent}${p}${i < parts.length - 1 || trailing ? ',' : ''}`).join(eol)}${eol}]`;
+}
+
+/** One item's line in a list written an item a line. */
+interface ListLine {
+  /** Comment and blank lines just above it. */
+  above: string[];
+  indent: string;
+  item: string;
+  comma: boolean;
+  /** What follows the item and its comma on its line: spaces and a comment. */
+  after: string;
+}
+
+interface ListLayout {
+  /** After `[` on its line: nothing, or a comment. */
+  open: string;
+  lines: ListLine[];
+  /** Comment and blank lines under the last item. */
+  below: string[];
+  /** Before `]` on its line. */
+  close: string;
+  trailingComma: boolean;
+}
+
+/** Where a row's comment starts (its length if none) and its bracket depth at the end. */
+function scanRow(row: string): { comment: number; depth: number } {
+  let depth = 0;
+  for (let i = 0; i < row.length; i++) {
+    const c = row[i]!;
+    if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < row.length && row[j] !== c) j += c === '"' && row[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (c === '#') return { comment: i, depth };
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return { comment: row.length, depth };
+}
+
+/**
+ * A list written one item a line, read line by line so that its comments stay when an item is
+ * added or removed; null for any other shape (two items on a line, an item over lines), which
+ * is written afresh.
+ */
+function listLines(oldText: string): ListLayout | null {
+  if (/"""|'''/.test(oldText)) return null;
+  const rows = oldText.split('\n').map((row) => row.replace(/\r$/, ''));
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const open = first.slice(1);
+  const close = last.slice(0, last.lastIndexOf(']'));
+  if (!first.startsWith('[') || open.slice(0, scanRow(open).comment).trim()) return null;
+  if (close.trim() || last.slice(last.lastIndexOf(']') + 1).trim()) return null;
+  const lines: ListLine[] = [];
+  let above: string[] = [];
+  for (const row of rows.slice(1, -1)) {
+    const { comment, depth } = scanRow(row);
+    const code = row.slice(0, comment).trimEnd();
+    if (!code.trim()) {
+      above.push(row);
+      continue;
+    }
+    const items = splitItems(code);
+    if (items.length !== 1 || depth !== 0) return null;
+    lines.push({
+      above,
+      indent: /^[ \t]*/.exec(row)![0],
+      item: items[0]!,
+      comma: code.endsWith(','),
+      after: row.slice(code.length),
+    });
+    above = [];
+  }
+  const trailingComma = lines.at(-1)?.comma ?? false;
+  return { open, lines, below: above, close, trailingComma };
+}
+
+/**
+ * The list with the new value's items in order: a staying item keeps its whole line and the
+ * comment lines above it; a removed item goes with its line, and the comment lines above it
+ * move down to the next line that stays (or to the bottom); a new item takes the first item's
+ * indent.
+ */
+function renderListLines(
+  list: ListLayout,
+  matches: Array<number | undefined>,
+  value: unknown[],
+  eol: string,
+): string {
+  const staying = new Set(matches.filter((i) => i !== undefined));
+  const above = new Map<number, string[]>();
+  let carried: string[] = [];
+  list.lines.forEach((line, i) => {
+    carried = [...carried, ...line.above];
+    if (!staying.has(i)) return;
+    above.set(i, carried);
+    carried = [];
+  });
+  const below = [...carried, ...list.below];
+  const indent = list.lines[0]?.indent ?? '  ';
+  const rows: string[] = [];
+  value.forEach((v, n) => {
+    const i = matches[n];
+    const line = i === undefined ? undefined : list.lines[i];
+    const comma = n < value.length - 1 || list.trailingComma ? ',' : '';
+    if (i !== undefined && line) {
+      rows.push(...above.get(i)!, `${line.indent}${line.item}${comma}${line.after}`);
+    } else {
+      rows.push(`${indent}${renderScalar(v, list.lines[0]?.item ?? '')}${comma}`);
+    }
+  });
+  rows.push(...below);
+  if (!rows.length && !list.open.trim()) return '[]';
+  return `[${list.open}${eol}${rows.map((row) => row + eol).join('')}${list.close}]`;
 }
 
 /** Top-level items of an array's inner text, each trimmed, comments dropped. */
