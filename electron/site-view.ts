@@ -6,6 +6,7 @@
  */
 import { session, shell, WebContentsView, type BrowserWindow } from 'electron';
 import type { ViewBounds } from '../shared/models.ts';
+import { pageRectInWindow } from './window-state.ts';
 import {
   permissionGranted,
   siteNavigation,
@@ -75,12 +76,8 @@ export function createSiteView(win: BrowserWindow): SiteView {
       if (win.isDestroyed()) return;
       view ??= create();
       origin = new URL(url).origin;
-      view.setBounds({
-        x: Math.round(bounds.x),
-        y: Math.round(bounds.y),
-        width: Math.round(bounds.width),
-        height: Math.round(bounds.height),
-      });
+      // The renderer measures the pane in CSS pixels; the app's zoom (View > Zoom) scales them.
+      view.setBounds(pageRectInWindow(bounds, win.webContents.getZoomFactor()));
       view.setVisible(true);
       // A new page, or the same one rebuilt after a save: load it.
       if (url !== shown.url || build !== shown.build) {

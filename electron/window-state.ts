@@ -80,3 +80,19 @@ export function toSaved(bounds: Rect, maximized: boolean): WindowBounds {
     maximized,
   };
 }
+
+/**
+ * A rectangle of the page (CSS pixels, as the renderer measures it) in the window's own
+ * pixels, where a child view is placed: zoomed in or out, one CSS pixel is `zoomFactor` of
+ * them. The far edges are rounded, not the size, so the view meets the pane's edges exactly.
+ */
+export function pageRectInWindow(rect: Rect, zoomFactor: number): Rect {
+  const x = Math.round(rect.x * zoomFactor);
+  const y = Math.round(rect.y * zoomFactor);
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.round((rect.x + rect.width) * zoomFactor) - x),
+    height: Math.max(0, Math.round((rect.y + rect.height) * zoomFactor) - y),
+  };
+}

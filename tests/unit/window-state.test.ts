@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cascade, clampToDisplays, DEFAULT_SIZE, toSaved } from '../../electron/window-state.ts';
+import {
+  cascade,
+  clampToDisplays,
+  DEFAULT_SIZE,
+  pageRectInWindow,
+  toSaved,
+} from '../../electron/window-state.ts';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 875 };
 const monitorRight = { x: 1440, y: 0, width: 2560, height: 1415 };
@@ -47,5 +53,21 @@ describe('where a window opens', () => {
       height: 700,
       maximized: true,
     });
+  });
+});
+
+describe('where the Site preview’s view sits in a zoomed window', () => {
+  const pane = { x: 820.4, y: 74.6, width: 619.6, height: 793.4 };
+
+  it('is the pane’s rectangle at 100%, rounded to whole pixels', () => {
+    expect(pageRectInWindow(pane, 1)).toEqual({ x: 820, y: 75, width: 620, height: 793 });
+  });
+
+  it('scales with the app’s zoom, its far edges meeting the pane’s', () => {
+    // Zoomed in (Ctrl +, factor 1.2): the page's CSS pixels are 1.2 window pixels each.
+    expect(pageRectInWindow(pane, 1.2)).toEqual({ x: 984, y: 90, width: 744, height: 952 });
+    // Zoomed out: the pane at x 1000 of a page 2000 wide lands at the middle of a 1600-pixel window.
+    const half = pageRectInWindow({ x: 1000, y: 0, width: 1000, height: 500 }, 0.8);
+    expect(half).toEqual({ x: 800, y: 0, width: 800, height: 400 });
   });
 });
