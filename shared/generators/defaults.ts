@@ -30,12 +30,12 @@ export const NPM_INSTALL =
 export function packageServer(
   pkg: string,
   bin: string,
-  args: (port: string) => string[],
+  args: (port: string, out: string) => string[],
   extra: Partial<DevServer> = {},
 ): DevServer {
   return {
     program: { package: pkg, bin },
-    args: (port) => args(port),
+    args,
     install: NPM_INSTALL,
     ...extra,
   };

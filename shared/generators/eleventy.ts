@@ -41,8 +41,16 @@ export const eleventy: GeneratorProfile = {
     includes: ['_includes', 'src/_includes'],
     scripts: ['.eleventy.js', 'eleventy.config.js', 'eleventy.config.mjs', 'eleventy.config.cjs'],
   },
+  // Built into a folder outside the blog (not its `_site`); its server has no option for the
+  // address it listens on, so Folio holds it to this computer (`listensEverywhere`).
   devServer: () =>
-    packageServer('@11ty/eleventy', 'eleventy', (port) => ['--serve', '--port', port], {
-      rebuilt: { line: /Wrote \d+ files?.* in ([\d.]+) seconds/, unit: 's' },
-    }),
+    packageServer(
+      '@11ty/eleventy',
+      'eleventy',
+      (port, out) => ['--serve', '--port', port, '--output', out],
+      {
+        rebuilt: { line: /Wrote \d+ files?.* in ([\d.]+) seconds/, unit: 's' },
+        listensEverywhere: true,
+      },
+    ),
 };

@@ -252,4 +252,9 @@ export interface DevServer {
   rebuilt?: { line: RegExp; unit: 'ms' | 's' };
   /** It renders a page when asked for it (Hexo): a save shows at the next load. */
   rendersOnRequest?: boolean;
+  /**
+   * Its server takes no address to listen on and listens on every network interface
+   * (Eleventy's): Folio makes it listen on this computer only (a Node package's server).
+   */
+  listensEverywhere?: boolean;
 }

@@ -3,13 +3,17 @@
  * `.folio/config.yaml` stands in for a generator (the e2e spec runs Hugo, Jekyll and Hexo),
  * real child processes for the leftovers of a crash.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SiteServerStatus } from '../../shared/models.ts';
 import { isRunning } from '../../electron/services/processes/program.ts';
 import { serverCommand } from '../../electron/services/site-server/command.ts';
+import {
+  LOOPBACK_ONLY_FILE,
+  LOOPBACK_ONLY_MODULE,
+} from '../../electron/services/site-server/loopback-only.ts';
 import { recordServer, sweepServers } from '../../electron/services/site-server/pid-files.ts';
 import { SiteServer } from '../../electron/services/site-server/site-server.ts';
 import { siteNavigation } from '../../electron/services/security/window-policy.ts';
@@ -183,8 +187,17 @@ describe('the Site preview’s server', () => {
       '/tmp/out',
     );
     expect(command).toMatchObject({
-      args: [path.join(root, 'node_modules/@11ty/eleventy/cmd.cjs'), '--serve', '--port', '4321'],
-      display: 'eleventy --serve --port 4321',
+      args: [
+        '--require',
+        path.join('/tmp', LOOPBACK_ONLY_FILE),
+        path.join(root, 'node_modules/@11ty/eleventy/cmd.cjs'),
+        '--serve',
+        '--port',
+        '4321',
+        '--output',
+        '/tmp/out',
+      ],
+      display: 'eleventy --serve --port 4321 --output /tmp/out',
     });
     expect(path.basename((command as { command: string }).command)).toMatch(/^node/);
 
@@ -202,6 +215,78 @@ describe('the Site preview’s server', () => {
     expect(() =>
       serverCommand({ root, generator: 'plain', basePath: '', env: process.env }, 1, ''),
     ).toThrow(/preview\.url: .* is not on this computer/);
+  });
+});
+
+describe('a dev server that listens on every network interface (Eleventy’s)', () => {
+  /** Opens a server each way Node's `listen` is called and prints where each listens. */
+  const OPENER = `
+const net = require('node:net');
+const http = require('node:http');
+const ways = [
+  (s, cb) => s.listen(0, cb),
+  (s, cb) => s.listen(0, '0.0.0.0', cb),
+  (s, cb) => s.listen('0', cb),
+  (s, cb) => s.listen({ port: 0 }, cb),
+  (s, cb) => s.listen({ port: 0, host: '::' }, cb),
+  (s, cb) => s.listen(cb),
+];
+const where = [];
+let left = ways.length;
+ways.forEach((open, i) => {
+  const server = i % 2 ? net.createServer() : http.createServer();
+  open(server, () => {
+    where[i] = server.address().address;
+    server.close();
+    if (--left === 0) console.log(JSON.stringify(where));
+  });
+});
+`;
+
+  it('is held to 127.0.0.1 by the module Folio loads first, however it asks', async () => {
+    const folder = await tempFolder();
+    writeFileSync(path.join(folder, LOOPBACK_ONLY_FILE), LOOPBACK_ONLY_MODULE);
+    writeFileSync(path.join(folder, 'opener.cjs'), OPENER);
+    const run = (args: string[]) =>
+      JSON.parse(
+        execFileSync(process.execPath, [...args, path.join(folder, 'opener.cjs')], {
+          encoding: 'utf8',
+        }),
+      ) as string[];
+    // Without it, they listen everywhere: the module is what changes that.
+    expect(run([])).not.toEqual(Array(6).fill('127.0.0.1'));
+    expect(run(['--require', path.join(folder, LOOPBACK_ONLY_FILE)])).toEqual(
+      Array(6).fill('127.0.0.1'),
+    );
+  });
+
+  it('serves an Eleventy blog on 127.0.0.1 only, built outside the blog', async () => {
+    // A stand-in for Eleventy's bin: listens on the port with no address, as its server does.
+    const root = await tempFolder();
+    await writeFiles(root, {
+      'eleventy.config.js': 'export default () => {};\n',
+      'posts/hello.md': '---\ntitle: Hello\n---\nHi\n',
+      'node_modules/@11ty/eleventy/package.json':
+        '{"name":"@11ty/eleventy","bin":{"eleventy":"cmd.cjs"}}',
+      'node_modules/@11ty/eleventy/cmd.cjs': `
+const http = require('node:http');
+const arg = (name) => process.argv[process.argv.indexOf(name) + 1];
+const server = http.createServer((q, r) => r.end('<h1>served</h1>'));
+server.listen(Number(arg('--port')), () => {
+  console.log('Listening on ' + server.address().address + ', writing to ' + arg('--output'));
+});
+setInterval(() => {}, 1000);
+`,
+    });
+    const { siteServer, until } = server(await tempFolder());
+    await siteServer.open({ root, generator: 'eleventy', basePath: '', env: process.env });
+    await siteServer.start({ trust: true });
+    const ready = await until('ready');
+    expect(await (await fetch(ready.url!)).text()).toBe('<h1>served</h1>');
+    const said = /Listening on (\S+), writing to (\S+)/.exec(siteServer.logText());
+    expect(said?.[1]).toBe('127.0.0.1');
+    expect(path.relative(root, said![2]!).startsWith('..')).toBe(true);
+    await siteServer.stop();
   });
 });
 

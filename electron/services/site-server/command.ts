@@ -12,6 +12,7 @@ import { profileOf, type DevServer, type Generator } from '../../../shared/gener
 import { previewFromConfig } from '../../../shared/schema.ts';
 import { findOnPath } from '../processes/program.ts';
 import { CONFIG_FILE } from '../library/blog-schema.ts';
+import { LOOPBACK_ONLY_FILE, LOOPBACK_ONLY_MODULE } from './loopback-only.ts';
 
 export interface ServerCommand {
   /** The program to start (a full path), and its arguments. */
@@ -25,6 +26,8 @@ export interface ServerCommand {
   url: string;
   /** What its output says, when the generator is known. */
   server: Pick<DevServer, 'rebuilt' | 'rendersOnRequest'>;
+  /** A module its Node loads first (`--require`), to be written before it starts. */
+  preload?: { path: string; text: string };
 }
 
 export interface MissingProgram {
@@ -46,7 +49,8 @@ export const PORT = '{port}';
 
 /**
  * The command for `port` (`out`: a folder outside the blog for generators that build to
- * disk); throws with what and where when the blog's config is wrong.
+ * disk, in a folder of Folio's own that also takes a preload module); throws with what and
+ * where when the blog's config is wrong.
  */
 export function serverCommand(
   site: CommandSite,
@@ -101,13 +105,17 @@ export function serverCommand(
       display,
       `Node.js is not installed (no \`node\` on the PATH): install it from nodejs.org.`,
     );
+  const preload = server.listensEverywhere
+    ? { path: path.join(path.dirname(out), LOOPBACK_ONLY_FILE), text: LOOPBACK_ONLY_MODULE }
+    : undefined;
   return {
     command: node,
-    args: [script, ...args],
+    args: [...(preload ? ['--require', preload.path] : []), script, ...args],
     display,
     fromConfig: false,
     url,
     server: watched,
+    ...(preload ? { preload } : {}),
   };
 }
 

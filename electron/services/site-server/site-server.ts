@@ -5,7 +5,7 @@
  * knows when the site answers, and after each save when the generator has rebuilt.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -130,7 +130,7 @@ export class SiteServer {
     }
     const port = await freePort();
     this.out = mkdtempSync(path.join(os.tmpdir(), 'folio-site-'));
-    const command = serverCommand(site, port, this.out);
+    const command = serverCommand(site, port, path.join(this.out, 'site'));
     if (!command || 'missing' in command) return this.set({ ...OFF, ...about, state: 'failed' });
     this.command = command;
     this.log = [];
@@ -138,6 +138,7 @@ export class SiteServer {
   }
 
   private spawn(site: CommandSite, command: ServerCommand, port: number): SiteServerStatus {
+    if (command.preload) writeFileSync(command.preload.path, command.preload.text);
     const child = startProgram(command.command, command.args, {
       cwd: site.root,
       env: serverEnvironment(site.env),

@@ -1,10 +1,12 @@
 /**
  * The Site tab: the open post as the blog's own generator serves it, in the site's theme,
  * on a fixture blog per generator (tests/fixtures/site-preview/, each with a small theme of
- * its own). Real generators: CI installs Hugo and Jekyll from Debian and Hexo from npm into
- * the Hexo fixture (.ci/run); where one is missing here, its test says so and skips.
+ * its own). Real generators: CI installs Hugo and Jekyll from Debian, and Hexo and Eleventy
+ * from npm into their fixtures (.ci/run); where one is missing here, its test says so and skips.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { SiteServerStatus } from '../../../shared/models.ts';
@@ -65,7 +67,40 @@ const cases: Case[] = [
     heading: 'The gate paddles',
     anchor: 'The-gate-paddles',
   },
+  {
+    generator: 'eleventy',
+    installed: existsSync(path.join(fixtures, 'eleventy', 'node_modules', '@11ty', 'eleventy')),
+    post: 'The Bittern Booming at Dawn',
+    theme: 'header[data-theme="reedbed"]',
+    themeText: /Reed Bed Notes · Birds and weather at the edge of the marsh/,
+    file: 'posts/bittern-booming.md',
+    path: '/posts/bittern-booming/',
+    heading: 'Where the sound came from',
+    anchor: 'where-the-sound-came-from',
+  },
 ];
+
+/** This machine's address on a network (not loopback), when it has one. */
+function networkAddress(): string | null {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    for (const a of addresses ?? []) if (!a.internal && a.family === 'IPv4') return a.address;
+  }
+  return null;
+}
+
+/** Whether a server answers at `host`:`port`. */
+function answers(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: 2000 });
+    const done = (answered: boolean) => {
+      socket.destroy();
+      resolve(answered);
+    };
+    socket.on('connect', () => done(true));
+    socket.on('error', () => done(false));
+    socket.on('timeout', () => done(false));
+  });
+}
 
 /**
  * The site's page: a frame in the Chromium host, a view of its own (its own page to
@@ -137,6 +172,12 @@ for (const c of cases) {
       expect(url.hash).toBe(`#${c.anchor}`);
       // The id Folio worked out with the site's Markdown flavour is the one the site made.
       await expect(frame.locator(`[id="${c.anchor}"]`)).toHaveText(c.heading);
+      // Served to this computer only: nothing answers on the machine's network address.
+      const port = Number(url.port);
+      expect(await answers('127.0.0.1', port)).toBe(true);
+      const lan = networkAddress();
+      if (lan) expect(await answers(lan, port), `${lan}:${port}`).toBe(false);
+      else test.info().annotations.push({ type: 'note', description: 'no network address' });
       await folio.screenshot(`site-preview-${c.generator}`);
 
       // A save (from the editor, like a writer's) shows on the page once the site rebuilt.
