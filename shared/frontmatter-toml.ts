@@ -137,7 +137,10 @@ function renderScalar(value: unknown, oldText: string): string {
     .join(', ')} }`;
 }
 
-/** The value an old item's text stands for, matched once each, so an item that stays keeps its text. */
+/**
+ * For each item of the new value, the index of an equal old item (each used once), so that
+ * an item that stays keeps its own text.
+ */
 function matchOldItems(oldText: string, value: unknown[]): Array<number | undefined> {
   let oldValues: unknown[] = [];
   try {

@@ -23,7 +23,8 @@ net.Server.prototype.listen = function () {
   } else if (typeof first === 'number' || (typeof first === 'string' && /^\\d+$/.test(first))) {
     if (typeof args[1] === 'string') args[1] = HOST;
     else args.splice(1, 0, HOST);
-  } else if (first && typeof first === 'object' && first.path === undefined && first.fd === undefined && !first._handle) {
+  } else if (first && typeof first === 'object' && first.path === undefined &&
+      first.fd === undefined && !first._handle) {
     args[0] = Object.assign({}, first, { host: HOST });
   }
   return listen.apply(this, args);
