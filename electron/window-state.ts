@@ -1,7 +1,8 @@
 /**
  * Where a window opens: the remembered bounds, moved and shrunk so it lands on a display
- * that exists now (a monitor unplugged since, a smaller laptop screen). Pure, no `electron`:
- * main.ts passes in the displays' work areas.
+ * that exists now (a monitor unplugged since, a smaller laptop screen); and where a child
+ * view sits in it (pageRectInWindow). Pure, no `electron`: main.ts passes in the displays'
+ * work areas, site-view.ts the zoom.
  */
 import type { WindowBounds } from '../shared/settings.ts';
 
