@@ -130,10 +130,7 @@ export function createFolio(host: Host): Folio {
   const openFolder = async (folder: string): Promise<Workspace> => {
     const workspace = await openWorkspace(folder, host.assetBase);
     search?.close();
-    if (library) {
-      library.close();
-      leaving.push(library.flush());
-    }
+    if (library) leaving.push(library.close());
     current = workspace;
     library = new Library({
       root: workspace.info.root,
@@ -435,10 +432,8 @@ export function createFolio(host: Host): Folio {
     live?.close();
     live = null;
     search?.close();
-    library?.close();
-    // close() starts writing the index cache (a load still running writes when it ends):
-    // let every write land, this folder's and the ones left before, before the data goes.
-    await Promise.all([...leaving, library?.flush()]);
+    // Every index cache write lands, this folder's and the ones left before, before the data goes.
+    await Promise.all([...leaving, library?.close()]);
     await git.close();
   };
 

@@ -364,8 +364,7 @@ describe('the library index: what cannot be read', () => {
     expect(byPath.get('fine.md')).toMatchObject({ title: 'Fine' });
     expect(byPath.get('fine.md')!.error).toBeUndefined();
     expect(Object.keys(lib.fields().keys)).toEqual(expect.arrayContaining(['base', 'same']));
-    lib.close();
-    await lib.flush();
+    await lib.close();
     const again = await library(root, data);
     expect(
       again
@@ -615,7 +614,7 @@ describe('the library index: re-opening without reading the folders', () => {
     const { lib, stats } = await open();
     expect(stats).toMatchObject({ walked: false, files: 9, reused: 9, read: 0 });
     expect(lib.posts()).toEqual(first.posts());
-    lib.close();
+    await lib.close();
   });
 
   it.each<[string, (root: string) => void, string | null, string | null]>([
@@ -657,7 +656,19 @@ describe('the library index: re-opening without reading the folders', () => {
     expect(stats.walked).toBe(true);
     if (added) expect(posts(lib)).toContain(added);
     if (gone) expect(posts(lib)).not.toContain(gone);
-    lib.close();
+    await lib.close();
+  });
+
+  it('has written the cache when close() resolves, so the next open lists the new post without reading the folders', async () => {
+    const { root, open } = await agedBlog();
+    writeFileSync(path.join(root, 'source/_posts/new.md'), '# New\n');
+    ageFolders(root);
+    const { lib } = await open(); // walks, and holds its cache write for seconds
+    await lib.close();
+    const { lib: next, stats } = await open();
+    expect(stats.walked).toBe(false);
+    expect(posts(next)).toContain('source/_posts/new.md');
+    await next.close();
   });
 
   it('reads the folders again when a post folder that was missing appears', async () => {
@@ -666,7 +677,7 @@ describe('the library index: re-opening without reading the folders', () => {
     ageFolders(root);
     const { lib: before } = await open();
     await before.flush(); // the cache now records source/_drafts as missing
-    before.close();
+    await before.close();
     expect((await open()).stats.walked).toBe(false);
     writeFileSync(path.join(root, 'new-folder.md'), ''); // outside the post folders
     mkdirSync(path.join(root, 'source/_drafts'));
@@ -674,7 +685,7 @@ describe('the library index: re-opening without reading the folders', () => {
     const { lib, stats } = await open();
     expect(stats.walked).toBe(true);
     expect(posts(lib)).toContain('source/_drafts/idea.md');
-    lib.close();
+    await lib.close();
   });
 
   it('does not trust a walk of folders that changed within seconds (a change in the same clock tick would not show)', async () => {
@@ -694,7 +705,7 @@ describe('the library index: re-opening without reading the folders', () => {
     await (await library(root, data, { racyMs: 60_000 })).flush();
     const again = new Library({ root, layout, cacheFolder: data });
     expect(await again.load()).toMatchObject({ walked: true, reused: 9, read: 0 });
-    again.close();
+    await again.close();
   });
 
   it('reads the folders when a recorded folder cannot be stat-ed, or a post folder is not in the record', async () => {
@@ -717,7 +728,7 @@ describe('the library index: re-opening without reading the folders', () => {
     const lib = new Library({ root, layout, cacheFolder: data, racyMs: 0 });
     expect(await lib.load()).toMatchObject({ walked: true, files: 0 });
     expect(lib.posts()).toEqual([]);
-    lib.close();
+    await lib.close();
   });
 
   it('walks again after a trusted open, and refreshes when the folders hold other files', async () => {
@@ -743,7 +754,7 @@ describe('the library index: re-opening without reading the folders', () => {
     expect(await changed).toEqual([]); // the load's own notice
     await new Promise((resolve) => lib.onChange(resolve));
     expect(posts(lib)).toContain(hidden);
-    lib.close();
+    await lib.close();
   });
 
   it.skipIf(process.platform === 'win32')(
@@ -758,8 +769,7 @@ describe('the library index: re-opening without reading the folders', () => {
       );
       ageFolders(root);
       const { lib: walked } = await open();
-      await walked.flush();
-      walked.close();
+      await walked.close();
       const { lib, stats } = await open();
       expect(stats.walked).toBe(false);
       expect(lib.skipped()).toEqual(listPostFiles(root, detectBlog(root)).skipped);
@@ -769,7 +779,7 @@ describe('the library index: re-opening without reading the folders', () => {
           .map((s) => s.path)
           .sort(),
       ).toEqual(['source/_drafts/twin.md', 'source/_posts/outside']);
-      lib.close();
+      await lib.close();
     },
   );
 });

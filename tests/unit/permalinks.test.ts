@@ -130,14 +130,14 @@ describe('the library', () => {
     expect(posts.get('content/posts/gear-photos/index.md')!.url).toBeUndefined();
     expect(posts.get('content/posts/packing.md')!.expiryValue).toBe(Date.UTC(2025, 0, 1));
     expect(posts.get('content/posts/packing.md')!.publishValue).toBe(Date.UTC(2024, 3, 3));
-    first.close();
+    await first.close();
     // Read again from the cache: the same fields.
     const second = await open();
     expect(byPath(second).get('content/posts/packing.md')).toEqual(
       posts.get('content/posts/packing.md'),
     );
     expect(byPath(second).get('content/posts/_index.md')!.section).toBe(true);
-    second.close();
+    await second.close();
   });
 });
 
@@ -158,7 +158,7 @@ describe('collections', () => {
       collection: 'pages',
       url: '/about/',
     });
-    library.close();
+    await library.close();
 
     const astro = path.join(import.meta.dirname, '../fixtures/dialects/astro');
     const astroLibrary = new Library({ root: astro, layout: openSite(astro).layout });
@@ -175,7 +175,7 @@ describe('collections', () => {
       // A Markdown page of src/pages is a route of its own.
       ['src/pages/about.md', 'pages', '/about/'],
     ]);
-    astroLibrary.close();
+    await astroLibrary.close();
   });
 
   it('an item of a collection without output: true has no URL', () => {

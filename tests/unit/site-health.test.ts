@@ -18,8 +18,8 @@ import { postFacts } from '../../shared/health/facts.ts';
 const fixtures = path.join(import.meta.dirname, '../fixtures');
 const temps: string[] = [];
 const opened: Library[] = [];
-afterEach(() => {
-  for (const library of opened.splice(0)) library.close();
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((library) => library.close()));
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -134,6 +134,6 @@ describe('the word count', () => {
     const { body } = parseFrontMatter(readFileSync(path.join(folder, rel), 'utf8'));
     expect(listed).toBe(countWords(withoutTemplates(body, 'jekyll')));
     expect(listed).toBeLessThan(countWords(body));
-    library.close();
+    await library.close();
   });
 });

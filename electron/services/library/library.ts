@@ -494,11 +494,16 @@ export class Library {
     await this.saving;
   }
 
-  /** Writes a pending cache update and stops listening; the next open builds a new Library. */
-  close(): void {
+  /**
+   * Writes a pending cache update and stops listening; the next open builds a new Library.
+   * Resolves when every write is done (a load still running writes when it ends), for
+   * whoever removes the cache folder next.
+   */
+  close(): Promise<void> {
     this.closed = true;
     if (this.verifyTimer) clearTimeout(this.verifyTimer);
     if (this.saveTimer) void this.save();
     this.listeners.clear();
+    return this.flush();
   }
 }

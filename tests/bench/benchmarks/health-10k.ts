@@ -27,13 +27,13 @@ export default defineBenchmark({
     await health.checkAll();
     state.last = health;
   },
-  teardown: (state) => {
+  teardown: async (state) => {
     const report = state.last?.report(Infinity);
     const summary = state.last?.summary();
     if (report && summary)
       log(
         `bench: health-10k found ${summary.errors} errors, ${summary.warnings} warnings, ${summary.notes} notes; ${report.external.length} external links`,
       );
-    state.library.close();
+    await state.library.close();
   },
 });

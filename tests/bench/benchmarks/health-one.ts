@@ -40,8 +40,8 @@ export default defineBenchmark({
   run: async (state) => {
     await state.health.update([state.relative]);
   },
-  teardown: (state) => {
-    state.library.close();
+  teardown: async (state) => {
+    await state.library.close();
     rmSync(state.folder, { recursive: true, force: true });
   },
 });

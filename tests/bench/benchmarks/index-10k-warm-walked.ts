@@ -51,8 +51,7 @@ export default defineBenchmark({
     state.last = await reopenCorpus10k(state, true);
   },
   teardown: async (state) => {
-    await state.last?.flush();
-    state.last?.close();
+    await state.last?.close();
     rmSync(state.cacheFolder, { recursive: true, force: true });
   },
 });

@@ -36,8 +36,8 @@ export default defineBenchmark({
     const list = state.library.posts();
     if (!summary || !list.includes(summary)) throw new Error('the list was not updated');
   },
-  teardown: (state) => {
-    state.library.close();
+  teardown: async (state) => {
+    await state.library.close();
     rmSync(state.folder, { recursive: true, force: true });
   },
 });

@@ -13,7 +13,10 @@ import { FolioError, type ErrorCode } from '../../../shared/errors.ts';
 export function useTempFolders(): () => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    // Retries: a write the test did not wait for may still be landing; its cleanup must not fail it.
+    const remove = (dir: string) =>
+      rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    await Promise.all(made.splice(0).map(remove));
   });
   return async () => {
     const dir = await realpath(await mkdtemp(path.join(os.tmpdir(), 'folio-unit-')));
