@@ -32,7 +32,7 @@ import {
   countWordsSwar,
   runCount,
 } from '../../electron/services/library/word-count.ts';
-import { simd } from '../../electron/services/library/word-count-simd.ts';
+import { MARKS, readBuffer, simd } from '../../electron/services/library/word-count-simd.ts';
 import { excerptOf } from '../../electron/services/library/excerpt.ts';
 import { generateCorpus } from '../bench/corpus.ts';
 import { useTempFolders, writeFiles } from './support/temp.ts';
@@ -129,6 +129,36 @@ describe('the library index: fields', () => {
       expect(countText(text), text).toBe(words);
       expect(countWords(Buffer.from(`${text}\n`.repeat(40), 'utf8')), text).toBe(words * 40);
     }
+  });
+
+  it('counts by the rule where posts are read (the counter’s memory), a range inside a post leaving the rest as it was', () => {
+    const alphabet = fc.constantFrom(
+      ..."ab Z9 \n-'_’—…\u00a0。漢字かな é 😀 # * - -- '' _a_ x-y it's — ’ 。 a—b 漢 \u00a0".split(
+        ' ',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }), fc.nat(20), (chars, cut) => {
+        const text = chars.join(' ');
+        const source = Buffer.from(text, 'utf8');
+        const memory = readBuffer(source.length)!;
+        source.copy(memory);
+        const bytes = memory.subarray(0, source.length);
+        expect(countWords(bytes)).toBe(countText(text));
+        const head = chars.slice(0, cut).join(' ');
+        const from = Math.min(Buffer.byteLength(head, 'utf8'), source.length);
+        const to = Math.max(from, source.length - Buffer.byteLength(chars.at(-1) ?? '', 'utf8'));
+        expect(countWords(bytes, from, to)).toBe(countText(source.subarray(from, to).toString()));
+        expect(bytes.equals(source)).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('counts a long CJK post by the rule, though its special characters are too many to mark', () => {
+    const text = `${'我喜欢写博客。'.repeat(4000)} Hello world — don't stop`;
+    expect([...text].filter((c) => c >= '\u3040').length).toBeGreaterThan(MARKS);
+    expect(countWords(Buffer.from(text, 'utf8'))).toBe(countText(text));
   });
 
   it('lists each post with the word count the status bar shows for it', async () => {

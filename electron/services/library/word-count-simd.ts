@@ -21,10 +21,18 @@ interface Memory {
 }
 
 export interface SimdCounter {
-  /** See `body`: positions are byte offsets into `memory`. */
-  count: (at: number, steps: number, before: number) => number;
+  /**
+   * See word-count.wat: positions are byte offsets into `memory`; `out` is where the
+   * marks go (8 bytes of counts, then `cap` offsets), after the bytes counted.
+   */
+  count: (at: number, steps: number, before: number, out: number, cap: number) => number;
   memory: Memory;
 }
+
+/** Marks (see word-count.wat) kept per count: enough for every post but a long CJK one. */
+export const MARKS = 16384;
+/** The bytes readBuffer keeps free past what is read, for a count's marks (and alignment). */
+export const MARK_ROOM = 32 + 4 * MARKS;
 
 /** The part of the WebAssembly API used here (the main process's TypeScript libs have no DOM). */
 interface WasmApi {
@@ -48,15 +56,15 @@ export const simd = instantiate();
 let view: Buffer | null = null;
 
 /**
- * A buffer of at least `size` bytes in the counter's memory (grown when needed), so what
- * is read into it is counted in place. Valid until the next call: growing moves the memory.
- * Null without WebAssembly SIMD.
+ * A buffer of at least `size` bytes in the counter's memory (grown when needed, with room
+ * past them for a count's marks), so what is read into it is counted in place. Valid until
+ * the next call: growing moves the memory. Null without WebAssembly SIMD.
  */
 export function readBuffer(size: number): Buffer | null {
   if (!simd) return null;
   const memory = simd.memory;
-  if (memory.buffer.byteLength < size + 16) {
-    memory.grow(Math.ceil((size + 16 - memory.buffer.byteLength) / 65536));
+  if (memory.buffer.byteLength < size + MARK_ROOM) {
+    memory.grow(Math.ceil((size + MARK_ROOM - memory.buffer.byteLength) / 65536));
   }
   if (!view || view.buffer !== memory.buffer) view = Buffer.from(memory.buffer);
   return view;

@@ -11,13 +11,14 @@
  *
  * That count differs from the rule only around a few characters: the joiners (`'`, `-`,
  * `_`, `’`), punctuation outside ASCII (which the fast part takes for word bytes) and CJK
- * characters (whose bytes it also takes into runs). Those are found with `indexOf` (native,
- * vectorized), and each stretch around them is counted again by the rule, char by char;
- * the difference corrects the fast count (see ruleCorrection).
+ * characters (whose bytes it also takes into runs). The SIMD loop finds them as it counts
+ * (without it, `indexOf` does: native, vectorized, but a pass per byte value, which cost
+ * more than the count itself); each stretch around them is counted again by the rule, char
+ * by char, and the difference corrects the fast count (see ruleCorrection).
  */
 import { isAscii } from 'node:buffer';
 import { isCjkCode, isJoinerCode, isWordCode } from '../../../shared/word-count.ts';
-import { readBuffer, simd } from './word-count-simd.ts';
+import { MARKS, readBuffer, simd } from './word-count-simd.ts';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -64,21 +65,59 @@ function countCjk(bytes: Uint8Array, from: number, to: number): number {
 
 /** Words in `bytes[from, to)` by the one rule (shared/word-count.ts), as fast as this runtime can. */
 export function countWords(bytes: Uint8Array, from = 0, to = bytes.length): number {
-  return runCount(bytes, from, to) + ruleCorrection(bytes, from, to);
+  const counted = simdCount(bytes, from, to);
+  if (!counted) return countWordsSwar(bytes, from, to) + ruleCorrection(bytes, from, to);
+  const { count, marks, joinable } = counted;
+  if (marks === null) return count + ruleCorrection(bytes, from, to);
+  // The loop left the last bytes (see simdCount): their joiners and special bytes here.
+  let correction = -joinable;
+  for (let i = to - counted.tail; i < to; i++) {
+    const c = bytes[i]!;
+    if (isAsciiJoiner(c)) correction += plainJoiner(bytes, i, from, to, marks);
+    else if (SPECIAL_LEADS.includes(c)) marks.push(i);
+  }
+  return count + correction + stretches(bytes, from, to, marks);
 }
 
 /** The fast count (runs of word bytes, plus CJK characters): countWordsSlow's answer. */
 export function runCount(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  return simdCount(bytes, from, to)?.count ?? countWordsSwar(bytes, from, to);
+}
+
+/**
+ * The fast count of `bytes[from, to)` by the SIMD loop, with what it found for the rule's
+ * correction: `joinable` ASCII joiners, and the `marks` (offsets into `bytes`, in order;
+ * null when there were too many to keep) of the loop's part, all but the last `tail` bytes.
+ * Null without WebAssembly SIMD, or for a range too short for it.
+ */
+function simdCount(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+): { count: number; joinable: number; marks: number[] | null; tail: number } | null {
   // The SIMD loop reads a byte past its last step: the last byte is always left to the tail.
   const steps = (to - from - 1) >> 4;
-  if (!simd || steps < 2) return countWordsSwar(bytes, from, to);
+  if (!simd || steps < 2) return null;
   let at = bytes.byteOffset + from;
+  // Marks go past the bytes (readBuffer keeps room there): a range inside a post must not
+  // overwrite the rest of it.
+  let end = bytes.byteOffset + bytes.length;
   if (bytes.buffer !== simd.memory.buffer) {
     // Not read into the counter's memory (a saved text, a test): copied there first.
     readBuffer(to - from)!.set(bytes.subarray(from, to));
     at = 0;
+    end = to - from;
   }
-  let count = simd.count(at, steps, 0);
+  const out = (end + 16 + 3) & ~3;
+  let count = simd.count(at, steps, 0, out, MARKS);
+  const words = new Int32Array(simd.memory.buffer, out, 2 + MARKS);
+  const found = words[0]!;
+  let marks: number[] | null = null;
+  if (found >= 0) {
+    marks = new Array<number>(found);
+    const shift = from - at;
+    for (let k = 0; k < found; k++) marks[k] = words[2 + k]! + shift;
+  }
   let i = from + steps * 16;
   let inWord = isWordByte(bytes[i - 1]!);
   for (; i < to; i++) {
@@ -87,7 +126,7 @@ export function runCount(bytes: Uint8Array, from = 0, to = bytes.length): number
     if (isCjkLead(bytes, i)) count++;
     inWord = word;
   }
-  return count;
+  return { count, joinable: words[1]!, marks, tail: to - from - steps * 16 };
 }
 
 /** Words in `bytes[from, to)`: the same answer as countWordsSlow, four bytes per step. */
@@ -213,30 +252,45 @@ const plainAscii = (bytes: Uint8Array, i: number, from: number, to: number) =>
   i < from || i >= to || (bytes[i]! < 0x80 && !isAsciiJoiner(bytes[i]!));
 
 /**
+ * What the rule adds for a joiner at `i` whose neighbours are plain ASCII (nearly all of
+ * them: `don't`, `well-known`, a list's `- `): -1 when both are letters or digits, which the
+ * rule joins and the fast count splits. Any other joiner goes to `marks`.
+ */
+function plainJoiner(bytes: Uint8Array, i: number, from: number, to: number, marks: number[]) {
+  if (!plainAscii(bytes, i - 1, from, to) || !plainAscii(bytes, i + 1, from, to)) {
+    marks.push(i);
+    return 0;
+  }
+  return i > from && i + 1 < to && isWordByte(bytes[i - 1]!) && isWordByte(bytes[i + 1]!) ? -1 : 0;
+}
+
+/**
  * The rule's count minus the fast count. Both agree on every character that is not special
  * (an ASCII joiner, or a character led by SPECIAL_LEADS), so they can only differ around
- * special ones. A joiner between two plain ASCII characters (nearly all of them: `don't`,
- * `well-known`, a list's `- `) takes one comparison: the rule joins what the fast count
- * splits when both are word characters. Every other special character is counted again
- * with its neighbours, both ways, in stretches from the character before a cluster of them
- * to the character after it (both ordinary, so both counts enter and leave each stretch in
- * the same state); the differences add up.
+ * special ones: plain joiners (plainJoiner), and the rest, counted again (stretches). Found
+ * here with `indexOf`, where the SIMD loop did not find them (countWords).
  */
 function ruleCorrection(bytes: Uint8Array, from: number, to: number): number {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let correction = 0;
   const at: number[] = [];
   for (const joiner of ASCII_JOINERS) {
-    for (let i = view.indexOf(joiner, from); i !== -1 && i < to; i = view.indexOf(joiner, i + 1)) {
-      if (plainAscii(bytes, i - 1, from, to) && plainAscii(bytes, i + 1, from, to)) {
-        if (i > from && i + 1 < to && isWordByte(bytes[i - 1]!) && isWordByte(bytes[i + 1]!))
-          correction--;
-      } else at.push(i);
-    }
+    for (let i = view.indexOf(joiner, from); i !== -1 && i < to; i = view.indexOf(joiner, i + 1))
+      correction += plainJoiner(bytes, i, from, to, at);
   }
   if (!isAscii(view.subarray(from, to))) positions(view, SPECIAL_LEADS, from, to, at);
-  if (!at.length) return correction;
   at.sort((a, b) => a - b);
+  return correction + stretches(bytes, from, to, at);
+}
+
+/**
+ * What the rule adds around the special characters at `at` (sorted): each is counted again
+ * with its neighbours, both ways, in stretches from the character before a cluster of them
+ * to the character after it (both ordinary, so both counts enter and leave each stretch in
+ * the same state); the differences add up.
+ */
+function stretches(bytes: Uint8Array, from: number, to: number, at: readonly number[]): number {
+  let correction = 0;
   for (let k = 0; k < at.length;) {
     const start = at[k]! > from ? charStart(bytes, at[k]! - 1, from) : from;
     codeAt(bytes, at[k]!, to);
