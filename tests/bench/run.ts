@@ -8,6 +8,7 @@
  * errors go to stderr.
  */
 import { readdirSync } from 'node:fs';
+import { useBuiltWorkers } from './built-workers.ts';
 import { type Benchmark, type Measurement, runBenchmark } from './measure.ts';
 import { log } from './shared.ts';
 
@@ -136,6 +137,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const filters = args.filter((a) => !a.startsWith('-'));
+  useBuiltWorkers();
   const all = await loadBenchmarks();
   const ordered = plan(all, filters);
   if (ordered.length === 0) {

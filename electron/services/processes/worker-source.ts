@@ -14,6 +14,11 @@ export function workerSource(
   source: string,
 ): { source: string | URL; eval: boolean } {
   if (!caller.endsWith('.ts')) return { source: new URL(bundled, caller), eval: false };
+  // Set by the benchmarks (tests/bench/built-workers.ts) to the build's folder: workers then
+  // run the bundle, the code that ships, though the bench runs from source (tsx keeps
+  // function names, which cost the index's workers a few percent).
+  const built = process.env.FOLIO_BUILT_WORKERS;
+  if (built) return { source: new URL(bundled, pathToFileURL(`${built}/`)), eval: false };
   // tsx's CommonJS entry fails to register from a worker; its ES module entry works.
   const api = createRequire(caller)
     .resolve('tsx/esm/api')
