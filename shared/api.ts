@@ -99,6 +99,8 @@ export const requests = {
     }),
   ).returns<ListHead>(),
   readPost: request(z.strictObject({ path: relativePath })).returns<PostFile>(),
+  /** The first ~200 characters of a listed post's body as plain text; null for no such post. */
+  getExcerpt: request(z.strictObject({ path: relativePath })).returns<string | null>(),
   savePost: request(
     z.strictObject({
       path: relativePath,

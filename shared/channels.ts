@@ -8,6 +8,7 @@ export const requestChannels = [
   'listPosts',
   'listFirstPosts',
   'readPost',
+  'getExcerpt',
   'savePost',
   'openExternal',
   'getSchema',

@@ -87,11 +87,6 @@ export interface PostSummary {
   categories: string[];
   /** Words of the body: runs of letters and digits; each CJK character counts one. */
   wordCount: number;
-  /**
-   * The first ~200 characters of the body as plain text (Markdown syntax stripped). Kept in
-   * the index; the window's list is sent without it (`ListedPost`), as it shows none.
-   */
-  excerpt: string;
   /** The file's modification time and size when it was indexed. */
   mtimeMs: number;
   size: number;
@@ -112,11 +107,10 @@ export interface PostSummary {
 }
 
 /**
- * A post as the window's list holds it: all but the excerpt, which it does not show. On a
- * 10,000-post blog excerpts were 2.2 MB of the list's 5.7 MB, cloned to the window and kept
- * in its heap at every start.
+ * A post as the window's list holds it. Its excerpt is not in it, nor in the index: it is
+ * read when asked (`getExcerpt`), for the post under the pointer.
  */
-export type ListedPost = Omit<PostSummary, 'excerpt'>;
+export type ListedPost = PostSummary;
 
 /**
  * The first posts of the list in the window's order, sent ahead of the whole list: a window
@@ -126,11 +120,6 @@ export interface ListHead {
   posts: ListedPost[];
   /** How many posts the whole list has. */
   total: number;
-}
-
-/** The post without its excerpt, for the window. */
-export function listed({ excerpt: _excerpt, ...post }: PostSummary): ListedPost {
-  return post;
 }
 
 export interface PostError {

@@ -35,7 +35,7 @@ import { healthOf, type HealthService } from './health/health-service.ts';
 import { checkExternalLinks } from './health/external-links.ts';
 import { sameVersion } from './files/version.ts';
 import { editPost } from './content/posts.ts';
-import { listed, type ViewBounds } from '../../shared/models.ts';
+import type { ViewBounds } from '../../shared/models.ts';
 import { firstInOrder, postOrders } from '../../shared/post-order.ts';
 
 /** What only the host (Electron, or the test host) can do, passed in. */
@@ -102,7 +102,7 @@ export function createFolio(host: Host): Folio {
     reset: change.reset,
     updated: change.updated.flatMap((rel) => {
       const entry = library.entry(rel);
-      return entry ? [listed(entry.summary)] : [];
+      return entry ? [entry.summary] : [];
     }),
     removed: change.removed,
   });
@@ -220,7 +220,7 @@ export function createFolio(host: Host): Folio {
       return folder ? (await openFolder(folder)).info : null;
     },
     listPosts: async () => {
-      const list = (await opened().library.list()).map(listed);
+      const list = await opened().library.list();
       starting?.listed();
       return list;
     },
@@ -231,7 +231,7 @@ export function createFolio(host: Host): Folio {
         sort === 'date' ? list.slice(0, count) : firstInOrder(list, count, postOrders[sort]);
       // All of a small blog's list: the window asks for no more (see windowStart).
       if (head.length === list.length) starting?.listed();
-      return { posts: head.map(listed), total: list.length };
+      return { posts: head, total: list.length };
     },
     getSchema: async () => {
       const { library } = opened();
@@ -291,6 +291,7 @@ export function createFolio(host: Host): Folio {
       return css;
     },
     readPost: async ({ path }) => readPost(root(), path),
+    getExcerpt: async ({ path }) => opened().library.excerpt(path),
     savePost: async ({ path, text, expected }) => {
       const { version } = await savePost(root(), path, text, expected, {
         fs: host.fileSystem,

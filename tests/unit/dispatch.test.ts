@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { requestChannels } from '../../shared/channels.ts';
 import type { Envelope } from '../../shared/api.ts';
 import {
-  listed,
   type ListHead,
   type ListedPost,
   type PostFile,
@@ -243,11 +242,15 @@ describe('posts through the dispatcher', () => {
       await h.dispatch('savePost', { path: POST, text, expected: post.version }),
     );
     expect(saved.summary?.title).toBe('Debouncing, Calmly');
-    // One summary: the list holds the very entry the save returned (the window's list
-    // without excerpts, which it does not show).
+    // One summary: the list holds the very entry the save returned. No excerpts in it: a
+    // post's is read when asked, from the text on disk.
     const list = valueOf<ListedPost[]>(await h.dispatch('listPosts', {}));
-    expect(list.find((p) => p.path === POST)).toEqual(listed(saved.summary!));
+    expect(list.find((p) => p.path === POST)).toEqual(saved.summary);
     expect(list.every((p) => !('excerpt' in p))).toBe(true);
+    const excerpt = valueOf<string | null>(await h.dispatch('getExcerpt', { path: POST }));
+    expect(excerpt).toMatch(/^The Problem A search box that fires a network request .*…$/);
+    expect(excerpt!.length).toBeLessThanOrEqual(201);
+    expect(valueOf(await h.dispatch('getExcerpt', { path: 'source/_posts/none.md' }))).toBeNull();
     expect(await readFile(path.join(h.blog, POST), 'utf8')).toBe(text);
 
     await writeFile(path.join(h.blog, POST), 'changed by another program\n');

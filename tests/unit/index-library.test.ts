@@ -56,7 +56,7 @@ const HUGO = { 'hugo.toml': 'title = "x"\n', 'content/.keep': '' };
 const JEKYLL = { '_config.yml': 'title: x\n', '_posts/.keep': '' };
 
 describe('the library index: fields', () => {
-  it('gives each post its title, date, draft, tags, categories, words, excerpt, mtime and size', async () => {
+  it('gives each post its title, date, draft, tags, categories, words, mtime and size, and its excerpt when asked', async () => {
     const text = [
       '---',
       'title: "Trams: a love letter"',
@@ -74,7 +74,8 @@ describe('the library index: fields', () => {
       '```',
     ].join('\n');
     const root = await blog({ 'post.md': text });
-    const [post] = (await library(root)).posts();
+    const lib = await library(root);
+    const [post] = lib.posts();
     const stats = (await import('node:fs')).statSync(path.join(root, 'post.md'));
     expect(post).toEqual({
       path: 'post.md',
@@ -86,19 +87,32 @@ describe('the library index: fields', () => {
       categories: ['Life', 'Travel', 'Diary'],
       // The 28 tram climbs Alfama https example com at dawn, js const x 1: cheap, not exact.
       wordCount: 14,
-      excerpt: 'The 28 tram climbs Alfama at dawn.',
       mtimeMs: stats.mtimeMs,
       size: Buffer.byteLength(text),
     });
+    // Read when asked (the list's row under the pointer), not kept in the index.
+    expect(lib.excerpt('post.md')).toBe('The 28 tram climbs Alfama at dawn.');
   });
 
-  it('counts CJK characters one word each, and cuts long excerpts at a word with an ellipsis', async () => {
+  it('counts CJK characters one word each, and reads a post’s excerpt when asked, cut at a word with an ellipsis', async () => {
     const long = 'word '.repeat(100);
-    const root = await blog({ 'zh.md': '# 标题\n\n我喜欢写博客。Hello world\n', 'long.md': long });
-    const posts = Object.fromEntries((await library(root)).posts().map((p) => [p.path, p]));
+    const fenced = `---\ntitle: Long\ndescription: ${'x'.repeat(2000)}\n---\n\n# Head\n\n${long}`;
+    const root = await blog({
+      'zh.md': '# 标题\n\n我喜欢写博客。Hello world\n',
+      'long.md': long,
+      'fenced.md': fenced,
+    });
+    const lib = await library(root);
+    const posts = Object.fromEntries(lib.posts().map((p) => [p.path, p]));
     expect(posts['zh.md']!.wordCount).toBe(2 + 6 + 2); // 标题 + 我喜欢写博客 + Hello world
-    expect(posts['long.md']!.excerpt.endsWith('word…')).toBe(true);
-    expect(posts['long.md']!.excerpt.length).toBeLessThanOrEqual(201);
+    expect(lib.excerpt('long.md')!.endsWith('word…')).toBe(true);
+    expect(lib.excerpt('long.md')!.length).toBeLessThanOrEqual(201);
+    // The front matter is not in it, however long (past the first kilobyte read).
+    expect(lib.excerpt('fenced.md')).toMatch(/^Head word word .*word…$/);
+    expect(lib.excerpt('zh.md')).toBe('标题 我喜欢写博客。Hello world');
+    // Only a listed post's.
+    expect(lib.excerpt('missing.md')).toBeNull();
+    expect(lib.excerpt('../outside.md')).toBeNull();
   });
 
   it('counts words on bytes by the one rule: the status bar’s count of the same text', () => {
@@ -592,9 +606,10 @@ describe('the library index: the cache in the data folder', () => {
     const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
     expect(await again.load()).toMatchObject({ reused: 11, read: 0 });
     const post = again.posts().find((p) => p.path === 'source/_posts/unicode.md')!;
-    expect(post).toMatchObject({ title, tags: ['naïve', '日本'], excerpt: 'Über 東京 🚋.' });
+    expect(post).toMatchObject({ title, tags: ['naïve', '日本'] });
+    expect(again.excerpt(post.path)).toBe('Über 東京 🚋.');
     const latin = again.posts().find((p) => p.path === 'source/_posts/latin.md')!;
-    expect(latin).toMatchObject({ title: 'Crème brûlée', excerpt: 'À la carte.' });
+    expect(latin).toMatchObject({ title: 'Crème brûlée' });
     expect(again.posts()).toEqual(first.posts());
   });
 

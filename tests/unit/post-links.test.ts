@@ -17,7 +17,6 @@ const post = (path: string, extra: Partial<PostSummary> = {}): PostSummary => ({
   tags: [],
   categories: [],
   wordCount: 0,
-  excerpt: '',
   mtimeMs: 0,
   size: 0,
   ...extra,

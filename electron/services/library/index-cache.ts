@@ -15,7 +15,8 @@
  * excerpt into a new string) was most of a re-open's time. Version 4 made it binary;
  * version 5 added the walk (walk-record.ts), so a re-open can skip reading the folders;
  * version 6 stores each tag and category name once, posts referring to it by number, and
- * a checksum (a damaged file list would otherwise silently drop posts from a trusted open):
+ * a checksum (a damaged file list would otherwise silently drop posts from a trusted open);
+ * version 20 left the excerpts out (they are read when asked, post-entry.ts's readExcerpt):
  *
  *   "FOLIOIDX", u32 version, u32 head length, u32 CRC-32 of every byte after these 20, the
  *   head (ASCII JSON: root, layout, counts, the walk record, the rare front-matter errors),
@@ -25,7 +26,7 @@
  *   FILE ENDS  u32 per file: where its path ends in the files text;
  *   NAME ENDS  u32 per tag or category name: where it ends in the names text;
  *   NAME REFS  u32 per post's tag, then category: its index in the names;
- *   ENDS       u32 per post's title, date and excerpt: where it ends in its text, each
+ *   ENDS       u32 per post's title, date and URL: where it ends in its text, each
  *     starting where the one before it in the same text ended;
  *   the files text: every Markdown file of the walk, in walk order;
  *   the names text;
@@ -51,8 +52,8 @@ import type { BlogLayout } from '../generators/detect-blog.ts';
 import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
-/** Bump when an entry's fields or their meaning change (word-count rule, excerpt rule...). */
-export const CACHE_VERSION = 19;
+/** Bump when an entry's fields or their meaning change (word-count rule, URL rule...). */
+export const CACHE_VERSION = 20;
 
 export const CACHE_MAGIC = 'FOLIOIDX';
 
@@ -61,8 +62,8 @@ const PREFIX = 20;
 
 /** Numbers per post in the NUMBERS block. */
 const NUMBERS = 8;
-/** Strings per post in the Latin-1 or wide text: title, date, excerpt, URL. */
-const STRINGS = 4;
+/** Strings per post in the Latin-1 or wide text: title, date, URL. */
+const STRINGS = 3;
 const DRAFT = 1;
 const HAS_DATE = 2;
 const WIDE = 4;
@@ -351,12 +352,10 @@ function parseEntries(
     const path = files[file]!;
     const title = next(text);
     const date = next(text);
-    const excerpt = next(text);
     const url = next(text);
     const tags = namesOf(tagCount);
     const categories = namesOf(categoryCount);
-    if (title === null || date === null || excerpt === null || url === null || !tags || !categories)
-      return null;
+    if (title === null || date === null || url === null || !tags || !categories) return null;
     const summary: PostSummary = {
       path,
       title,
@@ -366,7 +365,6 @@ function parseEntries(
       tags,
       categories,
       wordCount,
-      excerpt,
       mtimeMs,
       size,
       // Always present (undefined for none): one object shape for every post keeps the
@@ -470,7 +468,7 @@ async function encodeList(
       fileIndex.set(s.path, file);
       record = null;
     }
-    const strings = [s.title, s.date ?? '', s.excerpt, s.url ?? ''];
+    const strings = [s.title, s.date ?? '', s.url ?? ''];
     const text = strings.some((string) => WIDE_CHAR.test(string)) ? 1 : 0;
     for (let j = 0; j < STRINGS; j++) {
       texts[text].push(strings[j]!);

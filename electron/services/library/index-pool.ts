@@ -4,7 +4,7 @@
  * A small pool of index workers (index-worker.ts), shared by every Library of the process.
  *
  * Why: a cold index of 10,000 posts is about a second of CPU (reading, UTF-8 checks, word
- * counts, front matter, excerpts). In workers it leaves the main process free for IPC and
+ * counts, front matter). In workers it leaves the main process free for IPC and
  * runs on every core: with two, it measured about half the wall time, which is what brings
  * a cold open within 1.5x of a single-threaded read of the files (the read floor is
  * single-threaded; the bench says so). Files go out in chunks, two per worker in flight so

@@ -45,7 +45,6 @@ export interface ReadColumns {
   dates: (string | null)[];
   tags: string[][];
   categories: string[][];
-  excerpts: string[];
   errors: (PostError | null)[];
   /** Each post's URL ('' for none). */
   urls: string[];
@@ -89,7 +88,6 @@ export function readColumns(
   const dates = new Array<string | null>(n);
   const tags = new Array<string[]>(n);
   const categories = new Array<string[]>(n);
-  const excerpts = new Array<string>(n);
   const errors = new Array<PostError | null>(n);
   const extras = new Array<SiteFields | null>(n);
   const urls = new Array<string>(n);
@@ -102,7 +100,6 @@ export function readColumns(
       titles[i] = result.skipped.reason;
       dates[i] = null;
       tags[i] = categories[i] = [];
-      excerpts[i] = '';
       errors[i] = data[i] = extras[i] = null;
       urls[i] = '';
       continue;
@@ -118,7 +115,6 @@ export function readColumns(
     dates[i] = summary.date;
     tags[i] = summary.tags;
     categories[i] = summary.categories;
-    excerpts[i] = summary.excerpt;
     errors[i] = summary.error ?? null;
     extras[i] = siteFieldsOf(summary);
     urls[i] = summary.url ?? '';
@@ -131,7 +127,6 @@ export function readColumns(
     dates,
     tags,
     categories,
-    excerpts,
     errors,
     urls,
     extras,
@@ -148,7 +143,6 @@ export function skippedColumns(reason: string): ReadColumns {
     dates: [null],
     tags: [[]],
     categories: [[]],
-    excerpts: [''],
     errors: [null],
     urls: [''],
     extras: [null],
@@ -174,7 +168,6 @@ export function mergeColumns(parts: readonly ReadColumns[]): ReadColumns {
     dates: all('dates') as (string | null)[],
     tags: all('tags') as string[][],
     categories: all('categories') as string[][],
-    excerpts: all('excerpts') as string[],
     errors: all('errors') as (PostError | null)[],
     urls: all('urls') as string[],
     extras: all('extras') as (SiteFields | null)[],
@@ -204,8 +197,7 @@ export function fromColumns(
   files: readonly string[],
   columns: ReadColumns,
 ): { results: ReadResult[]; pending: PendingData } {
-  const { status, numbers, titles, dates, tags, categories, excerpts, errors, urls, extras } =
-    columns;
+  const { status, numbers, titles, dates, tags, categories, errors, urls, extras } = columns;
   const results = new Array<ReadResult>(files.length);
   const entries = new Array<PostEntry | null>(files.length);
   for (let i = 0; i < files.length; i++) {
@@ -227,7 +219,6 @@ export function fromColumns(
       tags: tags[i]!,
       categories: categories[i]!,
       wordCount: numbers[at + 3]!,
-      excerpt: excerpts[i]!,
       mtimeMs: numbers[at]!,
       size: numbers[at + 1]!,
       // Always present, as in index-cache.ts: one shape for every summary.

@@ -32,7 +32,13 @@ import {
 } from './list-posts.ts';
 import { indexPool, type IndexPool } from './index-pool.ts';
 import { applyPendingData, statChunk, type PendingData } from './index-worker.ts';
-import { readEntry, resultOfBytes, type PostEntry, type ReadResult } from './post-entry.ts';
+import {
+  readEntry,
+  readExcerpt,
+  resultOfBytes,
+  type PostEntry,
+  type ReadResult,
+} from './post-entry.ts';
 import { RACY_MS, recordedSkips, recordHolds, recordWalk } from './walk-record.ts';
 
 export interface IndexProgress {
@@ -127,6 +133,11 @@ export class Library {
   /** Every post, newest first (the list the renderer shows). */
   posts(): PostSummary[] {
     return this.sorted;
+  }
+
+  /** The opening of an indexed post's body as plain text, read now; null for no such post. */
+  excerpt(relativePath: string): string | null {
+    return this.entries.has(relativePath) ? readExcerpt(this.root, relativePath) : null;
   }
 
   entry(relativePath: string): PostEntry | undefined {

@@ -186,8 +186,8 @@ function decodeHead(bytes: Uint8Array, limit: number): Head {
 const HEAD_LIMITS = [1024, 4096, 32768, Infinity];
 
 /**
- * Builds the entry from the bytes of a post. `head` decoding grows only when the block,
- * the title fallback or the excerpt needs more of the file than the first kilobyte.
+ * Builds the entry from the bytes of a post. `head` decoding grows only when the block or
+ * the title fallback needs more of the file than the first kilobyte.
  * `posted`: the entry is posted to another thread, whose copy keeps no file head alive, so
  * its strings are not copied here (see own).
  */
@@ -226,8 +226,6 @@ function entryFromHead(
     title = firstHeading(body);
     if (title === null && !head.complete) return null;
   }
-  const excerpt = excerptOf(body);
-  if (!excerpt.complete && !head.complete) return null;
   // Astro's blog starter dates its posts with `pubDate`.
   const date =
     (asString(data.date) ?? asString(data.pubDate))?.slice(0, SUMMARY_LIMITS.title) ??
@@ -242,7 +240,6 @@ function entryFromHead(
     tags: stringList(data.tags ?? data.tag, options.splitStringLists),
     categories: stringList(data.categories ?? data.category, options.splitStringLists),
     wordCount: wordsOf(bytes, bodyByte, relativePath, options),
-    excerpt: keep(excerpt.text),
     mtimeMs: stats.mtimeMs,
     size: stats.size,
   };
@@ -484,6 +481,31 @@ export function readEntry(
     return { ok: false, skipped: { path: relativePath, reason: reasonOf(error) }, gone };
   }
   return resultOfBytes(relativePath, file.bytes, file, options, posted);
+}
+
+/**
+ * The first ~200 characters of a post's body as plain text, read when asked: for the post
+ * under the pointer in the list. Not part of the index: computed for every post, it was a
+ * sixth of a cold index of 10,000 posts, and nothing shows them all. Null when the file
+ * cannot be read or is no text.
+ */
+export function readExcerpt(root: string, relativePath: string): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = readWhole(`${root}${path.sep}${relativePath}`).bytes;
+  } catch {
+    return null;
+  }
+  if (bytes.indexOf(0) !== -1) return null;
+  for (const limit of HEAD_LIMITS) {
+    const head = decodeHead(bytes, limit);
+    const block = findFrontMatter(head.text);
+    if (!block && !head.complete && /^\uFEFF?(---|\+\+\+|\{|")/.test(head.text)) continue;
+    const start = block ? block.end : head.text.startsWith('\uFEFF') ? 1 : 0;
+    const excerpt = excerptOf(head.text.slice(start));
+    if (excerpt.complete || head.complete) return excerpt.text;
+  }
+  return null;
 }
 
 /** A post's list entry from its bytes (read from disk, or just written by Folio). */

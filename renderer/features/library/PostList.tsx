@@ -1,13 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   type FocusEvent,
   type KeyboardEvent,
 } from 'react';
 import type { ListedPost } from '../../../shared/models.ts';
+import { api } from '../../api.ts';
 import { shortDate } from './view.ts';
 import { isExpired, isScheduled } from './view.ts';
 
@@ -37,6 +40,33 @@ function sharedTitles(posts: ListedPost[]): ReadonlySet<string> {
 /** The last two folders of a post's path: what tells two alike-titled pages apart. */
 const folderOf = (path: string) => path.split('/').slice(-3, -1).join('/');
 
+/** Excerpts already read, by path and modification time (a saved post's is read again). */
+const excerpts = new Map<string, string>();
+const EXCERPTS_KEPT = 500;
+
+/**
+ * A post's excerpt for its row's tooltip, read from the main process when the pointer first
+ * enters the row (the index keeps none: see getExcerpt).
+ */
+function useExcerpt(post: ListedPost): { text: string | null; ask: () => void } {
+  const key = `${post.mtimeMs}:${post.path}`;
+  // Which key's excerpt arrived: a row re-rendered for a newer version shows none until asked.
+  const [got, setGot] = useState<{ key: string; text: string } | null>(null);
+  const ask = useCallback(() => {
+    if (excerpts.has(key)) return;
+    void api
+      .getExcerpt({ path: post.path })
+      .then((text) => {
+        if (text === null) return;
+        if (excerpts.size >= EXCERPTS_KEPT) excerpts.delete(excerpts.keys().next().value!);
+        excerpts.set(key, text);
+        setGot({ key, text });
+      })
+      .catch(() => undefined);
+  }, [key, post.path]);
+  return { text: excerpts.get(key) ?? (got?.key === key ? got.text : null), ask };
+}
+
 function PostRow({
   post,
   active,
@@ -58,13 +88,16 @@ function PostRow({
   expired: boolean;
   onOpen(path: string): void;
 }) {
+  const excerpt = useExcerpt(post);
   return (
     <button
       type="button"
       className={`post-item${active ? ' active' : ''}`}
       aria-current={active ? 'true' : undefined}
       onClick={() => onOpen(post.path)}
-      title={post.path}
+      onPointerEnter={excerpt.ask}
+      // The whole title (the row cuts long ones), where it lives, and how it opens.
+      title={[`${post.title}\n${post.path}`, excerpt.text].filter(Boolean).join('\n\n')}
       data-path={post.path}
       data-index={index}
       // One tab stop for the whole list: the arrows move between rows.

@@ -109,6 +109,24 @@ for (const c of cases) {
   });
 }
 
+test.describe('a row of the list', () => {
+  test('shows the whole title, the file and the opening of the post on hover', async ({
+    folio,
+  }) => {
+    const { page } = folio;
+    const row = postList(page).getByRole('button', { name: /Debouncing Without Tears/ });
+    await expect(row).toHaveAttribute(
+      'title',
+      'Debouncing Without Tears\nsource/_posts/debouncing-without-tears.md',
+    );
+    await row.hover();
+    await expect(row).toHaveAttribute(
+      'title',
+      /^Debouncing Without Tears\nsource\/_posts\/debouncing-without-tears\.md\n\nThe Problem A search box that fires a network request on every keystroke .*…$/,
+    );
+  });
+});
+
 test.describe('pages of a docs site (a Hugo blog)', () => {
   test.use({ blogSource: path.join(fixtureBlogs, 'hugo') });
 
