@@ -39,6 +39,7 @@ export function SitePreview({ visible, postUrl, anchor, generator }: Props) {
 
   if (!status) return <div className="site-preview" hidden={!visible} />;
   const serving = status.state === 'ready' || status.state === 'rebuilding';
+  const placeholders = placeholdersOf(status.command);
   return (
     <div className="site-preview" hidden={!visible} data-testid="site-preview">
       {status.state === 'ask' || status.state === 'missing' ? null : (
@@ -57,6 +58,7 @@ export function SitePreview({ visible, postUrl, anchor, generator }: Props) {
             site’s own theme:
           </p>
           <pre className="site-command">{status.command}</pre>
+          {placeholders ? <p className="site-hint">{placeholders}</p> : null}
           {status.fromConfig ? (
             <p className="site-warning">This command is named by the blog’s .folio/config.yaml.</p>
           ) : null}
@@ -158,6 +160,15 @@ function SiteStatusLine({
       </span>
     </div>
   );
+}
+
+/** What the command's placeholders stand for, filled in when the generator starts. */
+function placeholdersOf(command: string | undefined): string {
+  const parts = [
+    command?.includes('{port}') ? '{port} is a free port on this computer' : null,
+    command?.includes('{out}') ? '{out} a temporary folder outside the blog' : null,
+  ].filter((part) => part !== null);
+  return parts.length ? `(${parts.join('; ')}.)` : '';
 }
 
 /** Text with its `backticked` parts (commands, program names) set as code. */

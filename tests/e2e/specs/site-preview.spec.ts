@@ -139,10 +139,17 @@ function serverStatus(page: Page): Promise<SiteServerStatus> {
 const status = (page: Page) => page.getByRole('status', { name: 'Site server' });
 
 /** Switches to the Site tab and lets this blog run its generator. */
-async function openSiteTab(page: Page): Promise<void> {
+async function openSiteTab(page: Page, asked?: () => Promise<void>): Promise<void> {
   await page.getByRole('tab', { name: 'Site' }).click();
   const ask = page.getByRole('region', { name: 'Run the site’s generator' });
   await expect(ask).toBeVisible();
+  // The command as it will run, its placeholders said in words.
+  const command = (await ask.locator('pre').textContent()) ?? '';
+  expect(command).toContain('{port}');
+  await expect(ask).toContainText('{port} is a free port on this computer');
+  if (command.includes('{out}'))
+    await expect(ask).toContainText('{out} a temporary folder outside the blog');
+  await asked?.();
   await ask.getByRole('button', { name: 'Run the site' }).click();
 }
 
@@ -160,7 +167,7 @@ for (const c of cases) {
       await openPost(page, c.post);
       // The cursor in a section: the site's page opens at its heading.
       await page.locator('.cm-line', { hasText: c.heading }).click();
-      await openSiteTab(page);
+      await openSiteTab(page, () => folio.screenshot(`site-preview-ask-${c.generator}`));
       await expect(status(page)).toHaveText(/Serving at http:\/\/127\.0\.0\.1:\d+/, {
         timeout: 60_000,
       });
