@@ -1,6 +1,7 @@
 /**
- * The plain-text start of a post's body for the library list: Markdown syntax stripped
- * cheaply, never a Markdown parse (10,000 posts are indexed at a time). Lines are taken
+ * The plain-text start of a post's body, for the list's tooltip (post-entry.ts's
+ * readExcerpt) and the search's snippets: Markdown syntax stripped cheaply, never a
+ * Markdown parse (it was once made for 10,000 posts at a time). Lines are taken
  * one by one (fenced code, HTML blocks, tables' rules and link definitions skipped, block
  * markers like `#`, `>`, `-`, `1.` dropped) only until there is enough text; the inline
  * syntax is then stripped from those few hundred characters with regular expressions.
