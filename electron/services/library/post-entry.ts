@@ -206,6 +206,16 @@ export function entryFromBytes(
   throw new Error('unreachable: the whole text always gives an entry');
 }
 
+/**
+ * A head's front-matter block and where its body starts (after the block, or a BOM); null
+ * when the head is cut inside a block that is not closed yet (it may close further down).
+ */
+function splitHead(head: Head): { block: FrontMatterBlock | null; bodyStart: number } | null {
+  const block = findFrontMatter(head.text);
+  if (!block && !head.complete && /^\uFEFF?(---|\+\+\+|\{|")/.test(head.text)) return null;
+  return { block, bodyStart: block ? block.end : head.text.startsWith('\uFEFF') ? 1 : 0 };
+}
+
 function entryFromHead(
   relativePath: string,
   head: Head,
@@ -215,11 +225,10 @@ function entryFromHead(
   keep: (text: string) => string,
 ): PostEntry | null {
   const source = head.text;
-  const block = findFrontMatter(source);
-  // An unclosed block in a cut head may close further down.
-  if (!block && !head.complete && /^\uFEFF?(---|\+\+\+|\{|")/.test(source)) return null;
+  const split = splitHead(head);
+  if (!split) return null;
+  const { block, bodyStart } = split;
   const { data, error } = readFrontMatter(source, block);
-  const bodyStart = block ? block.end : source.startsWith('\uFEFF') ? 1 : 0;
   const body = source.slice(bodyStart);
   let title = asString(data.title);
   if (title === null) {
@@ -499,10 +508,9 @@ export function readExcerpt(root: string, relativePath: string): string | null {
   if (bytes.indexOf(0) !== -1) return null;
   for (const limit of HEAD_LIMITS) {
     const head = decodeHead(bytes, limit);
-    const block = findFrontMatter(head.text);
-    if (!block && !head.complete && /^\uFEFF?(---|\+\+\+|\{|")/.test(head.text)) continue;
-    const start = block ? block.end : head.text.startsWith('\uFEFF') ? 1 : 0;
-    const excerpt = excerptOf(head.text.slice(start));
+    const split = splitHead(head);
+    if (!split) continue;
+    const excerpt = excerptOf(head.text.slice(split.bodyStart));
     if (excerpt.complete || head.complete) return excerpt.text;
   }
   return null;
