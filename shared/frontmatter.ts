@@ -203,6 +203,19 @@ function toRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
+/**
+ * Whether a value contains itself (`a: &x {b: *x}`: `yaml` gives an object that holds
+ * itself). Such front matter has no end to show, save or count, so it is refused.
+ */
+function refersToItself(value: unknown, inside = new Set<object>()): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (inside.has(value)) return true;
+  inside.add(value);
+  for (const child of Object.values(value)) if (refersToItself(child, inside)) return true;
+  inside.delete(value);
+  return false;
+}
+
 /** How far aliases may expand when front matter is read (the `yaml` package's own measure). */
 const MAX_ALIAS_COUNT = 1000;
 
@@ -252,6 +265,16 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
         ...result,
         error: {
           message: `Its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} values, too many to read safely`,
+          line: block.firstLine,
+          column: 1,
+        },
+      };
+    }
+    if (refersToItself(data)) {
+      return {
+        ...result,
+        error: {
+          message: 'An alias (*name) sits inside its own anchor (&name): the value would never end',
           line: block.firstLine,
           column: 1,
         },

@@ -135,6 +135,18 @@ describe('shapes that peers rewrite', () => {
     expect(after).toContain('defaults: &defaults');
   });
 
+  it('refuses front matter whose alias sits inside its own anchor (it would never end); shared aliases stay fine', () => {
+    for (const source of [
+      '---\ntitle: Loop\nnode: &x\n  child: *x\n---\nbody\n',
+      '---\nlist: &l [1, [2, *l]]\n---\n',
+    ]) {
+      expect(parseFrontMatter(source).error?.message).toMatch(/inside its own anchor/);
+    }
+    const shared = '---\nbase: &b {a: 1}\none: *b\ntwo: [*b, *b]\n---\n';
+    expect(parseFrontMatter(shared).error).toBeUndefined();
+    expect(parseFrontMatter(shared).data.two).toEqual([{ a: 1 }, { a: 1 }]);
+  });
+
   it('gives a file without front matter a new YAML block and keeps its body', () => {
     expect(updateFrontMatter('Just text.\r\n', { title: 'New' })).toBe(
       '---\r\ntitle: New\r\n---\r\nJust text.\r\n',

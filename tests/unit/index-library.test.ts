@@ -418,6 +418,31 @@ describe('the library index: what cannot be read', () => {
     ).toEqual(['fine.md', 'laughs.md']);
   });
 
+  it.each([
+    ['in workers', { poolMinFiles: 1 }],
+    ['on this thread', { pool: null }],
+  ])(
+    'lists a post whose aliases make a cycle with its error, gathers the other posts’ fields, and writes its cache (%s)',
+    async (_, where) => {
+      const root = await blog({
+        'loop.md': '---\ntitle: Loop\nnode: &x\n  child: *x\nlist: &l [1, *l]\n---\nbody\n',
+        'fine.md': '---\ntitle: Fine\ncover: /a.png\n---\nbody\n',
+      });
+      const data = await tempFolder();
+      const lib = await library(root, data, where);
+      const loop = lib.posts().find((p) => p.path === 'loop.md')!;
+      expect(loop.error?.message).toMatch(/alias .* inside its own anchor/);
+      expect(Object.keys(lib.fields().keys)).toEqual(['title', 'cover']);
+      await lib.close();
+      // The cache was written (writing such front matter as JSON had thrown): the next open
+      // reads no post.
+      const again = new Library({ root, layout: detectBlog(root), cacheFolder: data });
+      expect(await again.load()).toMatchObject({ reused: 2, read: 0 });
+      expect(again.fields()).toEqual(lib.fields());
+      await again.close();
+    },
+  );
+
   it('keeps at most 1,000 tags and a 1,000-character title of a post with 100,000 tags and a huge title', async () => {
     const tags = Array.from({ length: 100_000 }, (_, i) => `  - t${i % 50_000}`).join('\n');
     const title = 'Long '.repeat(100_000);

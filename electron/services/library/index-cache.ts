@@ -49,7 +49,13 @@ import { crc32 } from 'node:zlib';
 import type { PostError, PostSummary } from '../../../shared/models.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import type { BlogLayout } from '../generators/detect-blog.ts';
-import { applySiteFields, siteFieldsOf, type PostEntry, type SiteFields } from './post-entry.ts';
+import {
+  applySiteFields,
+  frontMatterJson,
+  siteFieldsOf,
+  type PostEntry,
+  type SiteFields,
+} from './post-entry.ts';
 import { isWalkRecord, type WalkRecord } from './walk-record.ts';
 
 /** Bump when an entry's fields or their meaning change (word-count rule, URL rule...). */
@@ -583,7 +589,9 @@ export async function writeCache(
   for (let i = 0; i < entries.length; i++) {
     const { summary, data } = entries[i]!;
     if (data !== undefined)
-      fields.push(JSON.stringify([summary.path, summary.mtimeMs, summary.size, data]));
+      fields.push(
+        `[${JSON.stringify(summary.path)},${summary.mtimeMs},${summary.size},${frontMatterJson(data)}]`,
+      );
     if (i % 500 === 499) await yieldNow();
   }
   const list = await encodeList(root, layout, entries, walk, yieldNow);

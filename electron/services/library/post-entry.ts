@@ -104,6 +104,18 @@ export function readFrontMatter(source: string, block: FrontMatterBlock | null):
   return parsed.error ? { data: {}, error: parsed.error } : { data: parsed.data };
 }
 
+/**
+ * Front matter as JSON, the form the index cache keeps it in and the workers send it in;
+ * `null` for front matter JSON cannot hold (aliases that make a cycle: `a: &x {b: *x}`).
+ */
+export function frontMatterJson(data: Record<string, unknown> | null | undefined): string {
+  try {
+    return JSON.stringify(data) ?? 'null';
+  } catch {
+    return 'null';
+  }
+}
+
 function asString(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (typeof value === 'number') return String(value);

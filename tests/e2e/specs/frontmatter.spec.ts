@@ -126,6 +126,24 @@ test.describe('the form on a Hexo post (the sample blog, with .folio/config.yaml
     await expect(page.locator('.cm-activeLine')).toHaveText('title: A second title');
   });
 
+  test('an alias inside its own anchor shows the error, locks the form, and the text still saves', async ({
+    folio,
+  }) => {
+    const { page, blog } = folio;
+    await openPost(page, NOTEBOOK);
+    await page.locator('.cm-line', { hasText: 'sticky: 1' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('\nnode: &x\n  child: *x', { delay: 5 });
+    await expect(page.getByTestId('fm-error')).toContainText('inside its own anchor');
+    await expect(page.locator('#fm-title')).toBeDisabled();
+    await save(page);
+    const onDisk = readFileSync(
+      path.join(blog, 'source/_posts/a-paper-notebook-next-to-the-keyboard.md'),
+      'utf8',
+    );
+    expect(onDisk).toBe(await editorText(page));
+  });
+
   test('a required field that is empty shows a warning, and saving still works', async ({
     folio,
   }) => {
