@@ -6,8 +6,9 @@ import { corpus10k, ENTRIES_10K, log } from '../shared.ts';
 
 /**
  * Cold index of the 10,000-post corpus (and its 600 pages) through the app's Library (no cache): walk, read
- * every file whole, front matter, title, date, draft, tags, categories, word count,
- * excerpt, mtime and size, then the sorted list. Budget: 1.5x the read floor.
+ * every file whole, front matter, title, date, draft, tags, categories, word count, URL,
+ * mtime and size, then the sorted list (an excerpt is read when asked, not indexed: see
+ * post-entry.ts's readExcerpt). Budget: 1.5x the read floor.
  *
  * The Library reads the files in its worker_threads pool (one worker per core, at most
  * four), while the floor is a single-threaded readFileSync loop: on more than one core the
