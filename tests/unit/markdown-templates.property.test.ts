@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { profileOf } from '../../shared/generators/index.ts';
 import { renderMarkdown, renderMarkdownBlocks } from '../../shared/markdown/index.ts';
 import { splitChunks } from '../../shared/markdown/chunks.ts';
-import { withoutTemplates } from '../../shared/markdown/templates/index.ts';
+import { templateSyntax, withoutTemplates } from '../../shared/markdown/templates/index.ts';
+import { scanText } from '../../shared/markdown/templates/scan.ts';
 
 const RUNS = Number(process.env.FOLIO_FUZZ_RUNS ?? 300);
 
@@ -84,6 +85,19 @@ const SETUPS = [
 
 describe('template dialects and flavours over generated posts', () => {
   for (const setup of SETUPS) {
+    it(`${setup.dialect}: a scan for spans finds the constructs a full scan finds, without their arguments`, () => {
+      const dialect = templateSyntax(setup.dialect)!;
+      fc.assert(
+        fc.property(doc, (md) => {
+          const full = scanText(dialect, md);
+          const spans = scanText(dialect, md, true);
+          expect(spans.constructs).toEqual(full.constructs.map((c) => ({ ...c, args: [] })));
+          expect([...spans.closeOf.keys()]).toEqual([...full.closeOf.keys()]);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
     it(`${setup.dialect}: never throws, is deterministic, keeps its lines, and the blocks agree`, () => {
       fc.assert(
         fc.property(doc, fc.nat(20), (md, offset) => {

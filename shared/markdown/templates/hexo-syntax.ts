@@ -41,7 +41,7 @@ export const hexoSyntax: TemplateSyntax = {
   openers: '{',
   // Hexo takes fenced code and code spans out before it reads tags.
   readsCode: false,
-  read: (text, pos) => readLiquid(text, pos, ':', true),
+  read: (text, pos, spans) => readLiquid(text, pos, ':', true, spans),
   pairing(c) {
     const always = ALWAYS[c.name];
     if (always) return { pairing: always, always: true };

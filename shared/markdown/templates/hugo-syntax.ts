@@ -8,7 +8,7 @@ import type { TemplateSyntax } from './types.ts';
 const COMMENT = /^\{\{([<%])\s*\/\*([\s\S]*?)\*\/\s*([>%])\}\}/;
 const NAME = /^[\w][\w./-]*$/;
 
-function read(text: string, pos: number): Construct | null {
+function read(text: string, pos: number, spans = false): Construct | null {
   if (text[pos] !== '{' || text[pos + 1] !== '{') return null;
   const mark = text[pos + 2];
   if (mark !== '<' && mark !== '%') return null;
@@ -44,7 +44,7 @@ function read(text: string, pos: number): Construct | null {
     kind: closing ? 'close' : 'tag',
     name,
     argText: rest,
-    args: parseArgs(rest, '='),
+    args: spans ? [] : parseArgs(rest, '='),
     percent,
     selfClosing,
   };

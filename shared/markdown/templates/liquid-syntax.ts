@@ -14,6 +14,7 @@ export function readLiquid(
   pos: number,
   separators: string,
   comments: boolean,
+  spans = false,
 ): Construct | null {
   if (text[pos] !== '{') return null;
   const mark = text[pos + 1];
@@ -43,7 +44,7 @@ export function readLiquid(
     kind: closing ? 'close' : 'tag',
     name: closing ? name.slice(3) : name,
     argText: rest,
-    args: parseArgs(rest, separators),
+    args: spans ? [] : parseArgs(rest, separators),
   };
 }
 
@@ -123,7 +124,7 @@ export function liquidSyntax(name: string, eleventy: boolean): TemplateSyntax {
     openers: '{',
     readsCode: true,
     // Eleventy's LiquidJS also takes `name: value` arguments, and Nunjucks' `{# #}` comments.
-    read: (text, pos) => readLiquid(text, pos, eleventy ? '=:,' : '=', eleventy),
+    read: (text, pos, spans) => readLiquid(text, pos, eleventy ? '=:,' : '=', eleventy, spans),
     pairing(c) {
       if (LITERAL.has(c.name)) return { pairing: 'literal', always: true };
       if (BLOCKS.has(c.name)) return { pairing: 'markdown', always: true };

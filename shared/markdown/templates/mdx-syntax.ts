@@ -5,7 +5,7 @@ import type { TemplateSyntax } from './types.ts';
 const OPEN = /^<([A-Z][\w.]*)/;
 const CLOSE = /^<\/([A-Z][\w.]*)\s*>/;
 
-function read(text: string, pos: number): Construct | null {
+function read(text: string, pos: number, spans = false): Construct | null {
   if (text[pos] !== '<') return null;
   const head = text.slice(pos, pos + 128);
   const close = CLOSE.exec(head);
@@ -32,7 +32,7 @@ function read(text: string, pos: number): Construct | null {
     kind: 'tag',
     name,
     argText,
-    args: parseArgs(argText.replace(/=\{/g, '="{').replace(/\}(?=\s|$)/g, '}"'), '='),
+    args: spans ? [] : parseArgs(argText.replace(/=\{/g, '="{').replace(/\}(?=\s|$)/g, '}"'), '='),
     selfClosing,
   };
 }

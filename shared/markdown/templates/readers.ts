@@ -40,7 +40,7 @@ export function templateSpans(
 ): Array<[number, number, boolean]> {
   const dialect = templateSyntax(name);
   if (!dialect) return [];
-  const { constructs, closeOf } = scanText(dialect, text);
+  const { constructs, closeOf } = scanText(dialect, text, true);
   const spans: Array<[number, number, boolean]> = [];
   let inside = -1;
   for (const c of constructs) {
@@ -61,7 +61,7 @@ export function templateSpans(
 export function pairedLines(text: string, name: string | undefined): Array<[number, number]> {
   const dialect = templateSyntax(name);
   if (!dialect || !text.includes(dialect.openers[0]!)) return [];
-  const { constructs, closeOf } = scanText(dialect, text);
+  const { constructs, closeOf } = scanText(dialect, text, true);
   const ranges: Array<[number, number]> = [];
   let line = 0;
   let at = 0;
@@ -108,7 +108,7 @@ export function templateTags(text: string, name: string | undefined): Array<[num
   for (const [start, end, literal] of templateSpans(text, name)) {
     if (start < last) continue;
     if (literal) {
-      const open = dialect.read(text, start)!;
+      const open = dialect.read(text, start, true)!;
       const close = text.lastIndexOf(dialect.openers[0]!, end - 1);
       tags.push([start, open.end], [close, end]);
     } else tags.push([start, end]);

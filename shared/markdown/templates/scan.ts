@@ -22,12 +22,13 @@ export function nextOpener(chars: string, text: string, from: number): number {
   return best;
 }
 
-export function scanText(dialect: TemplateSyntax, text: string): Scan {
+/** `spans`: constructs without their arguments (see TemplateSyntax's `read`). */
+export function scanText(dialect: TemplateSyntax, text: string, spans = false): Scan {
   const constructs: Construct[] = [];
   const closeOf = new Map<number, Construct>();
   const open = new Map<string, Construct[]>();
   for (let i = nextOpener(dialect.openers, text, 0); i < text.length;) {
-    const c = dialect.read(text, i);
+    const c = dialect.read(text, i, spans);
     if (!c) {
       i = nextOpener(dialect.openers, text, i + 1);
       continue;
