@@ -161,13 +161,13 @@ function matchOldItems(oldText: string, value: unknown[]): Array<number | undefi
 
 /** Keeps unchanged items' own text and the array's spacing, one line or many. */
 function renderArray(oldText: string, value: unknown[], eol: string): string {
+  const matches = matchOldItems(oldText, value);
   if (oldText.includes('\n')) {
     const list = listLines(oldText);
-    if (list) return renderListLines(list, matchOldItems(oldText, value), value, eol);
+    if (list) return renderListLines(list, matches, value, eol);
   }
   const inner = oldText.trim().startsWith('[') ? oldText.trim().slice(1, -1) : '';
   const oldItems = inner.trim() ? splitItems(inner) : [];
-  const matches = matchOldItems(oldText, value);
   const parts = value.map((v, n) => {
     const i = matches[n];
     return i !== undefined && oldItems[i] !== undefined

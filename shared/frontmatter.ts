@@ -17,6 +17,7 @@ import {
   parse as parseYaml,
   parseDocument,
   stringify as stringifyYaml,
+  visit,
   type Document,
   type Node as YamlNode,
   type Pair,
@@ -204,16 +205,22 @@ function toRecord(value: unknown): Record<string, unknown> {
 }
 
 /**
- * Whether a value contains itself (`a: &x {b: *x}`: `yaml` gives an object that holds
- * itself). Such front matter has no end to show, save or count, so it is refused.
+ * The first alias that sits inside the node it names (`a: &x {b: *x}`: `yaml` gives an
+ * object that holds itself), or null. Such front matter has no end to show, save or count,
+ * so it is refused, pointing at that alias.
  */
-function refersToItself(value: unknown, inside = new Set<object>()): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (inside.has(value)) return true;
-  inside.add(value);
-  for (const child of Object.values(value)) if (refersToItself(child, inside)) return true;
-  inside.delete(value);
-  return false;
+function aliasInsideItsAnchor(doc: Document): YamlNode | null {
+  let found: YamlNode | null = null;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (!alias.range || !target?.range) return;
+      if (alias.range[0] < target.range[0] || alias.range[1] > target.range[1]) return;
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** How far aliases may expand when front matter is read (the `yaml` package's own measure). */
@@ -270,13 +277,15 @@ export function parseFrontMatter(source: string): ParsedFrontMatter {
         },
       };
     }
-    if (refersToItself(data)) {
+    const looping = aliasInsideItsAnchor(doc);
+    if (looping) {
+      const at = lineColumnAt(content, rangeOf(looping)[0]);
       return {
         ...result,
         error: {
           message: 'An alias (*name) sits inside its own anchor (&name): the value would never end',
-          line: block.firstLine,
-          column: 1,
+          line: block.firstLine + at.line - 1,
+          column: at.column,
         },
       };
     }

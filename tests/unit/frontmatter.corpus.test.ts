@@ -142,6 +142,11 @@ describe('shapes that peers rewrite', () => {
     ]) {
       expect(parseFrontMatter(source).error?.message).toMatch(/inside its own anchor/);
     }
+    // It points at the alias, where the writer mends it.
+    expect(parseFrontMatter('---\ntitle: Loop\nnode: &x\n  child: *x\n---\n').error).toMatchObject({
+      line: 4,
+      column: 10,
+    });
     const shared = '---\nbase: &b {a: 1}\none: *b\ntwo: [*b, *b]\n---\n';
     expect(parseFrontMatter(shared).error).toBeUndefined();
     expect(parseFrontMatter(shared).data.two).toEqual([{ a: 1 }, { a: 1 }]);

@@ -136,6 +136,7 @@ test.describe('the form on a Hexo post (the sample blog, with .folio/config.yaml
     await page.keyboard.type('\nnode: &x\n  child: *x', { delay: 5 });
     await expect(page.getByTestId('fm-error')).toContainText('inside its own anchor');
     await expect(page.locator('#fm-title')).toBeDisabled();
+    await folio.screenshot('front-matter-alias-cycle');
     await save(page);
     const onDisk = readFileSync(
       path.join(blog, 'source/_posts/a-paper-notebook-next-to-the-keyboard.md'),
